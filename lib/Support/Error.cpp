@@ -1,0 +1,50 @@
+#include "snipgen/Support/Error.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace snipgen {
+
+char UserError::ID = 0;
+
+Error makeError(const Twine &Msg) {
+  return make_error<UserError>(("error: " + Msg).str());
+}
+
+Error makeError(const SourceMgr &SM, SMLoc Loc, const Twine &Msg) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  SM.PrintMessage(OS, Loc, SourceMgr::DK_Error, Msg);
+  OS.flush();
+  while (!Text.empty() && Text.back() == '\n')
+    Text.pop_back();
+  return make_error<UserError>(std::move(Text));
+}
+
+Error makeOptionError(StringRef Name, const Twine &Msg) {
+  return makeError("option '-" + Name + "': " + Msg);
+}
+
+Error makeInternalError(const Twine &Msg) {
+  return make_error<UserError>(
+      ("internal error: " + Msg + " (this is a bug in snipgen)").str());
+}
+
+void printError(Error E, StringRef ToolName) {
+  handleAllErrors(std::move(E), [&](const ErrorInfoBase &EI) {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    EI.log(OS);
+    OS.flush();
+    StringRef T(Text);
+    // Located messages ("file:1:2: error: ...") are printed as they are;
+    // unlocated ones get the tool name in front, like other LLVM tools.
+    if (T.starts_with("error:") || T.starts_with("internal error:"))
+      errs() << ToolName << ": " << T << "\n";
+    else
+      errs() << T << "\n";
+  });
+}
+
+} // namespace snipgen
