@@ -1,0 +1,44 @@
+//===- LinkerScript.h - The generated linker script and options -*- C++ -*-===//
+//
+// The manual's "Generated Linker Script": one MEMORY region spanning all
+// sections, then each output section at its VMA (sorted by address), RW data
+// sections NOLOAD, optional PHDRS. The .ldargs file holds the extra linker
+// options needed to reproduce the image snipgen links itself.
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_EMIT_LINKERSCRIPT_H
+#define SNIPGEN_EMIT_LINKERSCRIPT_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace snipgen {
+
+struct Layout;
+
+struct LinkerScriptOptions {
+  std::string SectionsPrefix = ".snippy";
+  bool DefinePhdrs = false;
+};
+
+std::string generateLinkerScript(const Layout &L,
+                                 const LinkerScriptOptions &Opts);
+
+/// Extra options for ld (one per line) beyond `-T script obj -o out`.
+std::string generateLinkerArgs(const Layout &L);
+
+enum class LinkKind { Executable, Shared };
+
+/// Runs ld.lld-22 on Object (bytes) with Script; writes the result to
+/// OutPath. Errors carry the linker's own message.
+llvm::Error linkWithLLD(llvm::StringRef Object, llvm::StringRef Script,
+                        llvm::StringRef ExtraArgs, llvm::StringRef Entry,
+                        LinkKind Kind, llvm::StringRef OutPath);
+
+/// Path of ld.lld from LLVM 22 (PATH first, then /usr/lib/llvm-22/bin).
+llvm::Expected<std::string> findLLD();
+
+} // namespace snipgen
+
+#endif

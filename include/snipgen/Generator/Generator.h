@@ -1,0 +1,73 @@
+//===- Generator.h - Straight-line snippet generation -----------*- C++ -*-===//
+//
+// Draws primary instructions from the histogram, fills their operands
+// (registers from each operand's legal set minus reserved ones, immediates
+// from their legal domain), and for every memory access picks an address from
+// the memory scheme and emits the ancillary instructions that put it in the
+// base register right before the access. No memory instruction relies on a
+// register that merely happens to hold an address.
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_GENERATOR_GENERATOR_H
+#define SNIPGEN_GENERATOR_GENERATOR_H
+
+#include "snipgen/Generator/Program.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/MC/MCInst.h"
+#include "llvm/Support/Error.h"
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace snipgen {
+
+class GenTarget;
+class ISACatalogue;
+class MCEnvironment;
+class MemoryScheme;
+class OpcodeHistogram;
+class RandomEngine;
+struct Layout;
+
+struct GeneratorConfig {
+  uint64_t NumInstrs = 10;
+  bool FillCodeSection = false; // -num-instrs=all
+  std::string EntryPoint = "SnippyFunction";
+  std::optional<llvm::MCInst> LastInstr; // nullopt: no last instruction
+  bool LastInstrIsReturn = false;
+  /// Called now and then with the number of primary instructions so far.
+  std::function<void(uint64_t)> Progress;
+};
+
+class SnippetGenerator {
+public:
+  SnippetGenerator(const MCEnvironment &Env, const GenTarget &Target,
+                   const Layout &L, const OpcodeHistogram &Histogram,
+                   MemoryScheme &Memory, RandomEngine &RNG,
+                   const GeneratorConfig &Config);
+  ~SnippetGenerator();
+
+  /// Checks that every histogram opcode can be generated with this layout
+  /// (errors point at the histogram entry), then generates.
+  llvm::Expected<Program> generate();
+
+private:
+  struct Recipe;
+  llvm::Error prepareRecipes();
+  llvm::Expected<unsigned> chooseCodeSection() const;
+  void emitPrimary(const Recipe &R, class CodeBuffer &Out);
+
+  const MCEnvironment &Env;
+  const GenTarget &Target;
+  const Layout &L;
+  const OpcodeHistogram &Histogram;
+  MemoryScheme &Memory;
+  RandomEngine &RNG;
+  const GeneratorConfig &Config;
+  std::vector<Recipe> Recipes; // parallel to Histogram.entries()
+  uint64_t MemoryAccesses = 0;
+  uint64_t AncillaryInstrs = 0;
+};
+
+} // namespace snipgen
+
+#endif

@@ -1,0 +1,44 @@
+//===- Histogram.h - Opcode weights from the layout -------------*- C++ -*-===//
+//
+// Each histogram entry is an opcode name or a regex matched against whole
+// opcode names of the catalogue; every matching opcode gets the entry's
+// weight. An opcode matched by several entries gets the last one's weight
+// (with an instruction-histogram warning), as the manual says.
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_GENERATOR_HISTOGRAM_H
+#define SNIPGEN_GENERATOR_HISTOGRAM_H
+
+#include "snipgen/Support/Random.h"
+#include "llvm/Support/Error.h"
+#include <vector>
+
+namespace snipgen {
+
+struct Layout;
+struct OpcodeDesc;
+class ISACatalogue;
+class WarningEngine;
+
+class OpcodeHistogram {
+public:
+  static llvm::Expected<OpcodeHistogram>
+  resolve(const Layout &L, const ISACatalogue &Cat, WarningEngine &Warnings);
+
+  struct Entry {
+    const OpcodeDesc *Op;
+    double Weight;
+    unsigned LayoutIndex; // which histogram entry set the weight
+  };
+  const std::vector<Entry> &entries() const { return Entries; }
+  const OpcodeDesc &choose(RandomEngine &RNG) const {
+    return *Entries[Chooser.choose(RNG)].Op;
+  }
+
+private:
+  std::vector<Entry> Entries; // sorted by opcode name
+  WeightedChooser Chooser;
+};
+
+} // namespace snipgen
+
+#endif

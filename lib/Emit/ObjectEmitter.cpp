@@ -1,0 +1,127 @@
+#include "snipgen/Emit/ObjectEmitter.h"
+#include "snipgen/Config/Layout.h"
+#include "snipgen/Generator/Program.h"
+#include "snipgen/Support/Error.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "snipgen/Target/Target.h"
+#include "llvm/BinaryFormat/ELF.h"
+#include "llvm/MC/MCAsmBackend.h"
+#include "llvm/MC/MCCodeEmitter.h"
+#include "llvm/MC/MCContext.h"
+#include "llvm/MC/MCExpr.h"
+#include "llvm/MC/MCInstrInfo.h"
+#include "llvm/MC/MCObjectStreamer.h"
+#include "llvm/MC/MCObjectWriter.h"
+#include "llvm/MC/MCParser/MCAsmParser.h"
+#include "llvm/MC/MCParser/MCTargetAsmParser.h"
+#include "llvm/MC/MCSectionELF.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/MCSymbolELF.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace snipgen {
+
+std::string outputSectionName(StringRef Prefix, const SectionDesc &S) {
+  return (Prefix + "." + S.Name + "." + S.Access.str()).str();
+}
+
+static MCSectionELF *createSection(MCContext &Ctx, StringRef Name,
+                                   const SectionDesc &S) {
+  unsigned Flags = ELF::SHF_ALLOC;
+  if (S.Access.W)
+    Flags |= ELF::SHF_WRITE;
+  if (S.Access.X)
+    Flags |= ELF::SHF_EXECINSTR;
+  // Writable data sections start zeroed and are not loaded from the file
+  // (NOLOAD in the linker script).
+  unsigned Type =
+      S.Access.W && !S.Access.X ? ELF::SHT_NOBITS : ELF::SHT_PROGBITS;
+  return Ctx.getELFSection(Name, Type, Flags);
+}
+
+// Directives such as `.attribute arch, "rv64i2p1_m2p0"` go through LLVM's own
+// assembler into the same streamer, so the target streamer writes them.
+static Error parseDirectives(const MCEnvironment &Env, MCStreamer &S,
+                             StringRef Asm) {
+  SourceMgr SM;
+  SM.AddNewSourceBuffer(MemoryBuffer::getMemBufferCopy(Asm, "<snipgen>"),
+                        SMLoc());
+  std::string Diag;
+  raw_string_ostream DiagOS(Diag);
+  SM.setDiagHandler(
+      [](const SMDiagnostic &D, void *Ctx) {
+        D.print(nullptr, *static_cast<raw_string_ostream *>(Ctx));
+      },
+      &DiagOS);
+  std::unique_ptr<MCAsmParser> Parser(
+      createMCAsmParser(SM, Env.context(), S, Env.asmInfo()));
+  std::unique_ptr<MCTargetAsmParser> TAP(Env.target().createMCAsmParser(
+      Env.subtargetInfo(), *Parser, Env.instrInfo(), Env.targetOptions()));
+  if (!TAP)
+    return makeInternalError("no assembly parser for " + Env.triple().str());
+  Parser->setTargetParser(*TAP);
+  if (Parser->Run(/*NoInitialTextSection=*/true, /*NoFinalize=*/true))
+    return makeInternalError("cannot assemble target directives: " + Diag);
+  return Error::success();
+}
+
+Expected<std::string> emitObject(const MCEnvironment &Env,
+                                 const GenTarget &Target, const Layout &L,
+                                 const Program &P, StringRef SectionsPrefix) {
+  SmallString<0> Buffer;
+  raw_svector_ostream OS(Buffer);
+  MCContext &Ctx = Env.context();
+  const llvm::Target &T = Env.target();
+  std::unique_ptr<MCAsmBackend> MAB(T.createMCAsmBackend(
+      Env.subtargetInfo(), Env.regInfo(), Env.targetOptions()));
+  if (!MAB)
+    return makeInternalError("no assembler backend for " + Env.triple().str());
+  std::unique_ptr<MCObjectWriter> OW = MAB->createObjectWriter(OS);
+  std::unique_ptr<MCCodeEmitter> CE(
+      T.createMCCodeEmitter(Env.instrInfo(), Ctx));
+  std::unique_ptr<MCStreamer> Streamer(
+      T.createMCObjectStreamer(Env.triple(), Ctx, std::move(MAB), std::move(OW),
+                               std::move(CE), Env.subtargetInfo()));
+  auto *S = static_cast<MCObjectStreamer *>(Streamer.get());
+
+  if (Error E = parseDirectives(Env, *S,
+                                Target.objectAttributesAsm(Env.selection())))
+    return std::move(E);
+
+  for (unsigned I = 0; I < L.Sections.size(); ++I) {
+    const SectionDesc &SD = L.Sections[I];
+    MCSectionELF *Sec =
+        createSection(Ctx, outputSectionName(SectionsPrefix, SD), SD);
+    S->switchSection(Sec);
+    if (I == P.CodeSection) {
+      Sec->ensureMinAlignment(Align(4));
+      for (const Function &F : P.Functions) {
+        MCSymbol *Sym = Ctx.getOrCreateSymbol(F.Name);
+        if (F.IsGlobal)
+          S->emitSymbolAttribute(Sym, MCSA_Global);
+        S->emitSymbolAttribute(Sym, MCSA_ELF_TypeFunction);
+        S->emitLabel(Sym);
+        for (const BasicBlock &B : F.Blocks)
+          // The qualified base call keeps the target streamer from marking
+          // verified instruction bytes as data ($d mapping symbols), so
+          // disassemblers show them as code.
+          S->MCObjectStreamer::emitBytes(
+              StringRef(reinterpret_cast<const char *>(B.Code.data()),
+                        B.Code.size()));
+        S->emitELFSize(Sym, MCConstantExpr::create(F.codeSize(), Ctx));
+      }
+    } else if (SD.Access.W && !SD.Access.X) {
+      // Reserve the whole RW section so the linker allocates it.
+      S->emitZeros(SD.Size);
+    }
+  }
+  S->finish();
+  return std::string(Buffer.begin(), Buffer.end());
+}
+
+} // namespace snipgen

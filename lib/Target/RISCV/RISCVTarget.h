@@ -1,0 +1,49 @@
+//===- RISCVTarget.h - RISC-V implementation of GenTarget -------*- C++ -*-===//
+#ifndef SNIPGEN_LIB_TARGET_RISCV_RISCVTARGET_H
+#define SNIPGEN_LIB_TARGET_RISCV_RISCVTARGET_H
+
+#include "snipgen/Target/ISACatalogue.h"
+#include "snipgen/Target/Target.h"
+
+namespace snipgen {
+
+class RISCVTarget final : public GenTarget {
+public:
+  llvm::StringRef name() const override { return "RISC-V"; }
+  bool matches(const llvm::Triple &T) const override { return T.isRISCV(); }
+  llvm::Expected<SubtargetSelection>
+  selectSubtarget(const OptionTable &Opts, WarningEngine &Warnings) const override;
+  bool shouldProbe(llvm::StringRef OpcodeName,
+                   const SubtargetSelection &Sel) const override;
+  unsigned accessSize(llvm::StringRef OpcodeName) const override;
+  unsigned accessAlignment(const OpcodeDesc &Op) const override;
+  void materializeValue(const MCEnvironment &Env, unsigned Reg, uint64_t Value,
+                        InstSink &Out) const override;
+  unsigned zeroRegister(const MCEnvironment &Env) const override;
+  unsigned stackPointer(const MCEnvironment &Env) const override;
+  unsigned returnAddress(const MCEnvironment &Env) const override;
+  std::vector<unsigned> addressRegisters(const MCEnvironment &Env) const override;
+  bool isControlFlow(const OpcodeDesc &Op) const override;
+  bool isStackPointerRelative(const OpcodeDesc &Op,
+                              const MCEnvironment &Env) const override;
+  llvm::Expected<std::optional<llvm::MCInst>>
+  lastInstruction(const MCEnvironment &Env, llvm::StringRef Spec) const override;
+  std::string objectAttributesAsm(const SubtargetSelection &Sel) const override;
+};
+
+/// Access size in bytes of a RISC-V load/store/AMO opcode, 0 if unknown
+/// (RISCVAccessSizes.cpp: the one table of access sizes).
+unsigned riscvAccessSize(llvm::StringRef OpcodeName);
+
+/// Sequence of (opcode name, imm) steps to build Value in a register, for
+/// RV32 or RV64 (RISCVMaterialize.cpp). Exposed for unit tests.
+struct MaterializeStep {
+  enum Kind { LUI, ADDI, ADDIW, SLLI } Op;
+  bool FromZero; // ADDI from x0 instead of from the register itself
+  int64_t Imm;
+};
+std::vector<MaterializeStep> riscvMaterializeSteps(uint64_t Value, unsigned XLen);
+
+} // namespace snipgen
+
+#endif

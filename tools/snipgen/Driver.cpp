@@ -1,0 +1,256 @@
+//===- Driver.cpp - The snipgen pipeline -----------------------------------===//
+//
+// options -> layout -> subtarget -> ISA catalogue -> histogram -> generation
+// -> ELF + linker script (+ link) -> summary. Each step returns an Error; the
+// first one is printed once and the run exits with status 1 and no output.
+//===----------------------------------------------------------------------===//
+#include "Driver.h"
+#include "Outputs.h"
+#include "snipgen/Config/Layout.h"
+#include "snipgen/Config/Options.h"
+#include "snipgen/Generator/Generator.h"
+#include "snipgen/Generator/Histogram.h"
+#include "snipgen/Generator/MemoryScheme.h"
+#include "snipgen/Support/Error.h"
+#include "snipgen/Support/Random.h"
+#include "snipgen/Support/Warnings.h"
+#include "snipgen/Target/ISACatalogue.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "snipgen/Target/Target.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+
+using namespace llvm;
+
+namespace snipgen {
+namespace {
+
+constexpr StringLiteral ToolName = "snipgen";
+
+class Driver {
+public:
+  Expected<int> run(int Argc, const char *const *Argv);
+
+private:
+  Error loadConfiguration();
+  Error configureWarnings();
+  Expected<uint64_t> chooseSeed();
+  Expected<GeneratorConfig> generatorConfig();
+  Expected<OutputRequest> outputRequest() const;
+  void listOpcodes(raw_ostream &OS) const;
+
+  OptionTable Opts;
+  WarningEngine Warnings;
+  Layout TheLayout;
+  const GenTarget *Target = nullptr;
+  std::unique_ptr<MCEnvironment> Env;
+  std::unique_ptr<ISACatalogue> Catalogue;
+};
+
+Error Driver::configureWarnings() {
+  Warnings = WarningEngine();
+  return Warnings.configure(Opts.getList(OptionID::WDisable),
+                            Opts.getList(OptionID::WError),
+                            Opts.getList(OptionID::WNoError));
+}
+
+Error Driver::loadConfiguration() {
+  // Command-line -W options already apply to warnings about the layout.
+  if (Error E = configureWarnings())
+    return E;
+  ArrayRef<std::string> Files = Opts.layoutFiles();
+  bool InfoOnly = Opts.getFlag(OptionID::ListOpcodeNames) ||
+                  Opts.getFlag(OptionID::DumpOptions);
+  if (Files.empty()) {
+    if (InfoOnly)
+      return Error::success();
+    return makeError("no layout file given; usage: snipgen [options] "
+                     "<layout.yaml>... (see --help)");
+  }
+  LayoutLoadOptions LO;
+  for (const std::string &D : Opts.getList(OptionID::LayoutIncludeDir))
+    LO.IncludeDirs.push_back(D);
+  auto L = loadLayout(Files, LO, Warnings);
+  if (!L)
+    return L.takeError();
+  TheLayout = std::move(*L);
+  if (Error E = applyLayoutOptions(TheLayout, Opts))
+    return E;
+  // -W options from the layout take effect now.
+  return configureWarnings();
+}
+
+Expected<uint64_t> Driver::chooseSeed() {
+  if (Opts.isSet(OptionID::Seed))
+    return Opts.getUnsigned(OptionID::Seed);
+  uint64_t Seed = chooseFreshSeed();
+  if (Error E = Warnings.warn(Warning::SeedNotSpecified,
+                              "no seed given; using -seed=" + Twine(Seed) +
+                                  " (pass it to reproduce this run)"))
+    return std::move(E);
+  return Seed;
+}
+
+Expected<GeneratorConfig> Driver::generatorConfig() {
+  GeneratorConfig C;
+  StringRef N = Opts.getString(OptionID::NumInstrs);
+  if (N == "all") {
+    C.FillCodeSection = true;
+  } else if (N.getAsInteger(0, C.NumInstrs)) {
+    return Opts.valueError(OptionID::NumInstrs,
+                           "'" + N + "'; expected a non-negative integer or 'all'");
+  }
+  C.EntryPoint = Opts.getString(OptionID::EntryPoint).str();
+  if (C.EntryPoint.empty())
+    return Opts.valueError(OptionID::EntryPoint, "the entry point needs a name");
+  StringRef Last = Opts.getString(OptionID::LastInstr);
+  auto LI = Target->lastInstruction(*Env, Last);
+  if (!LI)
+    return LI.takeError();
+  C.LastInstr = *LI;
+  C.LastInstrIsReturn = Last.equals_insensitive("RET");
+  return C;
+}
+
+Expected<OutputRequest> Driver::outputRequest() const {
+  OutputRequest R;
+  R.ElfPath = Opts.getString(OptionID::Output).str();
+  if (R.ElfPath.empty())
+    R.ElfPath = sys::path::filename(Opts.layoutFiles().front()).str() + ".elf";
+  StringRef Type = Opts.getString(OptionID::ObjectType);
+  R.Type = Type == "exec"     ? ObjectType::Exec
+           : Type == "shared" ? ObjectType::Shared
+                              : ObjectType::Reloc;
+  R.SectionsPrefix = Opts.getString(OptionID::SectionsPrefix).str();
+  if (R.SectionsPrefix.empty())
+    return Opts.valueError(OptionID::SectionsPrefix, "must not be empty");
+  R.DefinePhdrs = Opts.getFlag(OptionID::EnablePhdrsDefinition);
+  R.EntryPoint = Opts.getString(OptionID::EntryPoint).str();
+  return R;
+}
+
+void Driver::listOpcodes(raw_ostream &OS) const {
+  for (const OpcodeDesc &Op : Catalogue->available())
+    OS << Op.Name << "\n";
+}
+
+static std::function<void(uint64_t)> makeProgress(uint64_t Total) {
+  if (!sys::Process::StandardErrIsDisplayed())
+    return nullptr;
+  auto Start = std::chrono::steady_clock::now();
+  return [Start, Total](uint64_t Done) {
+    double Secs = std::chrono::duration<double>(
+                      std::chrono::steady_clock::now() - Start)
+                      .count();
+    errs() << formatv("\r{0}: generated {1}{2} instructions ({3:f2} M/s)   ",
+                      ToolName, Done,
+                      Total ? formatv("/{0}", Total).str() : std::string(),
+                      Secs > 0 ? Done / Secs / 1e6 : 0.0);
+  };
+}
+
+Expected<int> Driver::run(int Argc, const char *const *Argv) {
+  if (!Opts.parseCommandLine(Argc, Argv))
+    return 1; // cl already printed the problem
+  if (Error E = Opts.validateCommandLine())
+    return std::move(E);
+  if (Error E = loadConfiguration())
+    return std::move(E);
+
+  if (Opts.getFlag(OptionID::Preprocess)) {
+    outs() << TheLayout.Preprocessed;
+    return 0;
+  }
+  if (Opts.getFlag(OptionID::DumpOptions)) {
+    Opts.dump(outs());
+    return 0;
+  }
+
+  registerBuiltinTargets();
+  StringRef TripleName = Opts.getString(OptionID::MTriple);
+  if (TripleName.empty())
+    TripleName = Opts.getString(OptionID::MArch); // may hold a triple
+  Target = GenTarget::lookup(Triple(Triple::normalize(TripleName)));
+  if (!Target) {
+    if (Opts.getString(OptionID::MTriple).empty())
+      return makeOptionError("mtriple", "is required (e.g. -mtriple=riscv64-"
+                                        "unknown-elf or riscv32-unknown-elf)");
+    return Opts.valueError(OptionID::MTriple,
+                           "unsupported target triple '" + TripleName +
+                               "'; supported: riscv32*, riscv64*");
+  }
+  auto Sel = Target->selectSubtarget(Opts, Warnings);
+  if (!Sel)
+    return Sel.takeError();
+  auto EnvOr = MCEnvironment::create(*Sel);
+  if (!EnvOr)
+    return EnvOr.takeError();
+  Env = std::move(*EnvOr);
+  auto Cat = ISACatalogue::build(*Env, *Target);
+  if (!Cat)
+    return Cat.takeError();
+  Catalogue = std::move(*Cat);
+
+  if (Opts.getFlag(OptionID::ListOpcodeNames)) {
+    listOpcodes(outs());
+    return 0;
+  }
+
+  auto Seed = chooseSeed();
+  if (!Seed)
+    return Seed.takeError();
+  auto Config = generatorConfig();
+  if (!Config)
+    return Config.takeError();
+  auto Out = outputRequest();
+  if (!Out)
+    return Out.takeError();
+  StringRef Plugin = Opts.getString(OptionID::ModelPlugin);
+  if (!Plugin.equals_insensitive("none"))
+    if (Error E = Warnings.warn(Warning::NoModelExec,
+                                "Skipping snippet execution on the model: "
+                                "model execution is not available in this "
+                                "build (-model-plugin=" + Plugin + ")"))
+      return std::move(E);
+
+  auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
+  if (!Histogram)
+    return Histogram.takeError();
+  DefaultMemoryScheme Memory(TheLayout);
+  RandomEngine RNG(*Seed);
+  Config->Progress = makeProgress(Config->FillCodeSection ? 0 : Config->NumInstrs);
+  SnippetGenerator Gen(*Env, *Target, TheLayout, *Histogram, Memory, RNG,
+                       *Config);
+  auto Prog = Gen.generate();
+  if (Config->Progress)
+    errs() << "\r\033[K";
+  if (!Prog)
+    return Prog.takeError();
+
+  auto Written = writeOutputs(*Env, *Target, TheLayout, *Prog, *Out);
+  if (!Written)
+    return Written.takeError();
+  errs() << formatv("{0}: wrote {1}: {2} primary + {3} ancillary instructions "
+                    "({4} bytes of code), seed {5}\n",
+                    ToolName, join(*Written, ", "), Prog->Stats.PrimaryInstrs,
+                    Prog->Stats.AncillaryInstrs, Prog->codeSize(), *Seed);
+  return 0;
+}
+
+} // namespace
+
+int runDriver(int Argc, const char *const *Argv) {
+  Driver D;
+  Expected<int> RC = D.run(Argc, Argv);
+  if (!RC) {
+    printError(RC.takeError(), ToolName);
+    return 1;
+  }
+  return *RC;
+}
+
+} // namespace snipgen
