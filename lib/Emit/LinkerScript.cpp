@@ -33,7 +33,7 @@ std::string generateLinkerScript(const Layout &L,
     End = std::max(End, S->end());
 
   OS << "MEMORY {\n  SNIPPY (rwx) : ORIGIN = " << Origin
-     << ", LENGTH = " << (End - Origin) << "\n}\n";
+     << ", LENGTH = " << (End - Origin + Opts.LinkerReserve) << "\n}\n";
 
   if (Opts.DefinePhdrs) {
     // Every PHDR used by a section, with the union of its sections' rights.

@@ -14,6 +14,12 @@ using namespace llvm;
 
 namespace snipgen {
 
+static std::string formatWeight(double W) {
+  char Buf[32];
+  snprintf(Buf, sizeof(Buf), "%g", W);
+  return Buf;
+}
+
 static bool isPlainName(StringRef P) {
   return all_of(P, [](char C) { return isAlnum(C) || C == '_'; });
 }
@@ -61,7 +67,7 @@ Expected<OpcodeHistogram> OpcodeHistogram::resolve(const Layout &L,
                 "opcode '" + Op->Name + "' is given more than once in the "
                 "histogram (entries '" + L.Histogram[It->second.LayoutIndex].Pattern +
                 "' and '" + HE.Pattern + "'); the last weight (" +
-                formatv("{0}", HE.Weight).str() + ") is used"))
+                formatWeight(HE.Weight) + ") is used"))
           return std::move(E);
         It->second = Entry{Op, HE.Weight, I};
       }

@@ -15,7 +15,9 @@ Error makeError(const Twine &Msg) {
 Error makeError(const SourceMgr &SM, SMLoc Loc, const Twine &Msg) {
   std::string Text;
   raw_string_ostream OS(Text);
-  SM.PrintMessage(OS, Loc, SourceMgr::DK_Error, Msg);
+  // GetMessage + print, not PrintMessage: the latter hands the text to a
+  // diagnostic handler when one is installed, and it would never reach OS.
+  SM.GetMessage(Loc, SourceMgr::DK_Error, Msg).print(nullptr, OS, false);
   OS.flush();
   while (!Text.empty() && Text.back() == '\n')
     Text.pop_back();

@@ -20,6 +20,8 @@ writeOutputs(const MCEnvironment &Env, const GenTarget &Target,
   // A linked image needs every PHDR a section names to be defined, so exec
   // and shared outputs define them; the written script matches that link.
   LSO.DefinePhdrs = Req.DefinePhdrs || Req.Type != ObjectType::Reloc;
+  if (Req.Type == ObjectType::Shared)
+    LSO.LinkerReserve = 0x10000; // .dynamic, .dynsym, .dynstr, .hash
   std::string Script = generateLinkerScript(L, LSO);
   std::string LdArgs = generateLinkerArgs(L);
 

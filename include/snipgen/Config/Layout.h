@@ -2,8 +2,9 @@
 //
 // A layout is one or more YAML files (plus their `include`s) merged into one
 // set of top-level keys; each top-level key may appear only once across all
-// files, except `options` (see below). Parsing keeps source locations so every
-// later check can point at the offending YAML (file:line:col).
+// files, except `options` (see below) and `include`. Parsing keeps source
+// locations so every later check can point at the offending YAML
+// (file:line:col).
 //
 // `options` precedence (manual, "Options" chapter):
 //   * options in the files given on the command line beat options in
@@ -12,6 +13,27 @@
 //   * options from included files are merged; the same option in two
 //     included files is an error;
 //   * an option may not be given both on the command line and in YAML.
+//
+// `include` (a sequence of paths; includes may nest):
+//   * a relative path is looked up next to the including file, then in each
+//     --layout-include-dir directory in command-line order, then in each
+//     `layout-include-dir` of the winning main file's `options` (relative
+//     entries there are relative to that file, like include paths);
+//   * `layout-include-dir` in an included file's `options` is an error: the
+//     search path must be fixed before any include is read. (Main files are
+//     all read first, then includes depth-first in written order, main file
+//     by main file.)
+//   * a file may be part of the layout only once: an include cycle, a file
+//     included twice or a main file that is also included is an error.
+//
+// `sections` needs an executable section (ACCESS rx or rwx) for code and an
+// rw section for data; rwx counts for code only. Sections may not overlap
+// (by VMA) or share a name.
+//
+// -E (Layout::Preprocessed): the content keys in load order, then the merged
+// `options`; `include` is dropped. Values are re-printed in block style with
+// their original quoting (comments are not kept; each key is preceded by a
+// "# from <file>" comment). Loading the text again gives the same layout.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_CONFIG_LAYOUT_H
 #define SNIPGEN_CONFIG_LAYOUT_H
@@ -40,7 +62,7 @@ struct SectionDesc {
   std::string Name;       // `name` (or deprecated `no`), as written
   uint64_t VMA = 0;
   uint64_t Size = 0;
-  uint64_t LMA = 0;
+  uint64_t LMA = 0;       // defaults to VMA when not given
   SectionAccess Access;
   std::string Phdr;       // optional PHDR name
   llvm::SMLoc Loc;        // the section's mapping in the layout
@@ -57,7 +79,9 @@ struct HistogramEntry {
 struct LayoutOption {
   std::string Name;
   llvm::SMLoc NameLoc;
-  std::vector<std::string> Values; // one for scalars; sequences give several
+  /// One for scalars; sequences give several; an empty value (`flag:`)
+  /// gives one empty string, like a bare command-line flag.
+  std::vector<std::string> Values;
   std::vector<llvm::SMLoc> ValueLocs;
   bool FromInclude = false;
 };
@@ -83,14 +107,16 @@ struct LayoutLoadOptions {
 
 /// Reads, merges and validates the layout files. Reports syntax errors,
 /// unknown/duplicate keys, wrong value types, bad numbers, missing includes,
-/// overlapping sections, missing rx/rw sections and empty histograms.
-/// Warnings (e.g. options ignored by precedence) go through Warnings.
+/// include cycles, unknown option names, overlapping sections, missing rx/rw
+/// sections and empty histograms, each as one UserError. Warnings (options
+/// ignored by precedence: inconsistent-options) go through Warnings.
 llvm::Expected<Layout> loadLayout(llvm::ArrayRef<std::string> Files,
                                   const LayoutLoadOptions &LoadOpts,
                                   WarningEngine &Warnings);
 
 /// Applies Layout.Options to the option table (after the command line was
-/// parsed), reporting conflicts with the command line at their YAML location.
+/// parsed and validated), reporting conflicts with the command line and bad
+/// values at their YAML location. Stops at the first error.
 llvm::Error applyLayoutOptions(const Layout &L, OptionTable &Opts);
 
 } // namespace snipgen

@@ -20,6 +20,9 @@ struct Layout;
 struct LinkerScriptOptions {
   std::string SectionsPrefix = ".snippy";
   bool DefinePhdrs = false;
+  /// Room after the last section for what the linker adds itself (the
+  /// dynamic section, symbol and string tables of a shared object).
+  uint64_t LinkerReserve = 0;
 };
 
 std::string generateLinkerScript(const Layout &L,

@@ -49,12 +49,26 @@ std::vector<MaterializeStep> riscvMaterializeSteps(uint64_t Value,
 
 void RISCVTarget::materializeValue(const MCEnvironment &Env, unsigned Reg,
                                    uint64_t Value, InstSink &Out) const {
-  static const char *const Names[] = {"LUI", "ADDI", "ADDIW", "SLLI"};
+  // Name lookups are hashed; this runs for every memory access, so the
+  // numbers are looked up once per environment.
+  struct Numbers {
+    const MCEnvironment *Env = nullptr;
+    unsigned Opcodes[4];
+    unsigned Zero;
+  };
+  thread_local Numbers N;
+  if (N.Env != &Env) {
+    static const char *const Names[] = {"LUI", "ADDI", "ADDIW", "SLLI"};
+    for (unsigned I = 0; I < 4; ++I)
+      N.Opcodes[I] = Env.findOpcode(Names[I]);
+    N.Zero = zeroRegister(Env);
+    N.Env = &Env;
+  }
   unsigned XLen = Env.selection().XLen;
-  unsigned Zero = zeroRegister(Env);
+  unsigned Zero = N.Zero;
   for (const MaterializeStep &S : riscvMaterializeSteps(Value, XLen)) {
     MCInst I;
-    I.setOpcode(Env.findOpcode(Names[S.Op]));
+    I.setOpcode(N.Opcodes[S.Op]);
     I.addOperand(MCOperand::createReg(Reg));
     if (S.Op != MaterializeStep::LUI)
       I.addOperand(MCOperand::createReg(S.FromZero ? Zero : Reg));
