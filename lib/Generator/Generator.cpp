@@ -168,6 +168,17 @@ Expected<Program> SnippetGenerator::generate() {
   if (!Config.FillCodeSection)
     BB.Code.reserve(std::min<uint64_t>(Config.NumInstrs * 8, Code.Size));
 
+  if (Config.InitRegsInElf) {
+    GenTarget::RegisterInitRequest Req;
+    Req.PreserveReturnAddress = Config.LastInstrIsReturn;
+    uint64_t Before = Out.emitted();
+    Target.emitRegisterInitialization(Env, RNG, Req, Out);
+    AncillaryInstrs += Out.emitted() - Before;
+    if (Out.size() > Budget)
+      return makeError("register initialisation code does not fit section '" +
+                       Code.Name + "' (" + Twine(Code.Size) + " bytes)");
+  }
+
   uint64_t Primary = 0;
   while (Config.FillCodeSection ? Out.size() + MaxFootprint <= Budget
                                 : Primary < Config.NumInstrs) {

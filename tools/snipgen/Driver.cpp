@@ -113,6 +113,7 @@ Expected<GeneratorConfig> Driver::generatorConfig() {
     return LI.takeError();
   C.LastInstr = *LI;
   C.LastInstrIsReturn = Last.equals_insensitive("RET");
+  C.InitRegsInElf = Opts.getFlag(OptionID::InitRegsInElf);
   return C;
 }
 

@@ -34,6 +34,7 @@ struct GeneratorConfig {
   std::string EntryPoint = "SnippyFunction";
   std::optional<llvm::MCInst> LastInstr; // nullopt: no last instruction
   bool LastInstrIsReturn = false;
+  bool InitRegsInElf = false; // -init-regs-in-elf
   /// Called now and then with the number of primary instructions so far.
   std::function<void(uint64_t)> Progress;
 };

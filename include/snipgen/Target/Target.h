@@ -24,6 +24,7 @@
 namespace snipgen {
 
 class OptionTable;
+class RandomEngine;
 class WarningEngine;
 struct OpcodeDesc;
 
@@ -62,6 +63,18 @@ public:
   /// Emits instructions that leave exactly Value in Reg.
   virtual void materializeValue(const MCEnvironment &Env, unsigned Reg,
                                 uint64_t Value, InstSink &Out) const = 0;
+
+  /// Emits code giving every general-purpose and floating-point register a
+  /// random value (and randomising FP control state), for -init-regs-in-elf.
+  /// The stack pointer is left alone, and the return address too when the
+  /// snippet ends with a return.
+  struct RegisterInitRequest {
+    bool PreserveReturnAddress = false;
+  };
+  virtual void emitRegisterInitialization(const MCEnvironment &Env,
+                                          RandomEngine &RNG,
+                                          const RegisterInitRequest &Req,
+                                          InstSink &Out) const = 0;
 
   /// Registers with a fixed role (LLVM register numbers).
   virtual unsigned zeroRegister(const MCEnvironment &Env) const = 0;

@@ -19,6 +19,9 @@ public:
   unsigned accessAlignment(const OpcodeDesc &Op) const override;
   void materializeValue(const MCEnvironment &Env, unsigned Reg, uint64_t Value,
                         InstSink &Out) const override;
+  void emitRegisterInitialization(const MCEnvironment &Env, RandomEngine &RNG,
+                                  const RegisterInitRequest &Req,
+                                  InstSink &Out) const override;
   unsigned zeroRegister(const MCEnvironment &Env) const override;
   unsigned stackPointer(const MCEnvironment &Env) const override;
   unsigned returnAddress(const MCEnvironment &Env) const override;

@@ -1,0 +1,59 @@
+//===- RegisterState.h - Register-state YAML (llvm-snippy format) -*- C++ -*-===//
+//
+// The format llvm-snippy writes for --dump-registers-yaml and
+// --dump-initial-registers-yaml and reads with --initial-regs-yaml, so files
+// interchange:
+//
+//   ---
+//   registers:
+//     - [ X0, 0x0000000000000000 ]
+//     ...
+//     - [ F31, 0x0000000000000000 ]
+//     - [ PC, 0x0000000080000000 ]
+//   ...
+//
+// One [name, value] pair per register: groups X (XLEN bits), F (FLEN bits,
+// absent without F), V (later), then PC; values are hex, zero-padded to the
+// register width. On reading, values may be in any C-style base, groups may
+// be partial, and PC is ignored with a warning (as llvm-snippy does).
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_OBSERVERS_REGISTERSTATE_H
+#define SNIPGEN_OBSERVERS_REGISTERSTATE_H
+
+#include "snipgen/Model/Model.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace snipgen {
+
+struct RegisterState {
+  unsigned XLen = 64;
+  unsigned FLen = 0; // 0: no FP registers.
+  std::vector<std::optional<uint64_t>> X = std::vector<std::optional<uint64_t>>(32);
+  std::vector<std::optional<uint64_t>> F = std::vector<std::optional<uint64_t>>(32);
+  std::optional<uint64_t> PC;
+
+  /// Reads every register of Model (XLEN/FLEN taken from misa).
+  static RegisterState capture(ModelHandle &Model);
+  /// Writes the registers present here into Model (x0 and PC are skipped).
+  void apply(ModelHandle &Model) const;
+
+  void writeYaml(llvm::raw_ostream &OS) const;
+  /// Parses Text (named BufferName in messages). Warnings (e.g. an ignored
+  /// PC) are appended to Warnings.
+  static llvm::Expected<RegisterState>
+  parseYaml(llvm::StringRef Text, llvm::StringRef BufferName,
+            std::vector<std::string> *Warnings = nullptr);
+  static llvm::Expected<RegisterState>
+  readYamlFile(llvm::StringRef Path,
+               std::vector<std::string> *Warnings = nullptr);
+};
+
+} // namespace snipgen
+
+#endif
