@@ -5,6 +5,7 @@
 // first one is printed once and the run exits with status 1 and no output.
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
+#include "ModelRun.h"
 #include "Outputs.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
@@ -12,12 +13,15 @@
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/MemoryScheme.h"
 #include "snipgen/Support/Error.h"
+#include "snipgen/Support/OutputFiles.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Support/Warnings.h"
 #include "snipgen/Target/ISACatalogue.h"
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/MC/MCInstrInfo.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -201,26 +205,22 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return 0;
   }
 
-  auto Seed = chooseSeed();
-  if (!Seed)
-    return Seed.takeError();
   auto Config = generatorConfig();
   if (!Config)
     return Config.takeError();
   auto Out = outputRequest();
   if (!Out)
     return Out.takeError();
-  StringRef Plugin = Opts.getString(OptionID::ModelPlugin);
-  if (!Plugin.equals_insensitive("none"))
-    if (Error E = Warnings.warn(Warning::NoModelExec,
-                                "Skipping snippet execution on the model: "
-                                "model execution is not available in this "
-                                "build (-model-plugin=" + Plugin + ")"))
-      return std::move(E);
+  if (Error E = checkModelOptions(Opts, Warnings))
+    return std::move(E);
 
   auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
   if (!Histogram)
     return Histogram.takeError();
+  // Layout problems are reported before a seed is picked and announced.
+  auto Seed = chooseSeed();
+  if (!Seed)
+    return Seed.takeError();
   DefaultMemoryScheme Memory(TheLayout);
   RandomEngine RNG(*Seed);
   Config->Progress = makeProgress(Config->FillCodeSection ? 0 : Config->NumInstrs);
@@ -232,13 +232,42 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (!Prog)
     return Prog.takeError();
 
-  auto Written = writeOutputs(*Env, *Target, TheLayout, *Prog, *Out);
-  if (!Written)
-    return Written.takeError();
+  auto Art = buildArtifacts(*Env, *Target, TheLayout, *Prog, *Out);
+  if (!Art)
+    return Art.takeError();
+  OutputFiles Files;
+  std::string ModelNote;
+  if (wantsModelRun(Opts)) {
+    auto Image = linkImageForModel(*Art, *Out);
+    if (!Image)
+      return Image.takeError();
+    ModelRunRequest MR;
+    MR.Plugin = Opts.getString(OptionID::ModelPlugin).str();
+    MR.ImagePath = *Image;
+    MR.Isa = Env->selection().ISAString;
+    MR.Entry = Config->EntryPoint;
+    const SectionDesc &Code = TheLayout.Sections[Prog->CodeSection];
+    uint64_t LastSize =
+        Config->LastInstr
+            ? Env->instrInfo().get(Config->LastInstr->getOpcode()).getSize()
+            : 0;
+    MR.StopAddress = Code.VMA + Prog->codeSize() - LastSize;
+    MR.Seed = *Seed;
+    auto Ran = runOnModel(MR, Opts, Files);
+    sys::fs::remove(*Image);
+    if (!Ran)
+      return Ran.takeError();
+    ModelNote = formatv(", {0} executed on the model", Ran->Retired).str();
+  }
+  if (Error E = queueOutputs(*Art, *Out, Files))
+    return std::move(E);
+  if (Error E = Files.commit())
+    return std::move(E);
   errs() << formatv("{0}: wrote {1}: {2} primary + {3} ancillary instructions "
-                    "({4} bytes of code), seed {5}\n",
-                    ToolName, join(*Written, ", "), Prog->Stats.PrimaryInstrs,
-                    Prog->Stats.AncillaryInstrs, Prog->codeSize(), *Seed);
+                    "({4} bytes of code){5}, seed {6}\n",
+                    ToolName, join(Files.committedPaths(), ", "),
+                    Prog->Stats.PrimaryInstrs, Prog->Stats.AncillaryInstrs,
+                    Prog->codeSize(), ModelNote, *Seed);
   return 0;
 }
 

@@ -2,19 +2,23 @@
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Emit/LinkerScript.h"
 #include "snipgen/Emit/ObjectEmitter.h"
-#include "snipgen/Support/OutputFiles.h"
+#include "snipgen/Support/Error.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Process.h"
 
 using namespace llvm;
 
 namespace snipgen {
 
-Expected<std::vector<std::string>>
-writeOutputs(const MCEnvironment &Env, const GenTarget &Target,
-             const Layout &L, const Program &P, const OutputRequest &Req) {
+Expected<Artifacts> buildArtifacts(const MCEnvironment &Env,
+                                   const GenTarget &Target, const Layout &L,
+                                   const Program &P, const OutputRequest &Req) {
+  Artifacts A;
   auto Object = emitObject(Env, Target, L, P, Req.SectionsPrefix);
   if (!Object)
     return Object.takeError();
-
+  A.Object = std::move(*Object);
   LinkerScriptOptions LSO;
   LSO.SectionsPrefix = Req.SectionsPrefix;
   // A linked image needs every PHDR a section names to be defined, so exec
@@ -22,27 +26,48 @@ writeOutputs(const MCEnvironment &Env, const GenTarget &Target,
   LSO.DefinePhdrs = Req.DefinePhdrs || Req.Type != ObjectType::Reloc;
   if (Req.Type == ObjectType::Shared)
     LSO.LinkerReserve = 0x10000; // .dynamic, .dynsym, .dynstr, .hash
-  std::string Script = generateLinkerScript(L, LSO);
-  std::string LdArgs = generateLinkerArgs(L);
+  A.Script = generateLinkerScript(L, LSO);
+  LinkerScriptOptions ExecLSO = LSO;
+  ExecLSO.DefinePhdrs = true;
+  ExecLSO.LinkerReserve = 0;
+  A.ExecScript = generateLinkerScript(L, ExecLSO);
+  A.LdArgs = generateLinkerArgs(L);
+  return std::move(A);
+}
 
-  OutputFiles Files;
+Expected<std::string> linkImageForModel(const Artifacts &A,
+                                        const OutputRequest &Req) {
+  SmallString<128> Path;
+  int FD;
+  if (std::error_code EC =
+          sys::fs::createTemporaryFile("snipgen-image", "elf", FD, Path))
+    return makeError("cannot create a temporary file: " + EC.message());
+  sys::Process::SafelyCloseFileDescriptor(FD);
+  if (Error E = linkWithLLD(A.Object, A.ExecScript, A.LdArgs, Req.EntryPoint,
+                            LinkKind::Executable, Path)) {
+    sys::fs::remove(Path);
+    return std::move(E);
+  }
+  return std::string(Path);
+}
+
+Error queueOutputs(const Artifacts &A, const OutputRequest &Req,
+                   OutputFiles &Files) {
   if (Req.Type == ObjectType::Reloc) {
-    Files.add(Req.ElfPath, std::move(*Object));
+    Files.add(Req.ElfPath, A.Object);
   } else {
     auto Temp = Files.reserveTemporary(Req.ElfPath);
     if (!Temp)
       return Temp.takeError();
-    if (Error E = linkWithLLD(*Object, Script, LdArgs, Req.EntryPoint,
+    if (Error E = linkWithLLD(A.Object, A.Script, A.LdArgs, Req.EntryPoint,
                               Req.Type == ObjectType::Shared ? LinkKind::Shared
                                                              : LinkKind::Executable,
                               *Temp))
-      return std::move(E);
+      return E;
   }
-  Files.add(Req.ElfPath + ".ld", std::move(Script));
-  Files.add(Req.ElfPath + ".ldargs", std::move(LdArgs));
-  if (Error E = Files.commit())
-    return std::move(E);
-  return Files.committedPaths();
+  Files.add(Req.ElfPath + ".ld", A.Script);
+  Files.add(Req.ElfPath + ".ldargs", A.LdArgs);
+  return Error::success();
 }
 
 } // namespace snipgen

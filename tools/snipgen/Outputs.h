@@ -2,6 +2,7 @@
 #ifndef SNIPGEN_TOOLS_SNIPGEN_OUTPUTS_H
 #define SNIPGEN_TOOLS_SNIPGEN_OUTPUTS_H
 
+#include "snipgen/Support/OutputFiles.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
@@ -24,12 +25,27 @@ struct OutputRequest {
   std::string EntryPoint;
 };
 
-/// Emits the object, the linker script and the linker options, links when
-/// an executable or shared object is asked for, and writes all files or
-/// none. Returns the paths written.
-llvm::Expected<std::vector<std::string>>
-writeOutputs(const MCEnvironment &Env, const GenTarget &Target,
-             const Layout &L, const Program &P, const OutputRequest &Req);
+/// What snipgen writes, before it is written.
+struct Artifacts {
+  std::string Object;  // relocatable ELF
+  std::string Script;  // .ld as written for the user
+  std::string LdArgs;  // .ldargs
+  std::string ExecScript; // the script used for linking an image
+};
+
+llvm::Expected<Artifacts> buildArtifacts(const MCEnvironment &Env,
+                                         const GenTarget &Target,
+                                         const Layout &L, const Program &P,
+                                         const OutputRequest &Req);
+
+/// Links the executable image the model runs (what -object-type=exec
+/// writes) into a temporary file and returns its path; the caller removes it.
+llvm::Expected<std::string> linkImageForModel(const Artifacts &A,
+                                              const OutputRequest &Req);
+
+/// Queues the ELF (linking it for exec/shared), .ld and .ldargs in Files.
+llvm::Error queueOutputs(const Artifacts &A, const OutputRequest &Req,
+                         OutputFiles &Files);
 
 } // namespace snipgen
 

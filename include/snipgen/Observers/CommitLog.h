@@ -20,8 +20,8 @@
 
 #include "snipgen/Model/Disassembler.h"
 #include "snipgen/Model/Runner.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -46,20 +46,36 @@ public:
   static std::string csrName(uint32_t Num);
 
 private:
-  const std::string &disassembly(uint64_t PC, uint32_t Encoding,
-                                 uint32_t Size);
+  /// Both lines' fixed parts for (PC, Encoding): the instruction line and the
+  /// commit line up to the effects. Cached: disassembly is slow.
+  const std::string &linePrefix(uint64_t PC, uint32_t Encoding, uint32_t Size);
+  /// Effects buffer: register writes, then loads, then stores (Spike order).
+  struct Effects {
+    char Buf[1024];
+    unsigned Len = 0;
+    void append(const char *S, unsigned N) {
+      if (Len + N <= sizeof(Buf)) {
+        std::memcpy(Buf + Len, S, N);
+        Len += N;
+      }
+    }
+  };
+  void appendHex(Effects &E, uint64_t V, unsigned Digits);
+
   llvm::raw_ostream &OS;
   const InstructionPrinter &Printer;
   char CorePrefix[16];
   unsigned XLen = 64, FLen = 64;
   ModelHandle *Model = nullptr;
-  std::string Pending; // Effects of the current instruction.
-  std::string Out;     // Line buffer.
-  struct CachedText {
+  Effects Regs, Loads, Stores;
+  // Direct-mapped cache of line prefixes, indexed by pc / 2.
+  struct CachedLine {
+    uint64_t PC = ~0ull;
     uint32_t Encoding = 0;
     std::string Text;
   };
-  llvm::DenseMap<uint64_t, CachedText> TextCache;
+  std::vector<CachedLine> Lines = std::vector<CachedLine>(8192);
+  std::string XNames[32], FNames[32]; // " x5  ", " f1  "
 };
 
 } // namespace snipgen

@@ -1,0 +1,187 @@
+//===- ModelBench.cpp - Model MIPS against qemu-riscv64 -------------------===//
+//
+// Builds one ELF per workload with riscv64-unknown-elf-gcc - a long
+// straight-line block of ALU instructions looped until the requested number
+// of instructions, ending with the Linux exit syscall so that both runners
+// end cleanly - and times, in the same process run:
+//   * the built-in model without observers,
+//   * the model with the commit-log trace (written to /dev/null, so the
+//     figure measures the model and the formatting, not the disk),
+//   * qemu-riscv64 on the same ELF (the ratio's denominator).
+// Both exits codes must agree (the program folds its registers into a0).
+//
+// Workloads: "independent" picks random registers (the generator's typical
+// shape); "chained" makes every instruction depend on the previous one,
+// which stops QEMU's code generator from deleting dead results.
+//===----------------------------------------------------------------------===//
+#include "snipgen/Model/Disassembler.h"
+#include "snipgen/Model/Runner.h"
+#include "snipgen/Observers/CommitLog.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <string>
+
+using namespace llvm;
+using namespace snipgen;
+
+static cl::opt<uint64_t> Instructions("instructions",
+                                      cl::desc("Instructions per timed run"),
+                                      cl::init(100000000));
+static cl::opt<uint64_t>
+    TracedInstructions("traced-instructions",
+                       cl::desc("Instructions for the traced run"),
+                       cl::init(10000000));
+static cl::opt<unsigned> BlockSize("block", cl::desc("Straight-line length"),
+                                   cl::init(1000));
+
+static const char *const Ops[] = {"add", "sub", "xor",  "or",  "and",
+                                  "sll", "srl", "sra",  "slt", "sltu",
+                                  "addw", "subw", "mul"};
+static const char *const Regs[] = {"t0", "t1", "t2", "t3", "t4", "t5",
+                                   "t6", "a1", "a2", "a3", "a4", "a5",
+                                   "a6", "s2", "s3", "s4"};
+
+static std::string makeProgram(bool Chained, uint64_t Iterations) {
+  std::mt19937_64 Rng(12345); // Fixed: the same program every run.
+  std::string S = "  .text\n  .globl _start\n_start:\n";
+  S += "  li s1, " + std::to_string(Iterations) + "\n";
+  for (unsigned I = 0; I < 16; ++I)
+    S += std::string("  li ") + Regs[I] + ", " + std::to_string(I * 7 + 1) + "\n";
+  S += "loop:\n";
+  std::string Prev = "t0";
+  for (unsigned I = 0; I < BlockSize; ++I) {
+    const char *Op = Ops[Rng() % 12]; // mul excluded: same cost everywhere
+    std::string D = Regs[Rng() % 16], A = Regs[Rng() % 16], B = Regs[Rng() % 16];
+    if (Chained)
+      A = Prev;
+    if (Rng() % 10 < 3)
+      S += "  addi " + D + ", " + A + ", " + std::to_string(int(Rng() % 4095) - 2048) + "\n";
+    else
+      S += std::string("  ") + Op + " " + D + ", " + A + ", " + B + "\n";
+    Prev = D;
+  }
+  S += "  addi s1, s1, -1\n  bnez s1, loop\n  li a0, 0\n";
+  for (unsigned I = 0; I < 16; ++I)
+    S += std::string("  xor a0, a0, ") + Regs[I] + "\n";
+  S += "  andi a0, a0, 127\n  li a7, 93\n  ecall\n";
+  return S;
+}
+
+static double seconds(std::chrono::steady_clock::time_point Start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+      .count();
+}
+
+struct Outcome {
+  double Seconds = 0;
+  uint64_t Retired = 0;
+  uint64_t ExitCode = 0;
+};
+
+static Outcome runModel(const ElfImage &Image, ModelObserver *Obs) {
+  RunOptions Options;
+  Options.MaxSteps = ~0ull;
+  auto R = Runner::create(Image, Options);
+  if (!R) {
+    errs() << toString(R.takeError()) << "\n";
+    exit(1);
+  }
+  if (Obs)
+    (*R)->addObserver(*Obs);
+  auto Start = std::chrono::steady_clock::now();
+  RunResult Result = (*R)->run();
+  Outcome O;
+  O.Seconds = seconds(Start);
+  O.Retired = Result.Retired;
+  O.ExitCode = Result.ExitCode;
+  return O;
+}
+
+static bool build(const std::string &Gcc, const std::string &Asm,
+                  const std::string &Elf) {
+  std::string Src = Elf + ".S";
+  {
+    std::error_code EC;
+    raw_fd_ostream OS(Src, EC);
+    if (EC)
+      return false;
+    OS << Asm;
+  }
+  StringRef Args[] = {Gcc, "-nostdlib", "-nostartfiles", "-march=rv64gc",
+                      "-mabi=lp64d", "-Wl,-Ttext=0x10000", Src, "-o", Elf};
+  return sys::ExecuteAndWait(Gcc, Args) == 0;
+}
+
+int main(int argc, char **argv) {
+  cl::ParseCommandLineOptions(argc, argv, "model speed against qemu-riscv64\n");
+  auto Gcc = sys::findProgramByName("riscv64-unknown-elf-gcc");
+  auto Qemu = sys::findProgramByName("qemu-riscv64");
+  if (!Gcc) {
+    errs() << "riscv64-unknown-elf-gcc not found: cannot build the workload\n";
+    return 1;
+  }
+  SmallString<128> Dir;
+  sys::fs::createUniqueDirectory("snipgen-model-bench", Dir);
+  auto Printer = InstructionPrinter::create("rv64gc");
+  if (!Printer) {
+    errs() << toString(Printer.takeError()) << "\n";
+    return 1;
+  }
+  std::printf("%-12s %-22s %12s %10s %10s\n", "workload", "runner",
+              "instructions", "seconds", "MIPS");
+  for (bool Chained : {false, true}) {
+    const char *Name = Chained ? "chained" : "independent";
+    uint64_t PerIter = BlockSize + 2;
+    std::string Elf = (Dir + "/" + Name + ".elf").str();
+    std::string TracedElf = (Dir + "/" + Name + "-traced.elf").str();
+    if (!build(*Gcc, makeProgram(Chained, Instructions / PerIter), Elf) ||
+        !build(*Gcc, makeProgram(Chained, TracedInstructions / PerIter),
+               TracedElf)) {
+      errs() << "cannot build the " << Name << " workload\n";
+      return 1;
+    }
+    auto Image = ElfImage::read(Elf);
+    auto TracedImage = ElfImage::read(TracedElf);
+    if (!Image || !TracedImage) {
+      errs() << "cannot read the workload ELF\n";
+      return 1;
+    }
+    Outcome Plain = runModel(*Image, nullptr);
+    double PlainMips = Plain.Retired / Plain.Seconds / 1e6;
+    std::printf("%-12s %-22s %12llu %10.3f %10.1f\n", Name, "model",
+                (unsigned long long)Plain.Retired, Plain.Seconds, PlainMips);
+
+    std::error_code EC;
+    raw_fd_ostream Null("/dev/null", EC);
+    Null.SetBufferSize(1 << 20);
+    CommitLogObserver Trace(Null, **Printer);
+    Outcome Traced = runModel(*TracedImage, &Trace);
+    std::printf("%-12s %-22s %12llu %10.3f %10.1f\n", Name,
+                "model + commit log", (unsigned long long)Traced.Retired,
+                Traced.Seconds, Traced.Retired / Traced.Seconds / 1e6);
+
+    if (!Qemu) {
+      std::printf("%-12s %-22s (qemu-riscv64 not installed)\n", Name, "qemu");
+      continue;
+    }
+    StringRef QArgs[] = {*Qemu, Elf};
+    auto Start = std::chrono::steady_clock::now();
+    int QemuExit = sys::ExecuteAndWait(*Qemu, QArgs);
+    double QemuSeconds = seconds(Start);
+    double QemuMips = Plain.Retired / QemuSeconds / 1e6;
+    std::printf("%-12s %-22s %12llu %10.3f %10.1f\n", Name, "qemu-riscv64",
+                (unsigned long long)Plain.Retired, QemuSeconds, QemuMips);
+    std::printf("%-12s model / qemu = %.3f%s\n", Name, PlainMips / QemuMips,
+                uint64_t(QemuExit) == Plain.ExitCode
+                    ? ""
+                    : "  (EXIT CODES DIFFER: the runs disagree!)");
+  }
+  sys::fs::remove_directories(Dir);
+  return 0;
+}

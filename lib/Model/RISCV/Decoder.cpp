@@ -1,0 +1,196 @@
+//===- Decoder.cpp - LLVM MC disassembler behind the model ----------------===//
+#include "Decoder.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/MC/MCAsmInfo.h"
+#include "llvm/MC/MCContext.h"
+#include "llvm/MC/MCDisassembler/MCDisassembler.h"
+#include "llvm/MC/MCInst.h"
+#include "llvm/MC/MCInstPrinter.h"
+#include "llvm/MC/MCInstrInfo.h"
+#include "llvm/MC/MCRegisterInfo.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/MCTargetOptions.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/RISCVISAInfo.h"
+#include "llvm/TargetParser/Triple.h"
+#include <mutex>
+
+extern "C" {
+void LLVMInitializeRISCVTargetInfo();
+void LLVMInitializeRISCVTargetMC();
+void LLVMInitializeRISCVDisassembler();
+}
+
+using namespace llvm;
+
+namespace snipgen::model {
+
+void initializeRISCVTarget() {
+  static std::once_flag Once;
+  std::call_once(Once, [] {
+    LLVMInitializeRISCVTargetInfo();
+    LLVMInitializeRISCVTargetMC();
+    LLVMInitializeRISCVDisassembler();
+  });
+}
+
+void registerAllSemantics(SemanticTable &T) {
+  registerIntegerSemantics(T);
+  registerMulDivSemantics(T);
+  registerAtomicSemantics(T);
+  registerCompressedSemantics(T);
+  registerSystemSemantics(T);
+  registerBitManipSemantics(T);
+  registerCondOpsSemantics(T);
+  registerFloatSemantics(T);
+  registerDoubleSemantics(T);
+  registerHalfSemantics(T);
+}
+
+Decoder::~Decoder() = default;
+
+static Error modelError(const Twine &Msg) {
+  return createStringError(inconvertibleErrorCode(), Msg);
+}
+
+Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
+                                                   unsigned XLen) {
+  initializeRISCVTarget();
+  auto ISAInfo = RISCVISAInfo::parseArchString(
+      Isa.lower(), /*EnableExperimentalExtension=*/true);
+  if (!ISAInfo) {
+    // ELF attributes carry normalized strings with explicit versions
+    // ("rv64i2p1_m2p0_..."), which the strict parser may reject.
+    auto Normalized = RISCVISAInfo::parseNormalizedArchString(Isa.lower());
+    if (!Normalized) {
+      consumeError(Normalized.takeError());
+      return modelError("invalid ISA string '" + Isa +
+                        "': " + toString(ISAInfo.takeError()));
+    }
+    consumeError(ISAInfo.takeError());
+    ISAInfo = std::move(Normalized);
+  }
+  unsigned IsaXLen = (*ISAInfo)->getXLen();
+  if (XLen != 0 && XLen != IsaXLen)
+    return modelError("XLEN " + Twine(XLen) + " does not match ISA string '" +
+                      Isa + "'");
+  std::unique_ptr<Decoder> D(new Decoder());
+  D->XLen = IsaXLen;
+  std::string Features;
+  for (const std::string &F : (*ISAInfo)->toFeatures()) {
+    if (!Features.empty())
+      Features += ',';
+    Features += F;
+  }
+  for (const auto &Ext : (*ISAInfo)->getExtensions()) {
+    StringRef Name = Ext.first;
+    if (Name.size() == 1 && Name[0] >= 'a' && Name[0] <= 'z')
+      D->MisaBits |= 1ull << (Name[0] - 'a');
+    if (Name == "c" || Name == "zca")
+      D->Compressed = true;
+  }
+  D->MisaBits |= 1ull << ('i' - 'a');
+
+  Triple TT(IsaXLen == 64 ? "riscv64-unknown-elf" : "riscv32-unknown-elf");
+  std::string Err;
+  D->TheTarget = TargetRegistry::lookupTarget(TT, Err);
+  if (!D->TheTarget)
+    return modelError("RISC-V target unavailable in LLVM: " + Err);
+  const Target &T = *D->TheTarget;
+  D->MRI.reset(T.createMCRegInfo(TT));
+  D->MII.reset(T.createMCInstrInfo());
+  D->STI.reset(T.createMCSubtargetInfo(TT, "", Features));
+  MCTargetOptions Options;
+  D->MAI.reset(T.createMCAsmInfo(*D->MRI, TT, Options));
+  if (!D->MRI || !D->MII || !D->STI || !D->MAI)
+    return modelError("cannot create the RISC-V MC layer");
+  D->Ctx = std::make_unique<MCContext>(TT, D->MAI.get(), D->MRI.get(),
+                                       D->STI.get());
+  D->Dis.reset(T.createMCDisassembler(*D->STI, *D->Ctx));
+  D->Printer.reset(
+      T.createMCInstPrinter(TT, /*SyntaxVariant=*/0, *D->MAI, *D->MII, *D->MRI));
+  if (!D->Dis || !D->Printer)
+    return modelError("cannot create the RISC-V disassembler");
+
+  // Resolve the semantic table's opcode names once.
+  SemanticTable Table;
+  registerAllSemantics(Table);
+  StringMap<unsigned> ByName;
+  for (unsigned Op = 0, E = D->MII->getNumOpcodes(); Op != E; ++Op)
+    ByName[D->MII->getName(Op)] = Op;
+  D->Handlers.assign(D->MII->getNumOpcodes(), nullptr);
+  for (const SemanticTable::Entry &Entry : Table.entries()) {
+    auto It = ByName.find(StringRef(Entry.OpcodeName.data(),
+                                    Entry.OpcodeName.size()));
+    if (It == ByName.end())
+      return modelError("internal error: semantics registered for unknown "
+                        "LLVM opcode '" +
+                        StringRef(Entry.OpcodeName.data(),
+                                  Entry.OpcodeName.size()) +
+                        "'");
+    D->Handlers[It->second] = Entry.Fn;
+  }
+  return D;
+}
+
+Decoder::Result Decoder::decode(ArrayRef<uint8_t> Bytes, uint64_t Address,
+                                Decoded &Out) const {
+  MCInst Inst;
+  uint64_t Size = 0;
+  if (Dis->getInstruction(Inst, Size, Bytes, Address, nulls()) !=
+      MCDisassembler::Success)
+    return Result::Invalid;
+  if (Inst.getNumOperands() > MaxOperands)
+    return Result::NoSemantics;
+  uint32_t Encoding = 0;
+  for (uint64_t I = 0; I < Size && I < 4; ++I)
+    Encoding |= uint32_t(Bytes[I]) << (8 * I);
+  Out.Encoding = Encoding;
+  Out.Opcode = Inst.getOpcode();
+  Out.Size = uint8_t(Size);
+  Out.NumOps = uint8_t(Inst.getNumOperands());
+  for (unsigned I = 0; I < MaxOperands; ++I)
+    Out.Ops[I] = 0;
+  for (unsigned I = 0, E = Inst.getNumOperands(); I != E; ++I) {
+    const MCOperand &Op = Inst.getOperand(I);
+    if (Op.isReg())
+      Out.Ops[I] = MRI->getEncodingValue(Op.getReg());
+    else if (Op.isImm())
+      Out.Ops[I] = Op.getImm();
+    else
+      return Result::NoSemantics;
+  }
+  Out.Fn = handlerFor(Out.Opcode);
+  return Out.Fn ? Result::Ok : Result::NoSemantics;
+}
+
+StringRef Decoder::opcodeName(unsigned Opcode) const {
+  return MII->getName(Opcode);
+}
+
+std::string Decoder::print(ArrayRef<uint8_t> Bytes, uint64_t Address,
+                           bool PadMnemonic) const {
+  MCInst Inst;
+  uint64_t Size = 0;
+  if (Dis->getInstruction(Inst, Size, Bytes, Address, nulls()) !=
+      MCDisassembler::Success)
+    return "unknown";
+  std::string Text;
+  raw_string_ostream OS(Text);
+  Printer->printInst(&Inst, Address, "", *STI, OS);
+  OS.flush();
+  // The printer writes "\tmnemonic\toperands": pad the mnemonic to eight
+  // columns the way Spike's disassembler does.
+  StringRef Trimmed = StringRef(Text).ltrim();
+  auto [Mnemonic, Operands] = Trimmed.split('\t');
+  std::string Line = Mnemonic.str();
+  if (!Operands.empty()) {
+    Line.append(PadMnemonic && Line.size() < 8 ? 8 - Line.size() : 1, ' ');
+    Line += Operands.str();
+  }
+  return Line;
+}
+
+} // namespace snipgen::model

@@ -1,0 +1,87 @@
+//===- Decoder.h - LLVM MC disassembler behind the model --------*- C++ -*-===//
+//
+// Wraps the MC objects for one ISA configuration (triple + features from the
+// ISA string) and the opcode-number -> handler table built from the semantic
+// registrations. Also used by observers to print instructions.
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_LIB_MODEL_RISCV_DECODER_H
+#define SNIPGEN_LIB_MODEL_RISCV_DECODER_H
+
+#include "Semantics.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class MCInst;
+class MCInstrInfo;
+class MCRegisterInfo;
+class MCSubtargetInfo;
+class MCAsmInfo;
+class MCContext;
+class MCDisassembler;
+class MCInstPrinter;
+class Target;
+} // namespace llvm
+
+namespace snipgen::model {
+
+class Decoder {
+public:
+  /// Parses the ISA string (e.g. "rv64gc_zicond"); XLen 0 = from the string.
+  static llvm::Expected<std::unique_ptr<Decoder>> create(llvm::StringRef Isa,
+                                                         unsigned XLen);
+  ~Decoder();
+
+  unsigned xlen() const { return XLen; }
+  /// misa extension bits (A..Z) implied by the ISA string.
+  uint64_t misaExtensions() const { return MisaBits; }
+  bool hasCompressed() const { return Compressed; }
+  bool hasFloat() const { return (MisaBits >> ('f' - 'a')) & 1; }
+
+  enum class Result { Ok, Invalid, NoSemantics };
+  /// Decodes one instruction from Bytes (2 or 4 available). On Ok and
+  /// NoSemantics fills Out (Fn is null for NoSemantics).
+  Result decode(llvm::ArrayRef<uint8_t> Bytes, uint64_t Address,
+                Decoded &Out) const;
+  /// Name of an LLVM opcode.
+  llvm::StringRef opcodeName(unsigned Opcode) const;
+  /// Disassembly text (LLVM's printer with aliases, ABI register names).
+  /// PadMnemonic pads the mnemonic to 8 columns (Spike's trace layout);
+  /// otherwise one space separates it from the operands.
+  std::string print(llvm::ArrayRef<uint8_t> Bytes, uint64_t Address,
+                    bool PadMnemonic = true) const;
+  /// Handler registered for Opcode, or null.
+  Handler handlerFor(unsigned Opcode) const {
+    return Opcode < Handlers.size() ? Handlers[Opcode] : nullptr;
+  }
+  const llvm::MCInstrInfo &instrInfo() const { return *MII; }
+  const llvm::MCDisassembler &disassembler() const { return *Dis; }
+  const llvm::MCSubtargetInfo &subtarget() const { return *STI; }
+  const llvm::MCRegisterInfo &registerInfo() const { return *MRI; }
+
+private:
+  Decoder() = default;
+  unsigned XLen = 64;
+  uint64_t MisaBits = 0;
+  bool Compressed = false;
+  const llvm::Target *TheTarget = nullptr;
+  std::unique_ptr<llvm::MCRegisterInfo> MRI;
+  std::unique_ptr<llvm::MCInstrInfo> MII;
+  std::unique_ptr<llvm::MCSubtargetInfo> STI;
+  std::unique_ptr<llvm::MCAsmInfo> MAI;
+  std::unique_ptr<llvm::MCContext> Ctx;
+  std::unique_ptr<llvm::MCDisassembler> Dis;
+  std::unique_ptr<llvm::MCInstPrinter> Printer;
+  std::vector<Handler> Handlers; // Indexed by opcode.
+};
+
+/// Initialises the RISC-V MC target once per process.
+void initializeRISCVTarget();
+
+} // namespace snipgen::model
+
+#endif

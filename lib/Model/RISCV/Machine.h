@@ -1,0 +1,141 @@
+//===- Machine.h - The built-in RISC-V model: one hart + memory -*- C++ -*-===//
+//
+// Machine owns the hart, the memory regions, the LLVM decoder and the decode
+// cache, and runs the fetch-execute loop. The C interface (ModelAPI.cpp) is a
+// thin shell around it.
+//
+// The run loop's contract:
+// * An instruction at the stop pc is not executed: the run ends before it.
+// * A handler either retires (pc already advanced) or raises an Event.
+//   Exceptions go to mtvec when it is non-zero (mepc/mcause/mtval set, as in
+//   machine mode); with mtvec == 0 they end the run with a report, except
+//   EBREAK (a normal end, SNIPGEN_STEP_EBREAK) and `ecall` with a7 == 93 (the
+//   Linux exit syscall, so that ELFs written for qemu-user end cleanly: exit
+//   code a0).
+// * A store to tohost of an odd value completes, retires, and ends the run.
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_LIB_MODEL_RISCV_MACHINE_H
+#define SNIPGEN_LIB_MODEL_RISCV_MACHINE_H
+
+#include "Semantics.h"
+#include "snipgen/Model/ModelAPI.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class MCInst;
+}
+
+namespace snipgen::model {
+
+inline constexpr uint64_t CodePageBytes = 4096;
+
+struct DecodedPage {
+  Decoded Slots[CodePageBytes / 2];
+};
+
+struct MachineConfig {
+  unsigned XLen = 0; // 0: from the ISA string.
+  std::string Isa = "rv64gc";
+  struct RegionSpec {
+    uint64_t Base = 0, Size = 0;
+    uint8_t Rights = 0;
+    std::string Name;
+  };
+  std::vector<RegionSpec> Regions;
+  bool AllowMisaligned = true;
+  uint64_t HartId = 0;
+};
+
+class Decoder; // MC disassembler + opcode -> handler table (Decoder.cpp).
+
+class Machine {
+public:
+  static llvm::Expected<std::unique_ptr<Machine>>
+  create(const MachineConfig &Config);
+  ~Machine();
+
+  Hart H;
+
+  void reset();
+  /// snipgen_step_result of one instruction.
+  int step();
+  /// Runs until a stop reason or MaxSteps attempts.
+  int run(uint64_t MaxSteps, uint64_t *Retired);
+
+  void setStopPC(uint64_t PC, bool Enabled);
+  uint64_t stopPC() const { return StopPC; }
+  void setToHost(uint64_t Addr, bool Enabled);
+  void setObserver(const snipgen_model_observer *Obs);
+  const snipgen_model_stop_info &stopInfo() const { return Stop; }
+
+  /// Debugger access (ignores rights). False if not inside one region.
+  bool readMemory(uint64_t Addr, void *Data, uint64_t Size);
+  bool writeMemory(uint64_t Addr, const void *Data, uint64_t Size);
+
+  /// Text of the instruction at pc (empty if it cannot be fetched/decoded).
+  std::string disassemble(uint64_t PC);
+  unsigned xlen() const { return H.XLen; }
+  bool hasExtension(char Letter) const {
+    return Letter >= 'a' && Letter <= 'z' && (H.Misa >> (Letter - 'a')) & 1;
+  }
+
+  // --- Used by the Hart's slow paths and the decode-on-miss handler ---------
+  Region *findRegion(uint64_t Addr, uint64_t Len);
+  void installWindows(Region &R, uint64_t Addr, bool ForStore);
+  void clearWindows() {
+    H.LoadWindow.clear();
+    H.StoreWindow.clear();
+  }
+  void invalidateCode(uint64_t Addr, uint64_t Len);
+  void flushCode();
+  /// Decodes the instruction at H.PC into Slot (handler or illegal).
+  /// Returns false on a fetch fault (H.Pending filled, Slot untouched).
+  bool decodeInto(Decoded &Slot, uint64_t PC);
+  bool toHostHit(uint64_t Addr, unsigned Size) const {
+    return ToHostEnabled && Addr < ToHost + 8 && ToHost < Addr + Size;
+  }
+  bool handleToHostStore();
+  Decoder &decoder() { return *Dec; }
+
+private:
+  Machine() = default;
+  static constexpr uint64_t NoStopPC = ~0ull; // Odd: never a valid pc.
+
+  template <bool Observed> int runLoop(uint64_t MaxSteps, uint64_t *Retired);
+  /// Locates the decode page of PC (allocating it); false on fetch fault.
+  bool refillFetch(uint64_t PC);
+  /// Handles a Raised step; returns -1 to keep running or a result code.
+  int finishEvent(const Decoded &D, uint64_t PC, bool Observed);
+  int fetchFault(uint64_t PC, bool Observed);
+  int stopWith(int Result, uint64_t PC, uint32_t Encoding);
+  void takeTrap(uint64_t PC);
+  void deliverLog(uint64_t PC, const Decoded &D);
+  void describeFault(std::string &Msg, uint64_t PC, uint32_t Encoding);
+
+  std::unique_ptr<Decoder> Dec;
+  std::vector<Region> Regions; // Sorted by base, disjoint.
+  uint64_t StopPC = NoStopPC;
+  uint64_t ToHost = 0;
+  bool ToHostEnabled = false;
+  // Current fetch page: the decode cache slots covering [FetchBase, +4K).
+  uint64_t FetchBase = 0;
+  uint64_t FetchSize = 0; // 0: no page yet, every pc misses.
+  Decoded *FetchSlots = nullptr;
+  snipgen_model_observer Obs = {};
+  snipgen_model_stop_info Stop = {};
+  std::string StopMessage;
+  MachineConfig Config;
+  friend class MachineBuilder;
+};
+
+/// The handler stored in every empty decode-cache slot.
+StepStatus decodeOnMiss(Hart &H, const Decoded &D);
+/// Handler for encodings that do not decode or have no semantics.
+StepStatus illegalInstruction(Hart &H, const Decoded &D);
+
+} // namespace snipgen::model
+
+#endif

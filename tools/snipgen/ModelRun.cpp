@@ -1,0 +1,226 @@
+#include "ModelRun.h"
+#include "snipgen/Config/Options.h"
+#include "snipgen/Model/Disassembler.h"
+#include "snipgen/Model/Model.h"
+#include "snipgen/Model/Runner.h"
+#include "snipgen/Observers/CommitLog.h"
+#include "snipgen/Observers/RegisterState.h"
+#include "snipgen/Observers/SNTF.h"
+#include "snipgen/Support/Error.h"
+#include "snipgen/Support/OutputFiles.h"
+#include "snipgen/Support/Random.h"
+#include "snipgen/Support/Warnings.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include <memory>
+
+using namespace llvm;
+
+namespace snipgen {
+
+bool wantsModelRun(const OptionTable &Opts) {
+  return !Opts.getString(OptionID::ModelPlugin).equals_insensitive("none");
+}
+
+static constexpr OptionID ModelOutputs[] = {
+    OptionID::TraceLog, OptionID::DumpRegistersYaml,
+    OptionID::DumpInitialRegistersYaml, OptionID::InitialRegsYaml,
+    OptionID::TraceSNTF};
+
+Error checkModelOptions(const OptionTable &Opts, WarningEngine &Warnings) {
+  if (!wantsModelRun(Opts)) {
+    for (OptionID ID : ModelOutputs)
+      if (Opts.isSet(ID))
+        return Opts.valueError(ID, "needs a model to run the snippet, but "
+                                   "-model-plugin=None disables execution");
+    return Error::success();
+  }
+  if (!Opts.getFlag(OptionID::InitRegsInElf) &&
+      Opts.getString(OptionID::InitialRegsYaml).empty())
+    return Warnings.warn(
+        Warning::NonReproducibleExecution,
+        "Execution on model without \"init-regs-in-elf\" option enabled will "
+        "lead to non-reproducible execution as register will be assumed to be "
+        "initialized with random values. Enable explicit register "
+        "initialization with option \"init-regs-in-elf\", load them with "
+        "\"initial-regs-yaml\", or dump the random initial values with "
+        "\"dump-initial-registers-yaml\" and suppress with "
+        "\"-Wno-error=non-reproducible-execution\"");
+  return Error::success();
+}
+
+namespace {
+
+// Sets the initial registers: from --initial-regs-yaml, or random values
+// derived from the seed (the model's "unknown" initial state, reproducible).
+class InitialState final : public ModelObserver {
+public:
+  InitialState(std::optional<RegisterState> FromFile, uint64_t Seed)
+      : FromFile(std::move(FromFile)), RNG(Seed ^ 0x5eed0fa11u) {}
+  bool wantsEvents() const override { return false; }
+  void onRunStart(ModelHandle &M) override {
+    if (FromFile) {
+      FromFile->apply(M);
+      return;
+    }
+    RegisterState S = RegisterState::capture(M);
+    for (unsigned I = 1; I < 32; ++I)
+      S.X[I] = S.XLen == 32 ? RNG.next() & 0xffffffffu : RNG.next();
+    if (S.FLen)
+      for (unsigned I = 0; I < 32; ++I)
+        S.F[I] = S.FLen == 32 ? RNG.next() & 0xffffffffu : RNG.next();
+    S.apply(M);
+  }
+
+private:
+  std::optional<RegisterState> FromFile;
+  RandomEngine RNG;
+};
+
+// Writes a register-state YAML at the start or at the end of the run.
+class StateDump final : public ModelObserver {
+public:
+  StateDump(std::string &Out, bool AtStart) : Out(Out), AtStart(AtStart) {}
+  bool wantsEvents() const override { return false; }
+  void onRunStart(ModelHandle &M) override {
+    if (AtStart)
+      write(M);
+  }
+  void onRunEnd(ModelHandle &M, const snipgen_model_stop_info &) override {
+    if (!AtStart)
+      write(M);
+  }
+
+private:
+  void write(ModelHandle &M) {
+    raw_string_ostream OS(Out);
+    RegisterState::capture(M).writeYaml(OS);
+  }
+  std::string &Out;
+  bool AtStart;
+};
+
+// Where a trace goes: stdout, stderr, or a file renamed into place at the end.
+struct TraceStream {
+  std::unique_ptr<raw_fd_ostream> File;
+  raw_ostream *OS = nullptr;
+};
+
+Error openTrace(StringRef Value, StringRef DefaultStd, OutputFiles &Files,
+                TraceStream &T) {
+  StringRef Where = Value.empty() ? DefaultStd : Value;
+  if (Where == "-") {
+    T.OS = &errs();
+    return Error::success();
+  }
+  if (Where == "stdout") {
+    T.OS = &outs();
+    return Error::success();
+  }
+  auto Temp = Files.reserveTemporary(Where);
+  if (!Temp)
+    return Temp.takeError();
+  std::error_code EC;
+  T.File = std::make_unique<raw_fd_ostream>(*Temp, EC);
+  if (EC)
+    return makeError("cannot write '" + Where + "': " + EC.message());
+  T.OS = T.File.get();
+  return Error::success();
+}
+
+} // namespace
+
+Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
+                                     const OptionTable &Opts,
+                                     OutputFiles &Files) {
+  const snipgen_model_api *API = getBuiltinModelAPI();
+  if (!Req.Plugin.empty() && !StringRef(Req.Plugin).equals_insensitive("builtin")) {
+    auto Loaded = loadModelPlugin(Req.Plugin);
+    if (!Loaded)
+      return makeError(toString(Loaded.takeError()));
+    API = *Loaded;
+  }
+  auto Image = ElfImage::read(Req.ImagePath);
+  if (!Image)
+    return Image.takeError();
+  RunOptions RO;
+  RO.Isa = Req.Isa;
+  RO.Entry = Req.Entry;
+  RO.Stop = std::to_string(Req.StopAddress);
+  RO.UseToHost = false;
+  auto R = Runner::create(*Image, RO, API);
+  if (!R)
+    return R.takeError();
+  Runner &Run = **R;
+
+  std::optional<RegisterState> Initial;
+  StringRef InitialPath = Opts.getString(OptionID::InitialRegsYaml);
+  if (!InitialPath.empty()) {
+    std::vector<std::string> Notes;
+    auto S = RegisterState::readYamlFile(InitialPath, &Notes);
+    if (!S)
+      return Opts.valueError(OptionID::InitialRegsYaml,
+                             toString(S.takeError()));
+    for (const std::string &N : Notes)
+      errs() << "warning: (register-state) " << N << "\n";
+    Initial = std::move(*S);
+  }
+  InitialState Init(std::move(Initial), Req.Seed);
+  Run.addObserver(Init);
+
+  std::string InitialDump, FinalDump;
+  StateDump DumpStart(InitialDump, true), DumpEnd(FinalDump, false);
+  if (Opts.isSet(OptionID::DumpInitialRegistersYaml))
+    Run.addObserver(DumpStart);
+
+  TraceStream LogStream, SNTFStream;
+  std::unique_ptr<InstructionPrinter> Printer;
+  std::unique_ptr<CommitLogObserver> Log;
+  if (Opts.isSet(OptionID::TraceLog)) {
+    if (Error E = openTrace(Opts.getString(OptionID::TraceLog), "stdout",
+                            Files, LogStream))
+      return std::move(E);
+    auto P = InstructionPrinter::create(Run.isa());
+    if (!P)
+      return P.takeError();
+    Printer = std::move(*P);
+    Log = std::make_unique<CommitLogObserver>(*LogStream.OS, *Printer);
+    Run.addObserver(*Log);
+  }
+  std::unique_ptr<SNTFObserver> SNTF;
+  if (Opts.isSet(OptionID::TraceSNTF)) {
+    if (Error E = openTrace(Opts.getString(OptionID::TraceSNTF), "stdout",
+                            Files, SNTFStream))
+      return std::move(E);
+    SNTF = std::make_unique<SNTFObserver>(
+        *SNTFStream.OS, Opts.getUnsigned(OptionID::TraceEndPC));
+    Run.addObserver(*SNTF);
+  }
+  if (Opts.isSet(OptionID::DumpRegistersYaml))
+    Run.addObserver(DumpEnd);
+
+  RunResult Result = Run.run();
+  if (LogStream.OS)
+    LogStream.OS->flush();
+  if (SNTFStream.OS)
+    SNTFStream.OS->flush();
+  if (Result.Result != SNIPGEN_STEP_STOP_PC)
+    return makeError("the snippet did not run to its end on the model (" +
+                     Twine(stepResultName(Result.Result)) + " after " +
+                     Twine(Result.Retired) + " instructions): " +
+                     Result.Message);
+
+  if (Opts.isSet(OptionID::DumpInitialRegistersYaml)) {
+    StringRef P = Opts.getString(OptionID::DumpInitialRegistersYaml);
+    Files.add(P.empty() ? "initial_registers_state.yml" : P, InitialDump);
+  }
+  if (Opts.isSet(OptionID::DumpRegistersYaml)) {
+    StringRef P = Opts.getString(OptionID::DumpRegistersYaml);
+    Files.add(P.empty() ? "registers_state.yml" : P, FinalDump);
+  }
+  ModelRunSummary S;
+  S.Retired = Result.Retired;
+  return S;
+}
+
+} // namespace snipgen
