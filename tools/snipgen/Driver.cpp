@@ -11,7 +11,11 @@
 #include "snipgen/Config/Options.h"
 #include "snipgen/Generator/Generator.h"
 #include "snipgen/Generator/Histogram.h"
+#include "snipgen/Generator/ImmediatePolicy.h"
+#include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/MemoryScheme.h"
+#include "snipgen/Generator/PrimarySource.h"
+#include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/OutputFiles.h"
 #include "snipgen/Support/Random.h"
@@ -221,11 +225,15 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Seed = chooseSeed();
   if (!Seed)
     return Seed.takeError();
-  DefaultMemoryScheme Memory(TheLayout);
+  DefaultMemoryScheme Scheme(TheLayout);
   RandomEngine RNG(*Seed);
   Config->Progress = makeProgress(Config->FillCodeSection ? 0 : Config->NumInstrs);
-  SnippetGenerator Gen(*Env, *Target, TheLayout, *Histogram, Memory, RNG,
-                       *Config);
+  RegisterPolicy Registers(*Env, *Target, *Config);
+  ImmediatePolicy Immediates;
+  MemoryPlanner Memory(*Env, *Target, Scheme);
+  HistogramSource Source(*Histogram);
+  SnippetGenerator Gen(*Env, *Target, TheLayout, *Histogram,
+                       {Registers, Immediates, Memory, Source}, RNG, *Config);
   auto Prog = Gen.generate();
   if (Config->Progress)
     errs() << "\r\033[K";

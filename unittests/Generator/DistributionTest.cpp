@@ -1,7 +1,11 @@
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/Generator.h"
 #include "snipgen/Generator/Histogram.h"
+#include "snipgen/Generator/ImmediatePolicy.h"
+#include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/MemoryScheme.h"
+#include "snipgen/Generator/PrimarySource.h"
+#include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Support/Warnings.h"
 #include "snipgen/Target/ISACatalogue.h"
@@ -77,11 +81,15 @@ TEST(DistributionTest, FollowsHistogramWeights) {
   Fixture F(Hist);
   WarningEngine W;
   auto H = cantFail(OpcodeHistogram::resolve(F.L, *F.Cat, W));
-  DefaultMemoryScheme Mem(F.L);
+  DefaultMemoryScheme Scheme(F.L);
   RandomEngine RNG(12345);
   GeneratorConfig C;
   C.NumInstrs = 100000;
-  SnippetGenerator Gen(*F.Env, *F.Target, F.L, H, Mem, RNG, C);
+  RegisterPolicy Regs(*F.Env, *F.Target, C);
+  ImmediatePolicy Imms;
+  MemoryPlanner Mem(*F.Env, *F.Target, Scheme);
+  HistogramSource Src(H);
+  SnippetGenerator Gen(*F.Env, *F.Target, F.L, H, {Regs, Imms, Mem, Src}, RNG, C);
   Program P = cantFail(Gen.generate());
   EXPECT_EQ(P.Stats.PrimaryInstrs, 100000u);
   auto Counts = countOpcodes(*F.Env, P);
@@ -108,11 +116,15 @@ TEST(DistributionTest, EveryAccessHasAFreshValidBase) {
   Fixture F({{"LW", 1.0}, {"SD", 1.0}, {"LBU", 1.0}});
   WarningEngine W;
   auto H = cantFail(OpcodeHistogram::resolve(F.L, *F.Cat, W));
-  DefaultMemoryScheme Mem(F.L);
+  DefaultMemoryScheme Scheme(F.L);
   RandomEngine RNG(7);
   GeneratorConfig C;
   C.NumInstrs = 5000;
-  SnippetGenerator Gen(*F.Env, *F.Target, F.L, H, Mem, RNG, C);
+  RegisterPolicy Regs(*F.Env, *F.Target, C);
+  ImmediatePolicy Imms;
+  MemoryPlanner Mem(*F.Env, *F.Target, Scheme);
+  HistogramSource Src(H);
+  SnippetGenerator Gen(*F.Env, *F.Target, F.L, H, {Regs, Imms, Mem, Src}, RNG, C);
   Program P = cantFail(Gen.generate());
   const std::vector<uint8_t> &Code = P.Functions[0].Blocks[0].Code;
   // Tiny interpreter for LUI/ADDIW/ADDI/SLLI to track register values.

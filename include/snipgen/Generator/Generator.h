@@ -21,10 +21,13 @@
 namespace snipgen {
 
 class GenTarget;
+class ImmediatePolicy;
 class ISACatalogue;
 class MCEnvironment;
-class MemoryScheme;
+class MemoryPlanner;
 class OpcodeHistogram;
+class PrimarySource;
+class RegisterPolicy;
 class RandomEngine;
 struct Layout;
 
@@ -39,11 +42,19 @@ struct GeneratorConfig {
   std::function<void(uint64_t)> Progress;
 };
 
+/// The replaceable parts of generation (see their headers).
+struct GeneratorParts {
+  const RegisterPolicy &Registers;
+  const ImmediatePolicy &Immediates;
+  MemoryPlanner &Memory;
+  PrimarySource &Source;
+};
+
 class SnippetGenerator {
 public:
   SnippetGenerator(const MCEnvironment &Env, const GenTarget &Target,
                    const Layout &L, const OpcodeHistogram &Histogram,
-                   MemoryScheme &Memory, RandomEngine &RNG,
+                   GeneratorParts Parts, RandomEngine &RNG,
                    const GeneratorConfig &Config);
   ~SnippetGenerator();
 
@@ -52,21 +63,15 @@ public:
   llvm::Expected<Program> generate();
 
 private:
-  struct Recipe;
-  llvm::Error prepareRecipes();
   llvm::Expected<unsigned> chooseCodeSection() const;
-  void emitPrimary(const Recipe &R, class CodeBuffer &Out);
 
   const MCEnvironment &Env;
   const GenTarget &Target;
   const Layout &L;
   const OpcodeHistogram &Histogram;
-  MemoryScheme &Memory;
+  GeneratorParts Parts;
   RandomEngine &RNG;
   const GeneratorConfig &Config;
-  std::vector<Recipe> Recipes; // parallel to Histogram.entries()
-  uint64_t MemoryAccesses = 0;
-  uint64_t AncillaryInstrs = 0;
 };
 
 } // namespace snipgen

@@ -90,6 +90,8 @@ void Machine::reset() {
   S.Medeleg = S.Mideleg = S.Mcounteren = 0;
   S.Mhartid = Config.HartId;
   S.Pending = Event();
+  // Counters restart from 0 (InstRet itself counts since creation).
+  S.InstretAdjust = S.CycleAdjust = 0 - S.InstRet;
   S.ReservationValid = false;
   S.Owner = this;
   clearWindows();

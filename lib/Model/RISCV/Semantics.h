@@ -3,7 +3,7 @@
 // Instruction semantics are small flat functions ("handlers"), one per LLVM
 // opcode, grouped by extension in lib/Model/RISCV/<Ext>.cpp. Each extension
 // file exposes one `register<Ext>Semantics(SemanticTable &)` that maps LLVM
-// opcode names ("ADD", "C_ADDI", "FADD_S", "AMOADD_W_AQ_RL") to handlers. The
+// opcode names ("ADD", "C_ADDI", "FADD_S", "AMOADD_W_AQRL") to handlers. The
 // model resolves names to opcode numbers once, at creation, through
 // MCInstrInfo, and stores the handler pointer in each decoded-instruction
 // record, so executing an instruction is one indirect call.
