@@ -5,8 +5,10 @@
 // first one is printed once and the run exits with status 1 and no output.
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
+#include "MemorySetup.h"
 #include "ModelRun.h"
 #include "Outputs.h"
+#include "RegisterSetup.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
 #include "snipgen/Generator/Generator.h"
@@ -225,15 +227,18 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Seed = chooseSeed();
   if (!Seed)
     return Seed.takeError();
-  DefaultMemoryScheme Scheme(TheLayout);
+  auto Regs = setupRegisters(TheLayout, Opts, *Env, *Target, *Config, Warnings);
+  if (!Regs)
+    return Regs.takeError();
+  auto Mem = setupMemory(TheLayout, Opts, *Env, *Target, *Histogram, Warnings);
+  if (!Mem)
+    return Mem.takeError();
   RandomEngine RNG(*Seed);
   Config->Progress = makeProgress(Config->FillCodeSection ? 0 : Config->NumInstrs);
-  RegisterPolicy Registers(*Env, *Target, *Config);
-  ImmediatePolicy Immediates;
-  MemoryPlanner Memory(*Env, *Target, Scheme);
-  HistogramSource Source(*Histogram);
   SnippetGenerator Gen(*Env, *Target, TheLayout, *Histogram,
-                       {Registers, Immediates, Memory, Source}, RNG, *Config);
+                       {*Regs->Registers, *Regs->Immediates, *Mem->Planner,
+                        *Mem->Source},
+                       RNG, *Config);
   auto Prog = Gen.generate();
   if (Config->Progress)
     errs() << "\r\033[K";
