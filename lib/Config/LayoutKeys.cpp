@@ -11,6 +11,19 @@ namespace snipgen {
 static const TopLevelKeyHandler Handlers[] = {
     {"sections", parseSectionsKey, finishSectionsKey},
     {"histogram", parseHistogramKey, finishHistogramKey},
+    {"access-ranges", parseAccessSchemeKey, nullptr},
+    {"access-evictions", parseAccessSchemeKey, nullptr},
+    {"access-addresses", parseAccessSchemeKey, nullptr},
+    {"access-groups", parseAccessGroupsKey, nullptr},
+    {"restricted-addresses", parseRestrictedAddressesKey, nullptr},
+    {"burst", parseBurstKey, nullptr},
+    {"branches", parseBranchesKey, nullptr},
+    {"call-graph", parseCallGraphKey, nullptr},
+    {"register-reservation", parseRegisterReservationKey, nullptr},
+    {"histograms", parseHistogramsKey, nullptr},
+    {"imm-hist", parseImmHistKey, nullptr},
+    {"operands-reinitialization", parseOperandsReinitKey, nullptr},
+    {"fpu-config", parseFPUConfigKey, nullptr},
 };
 
 llvm::ArrayRef<TopLevelKeyHandler> topLevelKeyHandlers() { return Handlers; }

@@ -52,6 +52,31 @@ llvm::Error finishSectionsKey(const YAMLEntry *Entry, LayoutBuildContext &Ctx);
 llvm::Error parseHistogramKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
 llvm::Error finishHistogramKey(const YAMLEntry *Entry, LayoutBuildContext &Ctx);
 
+// access-ranges, access-evictions, access-addresses, access-groups,
+// restricted-addresses (MemorySchemeKeys.cpp)
+llvm::Error parseAccessSchemeKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
+llvm::Error parseAccessGroupsKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
+llvm::Error parseRestrictedAddressesKey(const YAMLEntry &Entry,
+                                        LayoutBuildContext &Ctx);
+
+// burst (BurstKey.cpp)
+llvm::Error parseBurstKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
+
+// branches (BranchesKey.cpp), call-graph (CallGraphKey.cpp)
+llvm::Error parseBranchesKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
+llvm::Error parseCallGraphKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
+
+// register-reservation (RegisterReservationKey.cpp), histograms
+// (ValuegramKeys.cpp), imm-hist (ImmHistKey.cpp), operands-reinitialization
+// (OperandsReinitKey.cpp), fpu-config (FPUConfigKey.cpp)
+llvm::Error parseRegisterReservationKey(const YAMLEntry &Entry,
+                                        LayoutBuildContext &Ctx);
+llvm::Error parseHistogramsKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
+llvm::Error parseImmHistKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
+llvm::Error parseOperandsReinitKey(const YAMLEntry &Entry,
+                                   LayoutBuildContext &Ctx);
+llvm::Error parseFPUConfigKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
+
 //===----------------------------------------------------------------------===//
 // `options` (OptionsKey.cpp). Not a table entry: it may appear in several
 // files and is merged by precedence (see Config/Layout.h).

@@ -8,8 +8,8 @@
 //       ACCESS: rx         # r, rw, rx or rwx
 //       PHDR: 'header1'    # optional
 //
-// Sections named stack, utility or selfcheck are ordinary sections here; the
-// features that use them look them up by name.
+// Sections named stack, utility or selfcheck must be rw; the features that
+// use them look them up by name (Config/ControlFlowConfig.h).
 //===----------------------------------------------------------------------===//
 #include "LayoutKeys.h"
 #include "snipgen/Support/Error.h"
@@ -227,6 +227,16 @@ Error parseSectionsKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx) {
 
   bool HasCode = any_of(Ctx.L.Sections,
                         [](const SectionDesc &S) { return S.Access.X; });
+  // stack, utility and selfcheck hold snipgen's own data: rw, never code
+  // (the memory schemes leave them alone).
+  for (const SectionDesc &S : Ctx.L.Sections)
+    if (isServiceSectionName(S.Name) && (!S.Access.W || S.Access.X))
+      return makeError(SM, S.Loc,
+                       "section '" + S.Name + "' must have ACCESS rw (it holds " +
+                           (S.Name == "stack"     ? "the stack"
+                            : S.Name == "utility" ? "spilled gp and tp"
+                                                  : "self-check data") +
+                           "), got '" + S.Access.str() + "'");
   bool HasData = any_of(Ctx.L.Sections, [](const SectionDesc &S) {
     return S.Access.W && !S.Access.X;
   });

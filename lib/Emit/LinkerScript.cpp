@@ -75,10 +75,12 @@ std::string generateLinkerScript(const Layout &L,
   return Text;
 }
 
-std::string generateLinkerArgs(const Layout &L) {
-  // Straight-line snippets carry no relocations that a linker could relax or
-  // rewrite, so no extra option is needed to reproduce snipgen's own link.
-  return "";
+std::string generateLinkerArgs(const Layout &L, bool NoRelax) {
+  // Branches and internal calls are resolved by snipgen; only calls of
+  // external functions carry relocations, and without R_RISCV_RELAX (the
+  // relax feature is off) ld keeps them as they are. Relaxation can still be
+  // turned off explicitly so a user's linker cannot compress anything.
+  return NoRelax ? "--no-relax\n" : "";
 }
 
 } // namespace snipgen

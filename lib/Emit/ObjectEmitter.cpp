@@ -70,6 +70,45 @@ static Error parseDirectives(const MCEnvironment &Env, MCStreamer &S,
   return Error::success();
 }
 
+// Verified instruction bytes. The qualified base call keeps the target
+// streamer from marking them as data ($d mapping symbols), so disassemblers
+// show them as code.
+static void emitCode(MCObjectStreamer &S, ArrayRef<uint8_t> Bytes) {
+  S.MCObjectStreamer::emitBytes(
+      StringRef(reinterpret_cast<const char *>(Bytes.data()), Bytes.size()));
+}
+
+// A function: its symbol (global entry, local helpers, weak stubs of
+// external functions), then every block in layout order. Calls of external
+// functions go through the assembler, which emits them with the relocation
+// that lets the user's definition replace the weak stub at link time.
+static Error emitFunction(const MCEnvironment &Env, MCObjectStreamer &S,
+                          const Function &F) {
+  MCContext &Ctx = Env.context();
+  MCSymbol *Sym = Ctx.getOrCreateSymbol(F.Name);
+  if (F.Link == Linkage::Global)
+    S.emitSymbolAttribute(Sym, MCSA_Global);
+  else if (F.Link == Linkage::Weak)
+    S.emitSymbolAttribute(Sym, MCSA_Weak);
+  S.emitSymbolAttribute(Sym, MCSA_ELF_TypeFunction);
+  S.emitLabel(Sym);
+  for (const BasicBlock &B : F.Blocks) {
+    for (const LoopEntry &E : B.LoopEntries) {
+      emitCode(S, E.Init.Bytes);
+      emitCode(S, E.PaddingCode.Bytes);
+    }
+    emitCode(S, B.Code);
+    emitCode(S, B.Term.Pre.Bytes);
+    if (!B.Term.RelocatedAsm.empty())
+      if (Error E = parseDirectives(Env, S, B.Term.RelocatedAsm))
+        return E;
+    emitCode(S, B.Term.Resolved.Bytes);
+    emitCode(S, B.Term.Post.Bytes);
+  }
+  S.emitELFSize(Sym, MCConstantExpr::create(F.codeSize(), Ctx));
+  return Error::success();
+}
+
 Expected<std::string> emitObject(const MCEnvironment &Env,
                                  const GenTarget &Target, const Layout &L,
                                  const Program &P, StringRef SectionsPrefix) {
@@ -91,7 +130,7 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
 
   if (Error E = parseDirectives(Env, *S,
                                 Target.objectAttributesAsm(Env.selection())))
-    return std::move(E);
+    return E;
 
   for (unsigned I = 0; I < L.Sections.size(); ++I) {
     const SectionDesc &SD = L.Sections[I];
@@ -100,21 +139,9 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
     S->switchSection(Sec);
     if (I == P.CodeSection) {
       Sec->ensureMinAlignment(Align(4));
-      for (const Function &F : P.Functions) {
-        MCSymbol *Sym = Ctx.getOrCreateSymbol(F.Name);
-        if (F.IsGlobal)
-          S->emitSymbolAttribute(Sym, MCSA_Global);
-        S->emitSymbolAttribute(Sym, MCSA_ELF_TypeFunction);
-        S->emitLabel(Sym);
-        for (const BasicBlock &B : F.Blocks)
-          // The qualified base call keeps the target streamer from marking
-          // verified instruction bytes as data ($d mapping symbols), so
-          // disassemblers show them as code.
-          S->MCObjectStreamer::emitBytes(
-              StringRef(reinterpret_cast<const char *>(B.Code.data()),
-                        B.Code.size()));
-        S->emitELFSize(Sym, MCConstantExpr::create(F.codeSize(), Ctx));
-      }
+      for (const Function &F : P.Functions)
+        if (Error E = emitFunction(Env, *S, F))
+          return E;
     } else if (SD.Access.W && !SD.Access.X) {
       // Reserve the whole RW section so the linker allocates it.
       S->emitZeros(SD.Size);

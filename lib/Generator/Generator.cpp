@@ -1,10 +1,12 @@
 #include "snipgen/Generator/Generator.h"
+#include "ControlFlowGenerator.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/InstructionBuilder.h"
 #include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/PrimarySource.h"
+#include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Target/ISACatalogue.h"
@@ -34,13 +36,25 @@ Expected<unsigned> SnippetGenerator::chooseCodeSection() const {
 }
 
 Expected<Program> SnippetGenerator::generate() {
+  Graph = CallGraph();
+  Graph.Nodes.push_back({Config.EntryPoint, false, {}});
+  if (Config.Catalogue)
+    return ControlFlowGenerator(Env, Target, L, Histogram, Parts, RNG, Config,
+                                Graph)
+        .run();
   InstructionBuilder Builder(Env, Target, Parts.Registers, Parts.Immediates,
                              Parts.Memory, RNG);
   for (const OpcodeHistogram::Entry &E : Histogram.entries())
     if (Error Err = Builder.prepare(*E.Op, *L.SM,
                                     L.Histogram[E.LayoutIndex].Loc))
       return std::move(Err);
+  return generateStraightLine(Builder);
+}
 
+// Without an ISA catalogue (unit tests of the straight-line parts): one
+// block, no control flow, no stack.
+Expected<Program>
+SnippetGenerator::generateStraightLine(InstructionBuilder &Builder) {
   Program P;
   auto CodeIdx = chooseCodeSection();
   if (!CodeIdx)
@@ -66,7 +80,8 @@ Expected<Program> SnippetGenerator::generate() {
 
   uint64_t InitInstrs = 0;
   if (Config.InitRegsInElf) {
-    GenTarget::RegisterInitRequest Req;
+    // Planned values and hard reservations (RegisterPolicy.h).
+    GenTarget::RegisterInitRequest Req = Parts.Registers.registerInitRequest();
     Req.PreserveReturnAddress = Config.LastInstrIsReturn;
     Target.emitRegisterInitialization(Env, RNG, Req, Out);
     InitInstrs = Out.emitted();

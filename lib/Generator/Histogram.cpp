@@ -1,4 +1,5 @@
 #include "snipgen/Generator/Histogram.h"
+#include "FPControlPseudos.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Warnings.h"
@@ -29,13 +30,34 @@ Expected<OpcodeHistogram> OpcodeHistogram::resolve(const Layout &L,
                                                    WarningEngine &Warnings) {
   // Ordered by opcode name so that generation never depends on hash order.
   std::map<std::string, OpcodeHistogram::Entry> ByName;
+  // FP control pseudo-instructions (ReadFFLAGS, ...) get descriptions of
+  // their own, built on first use and owned by the histogram.
+  std::vector<std::unique_ptr<OpcodeDesc>> Pseudos;
+  auto Pseudo = [&](StringRef Name, std::string *Why) -> const OpcodeDesc * {
+    for (const auto &P : Pseudos)
+      if (P->Name == Name)
+        return P.get();
+    if (auto D = buildFPControlPseudo(Name, Cat, Why)) {
+      Pseudos.push_back(std::move(D));
+      return Pseudos.back().get();
+    }
+    return nullptr;
+  };
   const std::string &ISA = Cat.env().selection().ISAString;
   for (unsigned I = 0; I < L.Histogram.size(); ++I) {
     const HistogramEntry &HE = L.Histogram[I];
     std::vector<const OpcodeDesc *> Matches;
     if (isPlainName(HE.Pattern)) {
+      std::string Why;
       if (const OpcodeDesc *Op = Cat.lookup(HE.Pattern))
         Matches.push_back(Op);
+      else if (const OpcodeDesc *P = Pseudo(HE.Pattern, &Why))
+        Matches.push_back(P);
+      else if (!Why.empty())
+        return makeError(*L.SM, HE.Loc,
+                         "pseudo-instruction '" + HE.Pattern +
+                             "' is not available for the selected subtarget (" +
+                             ISA + "): " + Why);
       else if (Cat.isKnownButUnavailable(HE.Pattern))
         return makeError(*L.SM, HE.Loc,
                          "opcode '" + HE.Pattern +
@@ -52,6 +74,10 @@ Expected<OpcodeHistogram> OpcodeHistogram::resolve(const Layout &L,
       for (const OpcodeDesc &Op : Cat.available())
         if (RE.match(Op.Name))
           Matches.push_back(&Op);
+      for (StringRef Name : fpControlPseudoNames())
+        if (RE.match(Name))
+          if (const OpcodeDesc *P = Pseudo(Name, nullptr))
+            Matches.push_back(P);
     }
     if (Matches.empty())
       return makeError(*L.SM, HE.Loc,
@@ -68,12 +94,13 @@ Expected<OpcodeHistogram> OpcodeHistogram::resolve(const Layout &L,
                 "histogram (entries '" + L.Histogram[It->second.LayoutIndex].Pattern +
                 "' and '" + HE.Pattern + "'); the last weight (" +
                 formatWeight(HE.Weight) + ") is used"))
-          return std::move(E);
+          return E;
         It->second = Entry{Op, HE.Weight, I};
       }
     }
   }
   OpcodeHistogram H;
+  H.Pseudos = std::move(Pseudos);
   std::vector<double> Weights;
   for (auto &KV : ByName) {
     H.Entries.push_back(KV.second);
@@ -84,7 +111,7 @@ Expected<OpcodeHistogram> OpcodeHistogram::resolve(const Layout &L,
     return makeError(*L.SM, L.HistogramLoc,
                      "every histogram weight is zero; at least one opcode "
                      "needs a positive weight");
-  return std::move(H);
+  return H;
 }
 
 } // namespace snipgen

@@ -5,12 +5,14 @@
 // first one is printed once and the run exits with status 1 and no output.
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
+#include "ControlFlowSetup.h"
 #include "MemorySetup.h"
 #include "ModelRun.h"
 #include "Outputs.h"
 #include "RegisterSetup.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
+#include "snipgen/Generator/ControlFlowCheck.h"
 #include "snipgen/Generator/Generator.h"
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/ImmediatePolicy.h"
@@ -56,6 +58,7 @@ private:
   OptionTable Opts;
   WarningEngine Warnings;
   Layout TheLayout;
+  Layout DataLayout; // TheLayout without stack/utility/selfcheck sections
   const GenTarget *Target = nullptr;
   std::unique_ptr<MCEnvironment> Env;
   std::unique_ptr<ISACatalogue> Catalogue;
@@ -124,6 +127,12 @@ Expected<GeneratorConfig> Driver::generatorConfig() {
   C.LastInstr = *LI;
   C.LastInstrIsReturn = Last.equals_insensitive("RET");
   C.InitRegsInElf = Opts.getFlag(OptionID::InitRegsInElf);
+  C.Catalogue = Catalogue.get();
+  C.Warnings = &Warnings;
+  auto CF = controlFlowOptions(Opts);
+  if (!CF)
+    return CF.takeError();
+  C.ControlFlow = std::move(*CF);
   return C;
 }
 
@@ -141,6 +150,7 @@ Expected<OutputRequest> Driver::outputRequest() const {
     return Opts.valueError(OptionID::SectionsPrefix, "must not be empty");
   R.DefinePhdrs = Opts.getFlag(OptionID::EnablePhdrsDefinition);
   R.EntryPoint = Opts.getString(OptionID::EntryPoint).str();
+  R.NoRelax = Opts.getFlag(OptionID::DisableLinkerRelaxations);
   return R;
 }
 
@@ -214,10 +224,19 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Config = generatorConfig();
   if (!Config)
     return Config.takeError();
+  // The manual: -num-instrs=all cannot be combined with branches (checked by
+  // the generator, which classifies opcodes), self-check or burst mode.
+  if (Config->FillCodeSection && TheLayout.Memory.Burst &&
+      TheLayout.Memory.Burst->Mode != BurstModeKind::Basic)
+    return Opts.valueError(OptionID::NumInstrs,
+                           "when -num-instrs=all is specified, burst mode is "
+                           "not supported");
   auto Out = outputRequest();
   if (!Out)
     return Out.takeError();
   if (Error E = checkModelOptions(Opts, Warnings))
+    return std::move(E);
+  if (Error E = checkControlFlowRunOptions(Opts))
     return std::move(E);
 
   auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
@@ -227,10 +246,12 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Seed = chooseSeed();
   if (!Seed)
     return Seed.takeError();
-  auto Regs = setupRegisters(TheLayout, Opts, *Env, *Target, *Config, Warnings);
+  auto Regs = setupRegisters(TheLayout, Opts, *Env, *Target, *Config,
+                             *Histogram, *Seed, Warnings);
   if (!Regs)
     return Regs.takeError();
-  auto Mem = setupMemory(TheLayout, Opts, *Env, *Target, *Histogram, Warnings);
+  DataLayout = dataLayout(TheLayout);
+  auto Mem = setupMemory(DataLayout, Opts, *Env, *Target, *Histogram, Warnings);
   if (!Mem)
     return Mem.takeError();
   RandomEngine RNG(*Seed);
@@ -259,23 +280,39 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     MR.ImagePath = *Image;
     MR.Isa = Env->selection().ISAString;
     MR.Entry = Config->EntryPoint;
+    // A returning snippet returns to the first byte after the code.
     const SectionDesc &Code = TheLayout.Sections[Prog->CodeSection];
-    uint64_t LastSize =
-        Config->LastInstr
-            ? Env->instrInfo().get(Config->LastInstr->getOpcode()).getSize()
-            : 0;
-    MR.StopAddress = Code.VMA + Prog->codeSize() - LastSize;
+    MR.StopAddress = Prog->Map.LastInstrAddress;
+    if (Prog->Map.EntryReturns) {
+      MR.StopAddress = Code.VMA + Prog->codeSize();
+      MR.ReturnAddress = MR.StopAddress;
+    }
     MR.Seed = *Seed;
+    MR.InitialRegisters = Regs->InitialState;
+    ControlFlowCheck CFCheck(Prog->Map);
+    MR.Checks.push_back(&CFCheck);
+    std::unique_ptr<RunCheck> MemoryCheck = makeMemoryCheck(*Mem, *Prog);
+    if (MemoryCheck)
+      MR.Checks.push_back(MemoryCheck.get());
     auto Ran = runOnModel(MR, Opts, Files);
     sys::fs::remove(*Image);
     if (!Ran)
       return Ran.takeError();
     ModelNote = formatv(", {0} executed on the model", Ran->Retired).str();
+    if (CFCheck.loopsChecked() || CFCheck.callsChecked())
+      ModelNote += formatv(" ({0} loop exits and {1} returns checked)",
+                           CFCheck.loopsChecked(), CFCheck.callsChecked())
+                       .str();
   }
   if (Error E = queueOutputs(*Art, *Out, Files))
     return std::move(E);
+  if (Error E = queueMemoryDumps(*Prog, Opts, Files, Warnings))
+    return std::move(E);
+  if (Error E = queueControlFlowDumps(*Prog, Gen.callGraph(), *Env, Opts, Files))
+    return std::move(E);
   if (Error E = Files.commit())
     return std::move(E);
+  viewControlFlowGraphs(*Prog, Opts);
   errs() << formatv("{0}: wrote {1}: {2} primary + {3} ancillary instructions "
                     "({4} bytes of code){5}, seed {6}\n",
                     ToolName, join(Files.committedPaths(), ", "),

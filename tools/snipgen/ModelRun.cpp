@@ -1,5 +1,6 @@
 #include "ModelRun.h"
 #include "snipgen/Config/Options.h"
+#include "snipgen/Generator/MemoryCheck.h"
 #include "snipgen/Model/Disassembler.h"
 #include "snipgen/Model/Model.h"
 #include "snipgen/Model/Runner.h"
@@ -75,6 +76,21 @@ public:
 private:
   std::optional<RegisterState> FromFile;
   RandomEngine RNG;
+};
+
+// Sets ra to where the entry function's RET must land (after the initial
+// state, which randomises ra).
+class ReturnTo final : public ModelObserver {
+public:
+  explicit ReturnTo(std::optional<uint64_t> Address) : Address(Address) {}
+  bool wantsEvents() const override { return false; }
+  void onRunStart(ModelHandle &M) override {
+    if (Address)
+      M.setX(1, *Address);
+  }
+
+private:
+  std::optional<uint64_t> Address;
 };
 
 // Writes a register-state YAML at the start or at the end of the run.
@@ -153,9 +169,9 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
     return R.takeError();
   Runner &Run = **R;
 
-  std::optional<RegisterState> Initial;
+  std::optional<RegisterState> Initial = Req.InitialRegisters;
   StringRef InitialPath = Opts.getString(OptionID::InitialRegsYaml);
-  if (!InitialPath.empty()) {
+  if (!Initial && !InitialPath.empty()) {
     std::vector<std::string> Notes;
     auto S = RegisterState::readYamlFile(InitialPath, &Notes);
     if (!S)
@@ -167,6 +183,13 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
   }
   InitialState Init(std::move(Initial), Req.Seed);
   Run.addObserver(Init);
+  ReturnTo Ret(Req.ReturnAddress);
+  Run.addObserver(Ret);
+  for (RunCheck *C : Req.Checks) {
+    if (Error E = C->prepare(*Image))
+      return std::move(E);
+    Run.addObserver(*C);
+  }
 
   std::string InitialDump, FinalDump;
   StateDump DumpStart(InitialDump, true), DumpEnd(FinalDump, false);
@@ -204,6 +227,9 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
     LogStream.OS->flush();
   if (SNTFStream.OS)
     SNTFStream.OS->flush();
+  for (RunCheck *C : Req.Checks)
+    if (Error E = C->verdict())
+      return std::move(E);
   if (Result.Result != SNIPGEN_STEP_STOP_PC)
     return makeError("the snippet did not run to its end on the model (" +
                      Twine(stepResultName(Result.Result)) + " after " +

@@ -10,14 +10,17 @@
 #define SNIPGEN_TOOLS_SNIPGEN_MODELRUN_H
 
 #include "llvm/Support/Error.h"
+#include "snipgen/Observers/RegisterState.h"
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace snipgen {
 
 class OptionTable;
 class OutputFiles;
+class RunCheck;
 class WarningEngine;
 
 struct ModelRunRequest {
@@ -27,6 +30,14 @@ struct ModelRunRequest {
   std::string Entry;     // entry symbol
   uint64_t StopAddress = 0; // the last instruction (not executed) or code end
   uint64_t Seed = 0;     // for the model's random initial registers
+  /// Observers whose verdict can fail the run (the memory-access check).
+  std::vector<RunCheck *> Checks;
+  /// When the entry function returns (-last-instr=RET): ra at the start, so
+  /// that the run stops when it returns there (StopAddress).
+  std::optional<uint64_t> ReturnAddress;
+  /// The planned initial register state (Generator/InitialRegisters.h): the
+  /// model starts from it; without it, from --initial-regs-yaml or random.
+  std::optional<RegisterState> InitialRegisters;
 };
 
 struct ModelRunSummary {

@@ -31,7 +31,7 @@ Expected<Artifacts> buildArtifacts(const MCEnvironment &Env,
   ExecLSO.DefinePhdrs = true;
   ExecLSO.LinkerReserve = 0;
   A.ExecScript = generateLinkerScript(L, ExecLSO);
-  A.LdArgs = generateLinkerArgs(L);
+  A.LdArgs = generateLinkerArgs(L, Req.NoRelax);
   return std::move(A);
 }
 

@@ -23,6 +23,7 @@ struct OutputRequest {
   std::string SectionsPrefix = ".snippy";
   bool DefinePhdrs = false;
   std::string EntryPoint;
+  bool NoRelax = false; // -disable-linker-relaxations
 };
 
 /// What snipgen writes, before it is written.

@@ -74,25 +74,39 @@ TEST_F(LayoutLoaderTest, SyntaxError) {
   EXPECT_NE(Err.find(": error: "), std::string::npos) << Err;
 }
 
+// The list of known keys grows with every feature: only its ends are fixed.
+static bool startsWith(const std::string &S, const std::string &Prefix) {
+  return S.rfind(Prefix, 0) == 0;
+}
+static bool endsWith(const std::string &S, const std::string &Suffix) {
+  return S.size() >= Suffix.size() &&
+         S.compare(S.size() - Suffix.size(), Suffix.size(), Suffix) == 0;
+}
+
 TEST_F(LayoutLoaderTest, TopLevelMustBeMapping) {
-  EXPECT_EQ(firstLine(errorOf(loadText("- a\n- b\n"))),
-            located("a.yaml", 1, 1,
-                    "a layout file must be a mapping of top-level keys "
-                    "(sections, histogram, include, options), got a sequence"));
+  std::string Err = firstLine(errorOf(loadText("- a\n- b\n")));
+  EXPECT_TRUE(startsWith(Err, located("a.yaml", 1, 1,
+                                      "a layout file must be a mapping of "
+                                      "top-level keys (sections, histogram, ")))
+      << Err;
+  EXPECT_TRUE(endsWith(Err, "include, options), got a sequence")) << Err;
 }
 
 TEST_F(LayoutLoaderTest, UnknownTopLevelKey) {
   std::string Err =
       errorOf(loadText(std::string(kSections) + kHistogram + "histogramm: 1\n"));
-  EXPECT_EQ(Err, located("a.yaml", 12, 1,
-                         "unknown top-level key 'histogramm' (did you mean "
-                         "'histogram'?); known keys: sections, histogram, "
-                         "include, options") +
-                     "\nhistogramm: 1\n^");
-  EXPECT_EQ(firstLine(errorOf(loadText("burst: {}\n"))),
-            located("a.yaml", 1, 1,
-                    "unknown top-level key 'burst'; known keys: sections, "
-                    "histogram, include, options"));
+  EXPECT_TRUE(startsWith(Err, located("a.yaml", 12, 1,
+                                      "unknown top-level key 'histogramm' (did "
+                                      "you mean 'histogram'?); known keys: "
+                                      "sections, histogram, ")))
+      << Err;
+  EXPECT_TRUE(endsWith(Err, "include, options\nhistogramm: 1\n^")) << Err;
+  Err = firstLine(errorOf(loadText("no-such-key: {}\n")));
+  EXPECT_TRUE(startsWith(Err, located("a.yaml", 1, 1,
+                                      "unknown top-level key 'no-such-key'; "
+                                      "known keys: sections, histogram, ")))
+      << Err;
+  EXPECT_TRUE(endsWith(Err, "include, options")) << Err;
 }
 
 TEST_F(LayoutLoaderTest, DuplicateKeyAcrossFiles) {

@@ -1,4 +1,5 @@
 #include "RISCVTarget.h"
+#include "TargetTestUtil.h"
 #include "snipgen/Support/Random.h"
 #include "gtest/gtest.h"
 
@@ -77,4 +78,22 @@ TEST(MaterializeTest, SmallValuesAreShort) {
   EXPECT_EQ(riscvMaterializeSteps(5, 64).size(), 1u);
   EXPECT_EQ(riscvMaterializeSteps(0x20000, 64).size(), 1u);
   EXPECT_EQ(riscvMaterializeSteps(0x20004, 64).size(), 2u);
+}
+
+// The memory planner compares sequences by materializationCost(), which
+// counts the steps without building them: it must agree with the steps.
+TEST(MaterializeTest, CostMatchesSteps) {
+  RISCVTarget T;
+  RandomEngine RNG(9);
+  for (unsigned XLen : {32u, 64u}) {
+    const TestSubtarget &S =
+        getSubtarget(XLen == 64 ? "riscv64-unknown-elf" : "riscv32-unknown-elf",
+                     "+m");
+    for (int I = 0; I < 20000; ++I) {
+      uint64_t V = RNG.next() >> RNG.below(64);
+      EXPECT_EQ(T.materializationCost(*S.Env, V),
+                riscvMaterializeSteps(V, XLen).size())
+          << std::hex << V;
+    }
+  }
 }

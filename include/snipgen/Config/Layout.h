@@ -38,6 +38,9 @@
 #ifndef SNIPGEN_CONFIG_LAYOUT_H
 #define SNIPGEN_CONFIG_LAYOUT_H
 
+#include "snipgen/Config/ControlFlowConfig.h"
+#include "snipgen/Config/MemoryConfig.h"
+#include "snipgen/Config/ValueConfig.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -96,6 +99,11 @@ struct Layout {
   std::vector<HistogramEntry> Histogram;
   llvm::SMLoc HistogramLoc;
   std::vector<LayoutOption> Options;   // after the precedence rules above
+  MemoryConfig Memory;                 // access-*, restricted-addresses, burst
+  ControlFlowConfig ControlFlow;       // branches, call-graph
+  ValueConfig Values;                  // register-reservation, histograms,
+                                       // imm-hist, operands-reinitialization,
+                                       // fpu-config
 
   /// The merged layout as YAML text, with includes resolved (for -E).
   std::string Preprocessed;

@@ -28,8 +28,10 @@ struct LinkerScriptOptions {
 std::string generateLinkerScript(const Layout &L,
                                  const LinkerScriptOptions &Opts);
 
-/// Extra options for ld (one per line) beyond `-T script obj -o out`.
-std::string generateLinkerArgs(const Layout &L);
+/// Extra options for ld (one per line) beyond `-T script obj -o out`:
+/// --no-relax with -disable-linker-relaxations (the manual's "Generated
+/// Linker Options File").
+std::string generateLinkerArgs(const Layout &L, bool NoRelax);
 
 enum class LinkKind { Executable, Shared };
 

@@ -23,6 +23,7 @@ public:
   CodeBuffer(const MCEnvironment &Env, BasicBlock &Block)
       : Env(Env), Block(&Block) {}
   void setBlock(BasicBlock &B) { Block = &B; }
+  BasicBlock &block() { return *Block; }
   void emit(const llvm::MCInst &Inst) override;
   /// Bytes emitted into the current block so far.
   uint64_t size() const { return Block->Code.size(); }

@@ -1,4 +1,4 @@
-//===- Generator.h - Straight-line snippet generation -----------*- C++ -*-===//
+//===- Generator.h - Snippet generation -------------------------*- C++ -*-===//
 //
 // Draws primary instructions from the histogram, fills their operands
 // (registers from each operand's legal set minus reserved ones, immediates
@@ -6,10 +6,18 @@
 // the memory scheme and emits the ancillary instructions that put it in the
 // base register right before the access. No memory instruction relies on a
 // register that merely happens to hold an address.
+//
+// Control-flow opcodes in the histogram cut functions into blocks: branches
+// become forward branches and counted loops, calls follow the call graph
+// (ControlFlowGenerator); functions get prologues and epilogues for the
+// stack and the ABI (StackFrame); after generation every branch and call is
+// laid out, relaxed when out of reach and encoded (BranchRelaxation).
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_GENERATOR_GENERATOR_H
 #define SNIPGEN_GENERATOR_GENERATOR_H
 
+#include "snipgen/Generator/CallGraph.h"
+#include "snipgen/Generator/ControlFlowOptions.h"
 #include "snipgen/Generator/Program.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/MC/MCInst.h"
@@ -22,6 +30,7 @@ namespace snipgen {
 
 class GenTarget;
 class ImmediatePolicy;
+class InstructionBuilder;
 class ISACatalogue;
 class MCEnvironment;
 class MemoryPlanner;
@@ -29,6 +38,7 @@ class OpcodeHistogram;
 class PrimarySource;
 class RegisterPolicy;
 class RandomEngine;
+class WarningEngine;
 struct Layout;
 
 struct GeneratorConfig {
@@ -40,11 +50,17 @@ struct GeneratorConfig {
   bool InitRegsInElf = false; // -init-regs-in-elf
   /// Called now and then with the number of primary instructions so far.
   std::function<void(uint64_t)> Progress;
+
+  /// Branches, calls and stacks. Without a catalogue only straight-line
+  /// snippets can be generated (control-flow opcodes are rejected).
+  const ISACatalogue *Catalogue = nullptr;
+  WarningEngine *Warnings = nullptr;
+  ControlFlowOptions ControlFlow;
 };
 
 /// The replaceable parts of generation (see their headers).
 struct GeneratorParts {
-  const RegisterPolicy &Registers;
+  RegisterPolicy &Registers; // the generator sets stack pointer/exclusions
   const ImmediatePolicy &Immediates;
   MemoryPlanner &Memory;
   PrimarySource &Source;
@@ -62,8 +78,12 @@ public:
   /// (errors point at the histogram entry), then generates.
   llvm::Expected<Program> generate();
 
+  /// The call graph of the last generate() (one node without calls).
+  const CallGraph &callGraph() const { return Graph; }
+
 private:
   llvm::Expected<unsigned> chooseCodeSection() const;
+  llvm::Expected<Program> generateStraightLine(InstructionBuilder &Builder);
 
   const MCEnvironment &Env;
   const GenTarget &Target;
@@ -72,6 +92,7 @@ private:
   GeneratorParts Parts;
   RandomEngine &RNG;
   const GeneratorConfig &Config;
+  CallGraph Graph;
 };
 
 } // namespace snipgen

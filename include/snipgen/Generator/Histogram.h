@@ -4,12 +4,19 @@
 // opcode names of the catalogue; every matching opcode gets the entry's
 // weight. An opcode matched by several entries gets the last one's weight
 // (with an instruction-histogram warning), as the manual says.
+//
+// The manual's FP control pseudo-instructions (ReadFFLAGS, WriteFRMImm, ...)
+// are histogram names too: they resolve to descriptions of their CSR
+// instructions with the fixed operands narrowed (FPControlPseudos.h), owned
+// by the histogram. Regexes match them as well when the subtarget has F.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_GENERATOR_HISTOGRAM_H
 #define SNIPGEN_GENERATOR_HISTOGRAM_H
 
 #include "snipgen/Support/Random.h"
+#include "snipgen/Target/ISACatalogue.h"
 #include "llvm/Support/Error.h"
+#include <memory>
 #include <vector>
 
 namespace snipgen {
@@ -36,6 +43,7 @@ public:
 
 private:
   std::vector<Entry> Entries; // sorted by opcode name
+  std::vector<std::unique_ptr<OpcodeDesc>> Pseudos;
   WeightedChooser Chooser;
 };
 

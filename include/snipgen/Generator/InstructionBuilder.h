@@ -8,6 +8,7 @@
 #ifndef SNIPGEN_GENERATOR_INSTRUCTIONBUILDER_H
 #define SNIPGEN_GENERATOR_INSTRUCTIONBUILDER_H
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SMLoc.h"
 #include <vector>
@@ -18,6 +19,7 @@ class SourceMgr;
 
 namespace snipgen {
 
+class CodeBuffer;
 class GenTarget;
 class ImmediatePolicy;
 class InstSink;
@@ -38,8 +40,9 @@ public:
   /// Checks that Op can be generated; errors point at Loc in SM.
   llvm::Error prepare(const OpcodeDesc &Op, const llvm::SourceMgr &SM,
                       llvm::SMLoc Loc);
-  /// Emits one instance of a prepared opcode, ancillary code first.
-  void emit(const OpcodeDesc &Op, InstSink &Out);
+  /// Emits one instance of a prepared opcode, ancillary code first. The
+  /// memory planner records its accesses in Out's block.
+  void emit(const OpcodeDesc &Op, CodeBuffer &Out);
 
   uint64_t memoryAccesses() const { return MemoryAccesses; }
 
@@ -51,7 +54,9 @@ private:
   const ImmediatePolicy &Immediates;
   MemoryPlanner &Memory;
   RandomEngine &RNG;
-  std::vector<int> RecipeOf; // opcode -> index into Recipes, -1 if none
+  // Keyed by description, not opcode: FP control pseudo-instructions share
+  // their CSR instruction's opcode but not its operand constraints.
+  llvm::DenseMap<const OpcodeDesc *, unsigned> RecipeOf;
   std::vector<Recipe> Recipes;
   uint64_t MemoryAccesses = 0;
 };

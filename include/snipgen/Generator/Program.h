@@ -2,31 +2,135 @@
 //
 // Instructions are encoded (and verified by decoding) as they are generated,
 // so a block holds bytes, not MCInsts: a million instructions stay a few
-// megabytes. Control flow (later) lives in block terminators.
+// megabytes. A block's body never changes after generation (records keyed by
+// byte offsets into it stay valid); what depends on the final layout lives
+// beside it:
+//
+//   [loop entry code]* [Code: the body] [terminator]
+//
+// * loop entry code: for each loop whose first block this is (outermost
+//   first), the counter initialisation, then alignment padding; the loop's
+//   back edge lands right after it (so an inner loop re-initialises its
+//   counter on every iteration of the outer one);
+// * the terminator: the branch, jump or call that ended the block, with its
+//   target resolved, range-checked and relaxed after layout
+//   (Generator/BranchRelaxation.h).
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_GENERATOR_PROGRAM_H
 #define SNIPGEN_GENERATOR_PROGRAM_H
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/MC/MCInst.h"
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace snipgen {
 
+/// Encoded, verified instructions.
+struct CodeBytes {
+  std::vector<uint8_t> Bytes;
+  uint64_t NumInstrs = 0;
+  uint64_t size() const { return Bytes.size(); }
+};
+
+/// What ends a block.
+enum class TerminatorKind : uint8_t {
+  FallThrough,  // nothing: execution continues with the next block
+  Branch,       // conditional branch to block Target, else fall through
+  Jump,         // unconditional direct jump to block Target
+  IndirectJump, // jump to block Target through register Scratch
+  LoopLatch,    // counter decrement + branch back to loop Target's start
+  Call,         // call of function Callee, then fall through
+  ExternalCall, // call of the external (weak) symbol of function Callee
+};
+
+struct Terminator {
+  TerminatorKind Kind = TerminatorKind::FallThrough;
+  /// Histogram opcode that produced this terminator (0 for fall-through).
+  unsigned Opcode = 0;
+  /// Branch: the branch with its registers; the PC-relative operand is set
+  /// at layout. Unused for other kinds.
+  llvm::MCInst Inst;
+  unsigned Target = 0; // block index, or loop index for LoopLatch
+  unsigned Callee = 0; // function index for calls
+  /// Register a far or indirect form may clobber (0: none may be).
+  unsigned Scratch = 0;
+  /// LoopLatch: the counter register and whether C.ADDI/C.BNEZ are used.
+  unsigned Counter = 0;
+  bool Compressed = false;
+  /// ExternalCall: saves before and restores after the call itself, and the
+  /// size of the relocated call sequence the assembler emits between them.
+  CodeBytes Pre, Post;
+  unsigned RelocatedSize = 0;
+  std::string RelocatedAsm; // the call, for the assembler
+
+  // Layout results (BranchRelaxation).
+  uint8_t Form = 0;   // 0 = shortest; grows when a target is out of reach
+  CodeBytes Resolved; // the encoded form (empty for ExternalCall)
+
+  uint64_t size() const {
+    return Pre.size() + Resolved.size() + RelocatedSize + Post.size();
+  }
+};
+
+/// The entry code of one loop, placed before the body of its first block.
+struct LoopEntry {
+  unsigned Loop = 0;   // index into Function::Loops
+  CodeBytes Init;      // sets the counter
+  CodeBytes PaddingCode; // NOPs that align the loop start (layout)
+};
+
+/// Which memory scheme a load/store/AMO of the body used (MemorySchemeSet
+/// ids), recorded by the memory planner for the model check and
+/// --dump-memory-accesses.
+struct MemoryAccessRecord {
+  uint64_t Offset = 0;     // of the instruction in BasicBlock::Code
+  uint64_t Address = 0;    // the effective address planned
+  uint32_t Scheme = 0;     // index in the MemorySchemeSet
+  uint32_t BurstGroup = 0; // 0: not in a burst group
+  uint16_t Size = 0;       // bytes accessed
+  uint16_t Align = 1;      // alignment the scheme required
+};
+
 struct BasicBlock {
+  std::vector<LoopEntry> LoopEntries; // outermost loop first
+  /// The body: primary and ancillary instructions (CodeBuffer appends here).
   std::vector<uint8_t> Code;
   uint64_t NumInstrs = 0;
+  Terminator Term;
+  std::vector<MemoryAccessRecord> MemoryAccesses; // in Code order
+  /// Layout result: address of the block's first byte.
+  uint64_t Address = 0;
+
+  /// Offset of the body within the block.
+  uint64_t bodyOffset() const;
+  uint64_t size() const;
 };
+
+struct LoopInfo {
+  unsigned First = 0, Latch = 0; // block indices (First <= Latch)
+  unsigned Counter = 0;          // register
+  uint64_t Iterations = 0;       // planned: the body runs this many times
+  unsigned Depth = 1;            // 1 = outermost
+  bool Compressed = false;       // C.ADDI / C.BNEZ counter logic
+  /// Layout result: where the back edge lands.
+  uint64_t StartAddress = 0;
+};
+
+enum class Linkage : uint8_t { Global, Local, Weak };
 
 struct Function {
   std::string Name;
-  bool IsGlobal = true;
+  Linkage Link = Linkage::Global;
+  bool IsExternal = false; // a weak stub the user replaces with their code
   std::vector<BasicBlock> Blocks;
+  std::vector<LoopInfo> Loops;
+  uint64_t Address = 0; // layout result
   uint64_t codeSize() const {
     uint64_t S = 0;
     for (const BasicBlock &B : Blocks)
-      S += B.Code.size();
+      S += B.size();
     return S;
   }
 };
@@ -37,11 +141,34 @@ struct GenerationStats {
   uint64_t MemoryAccesses = 0;
 };
 
+/// Addresses the model run needs to stop and to check control flow.
+struct ControlFlowMap {
+  uint64_t EntryAddress = 0;
+  /// Address of the entry function's last instruction (EBREAK, ...) when it
+  /// does not return; the run stops before executing it.
+  uint64_t LastInstrAddress = 0;
+  bool EntryReturns = false;
+  struct Loop {
+    uint64_t Start = 0;         // back-edge target
+    uint64_t Exit = 0;          // first byte after the latch
+    uint64_t LatchBegin = 0, LatchEnd = 0; // the latch terminator's bytes
+    uint64_t Iterations = 0;
+  };
+  std::vector<Loop> Loops;
+  struct CallSite {
+    uint64_t LinkPC = 0; // the instruction that writes ra and jumps
+    uint64_t ReturnTo = 0;
+  };
+  std::vector<CallSite> Calls;
+  std::vector<uint64_t> Returns; // returns of called functions
+};
+
 struct Program {
   /// Index into Layout.Sections of the section that holds the code.
   unsigned CodeSection = 0;
   std::vector<Function> Functions; // Functions[0] is the entry point
   GenerationStats Stats;
+  ControlFlowMap Map;
   uint64_t codeSize() const {
     uint64_t S = 0;
     for (const Function &F : Functions)
@@ -49,6 +176,17 @@ struct Program {
     return S;
   }
 };
+
+inline uint64_t BasicBlock::bodyOffset() const {
+  uint64_t S = 0;
+  for (const LoopEntry &E : LoopEntries)
+    S += E.Init.size() + E.PaddingCode.size();
+  return S;
+}
+
+inline uint64_t BasicBlock::size() const {
+  return bodyOffset() + Code.size() + Term.size();
+}
 
 } // namespace snipgen
 

@@ -2,20 +2,37 @@
 //
 // Decides the candidate registers of every operand of a primary instruction
 // and whether ancillary instructions may touch a register. Defaults: the
-// stack pointer is never used; x0 is never a destination or memory base;
-// the return address is never written when the snippet returns.
-// Register reservation (the layout's register-reservation key) plugs in here.
+// stack pointer is never used; x0 is never a destination or memory base
+// (unless an operand allows nothing else, like the x0 of the FP CSR
+// pseudo-instructions); the return address is never written when the
+// snippet returns.
+//
+// Register reservation (register-reservation, --reserved-regs-list) plugs in
+// through reserve(): R and W are hard (no instruction at all reads / writes
+// the register: primary operands, address and initialisation code), SR and
+// SW soft (primary instructions only). Reserving a register reserves every
+// register that overlaps it (F4_D and F4_F, V1 and the groups V0M2, V0M4).
+//
+// The policy also carries what the registers hold: the planned initial
+// values (registerInitRequest(), for -init-regs-in-elf) and the operand
+// initialiser that runs around each primary instruction (operand values,
+// NaN overwriting; Generator/OperandInit.h).
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_GENERATOR_REGISTERPOLICY_H
 #define SNIPGEN_GENERATOR_REGISTERPOLICY_H
 
+#include "snipgen/Target/Target.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <vector>
 
 namespace snipgen {
 
-class GenTarget;
 class MCEnvironment;
+class OperandInitializer;
 struct GeneratorConfig;
 struct OpcodeDesc;
 
@@ -29,20 +46,72 @@ public:
   std::vector<unsigned> primaryCandidates(const OpcodeDesc &Op,
                                           unsigned Idx) const;
 
-  /// Registers ancillary code may use as scratch or address registers.
+  /// Registers ancillary code may use as scratch or address registers
+  /// (written and read back: hard R and W reservations both forbid it).
   bool ancillaryMayWrite(unsigned Reg) const;
+  /// Registers ancillary code may read (a hard R reservation forbids it).
+  bool ancillaryMayRead(unsigned Reg) const {
+    return !NoAncillaryRead.count(Reg);
+  }
+
+  /// Applies reservation bits (Config/ValueConfig.h ReservationBits) to Reg
+  /// and every register overlapping it (for vector registers: the first
+  /// registers of the groups that contain it).
+  void reserve(unsigned Reg, unsigned Bits);
 
   /// Registers primary instructions must not read / write (beyond the
   /// defaults above). Reservation configuration fills these.
   void reserveForPrimaryRead(unsigned Reg) { NoPrimaryRead.insert(Reg); }
   void reserveForPrimaryWrite(unsigned Reg) { NoPrimaryWrite.insert(Reg); }
   void reserveForAncillaryWrite(unsigned Reg) { NoAncillaryWrite.insert(Reg); }
+  /// True if any of the reservations above covers Reg.
+  bool isReserved(unsigned Reg) const {
+    return NoPrimaryRead.count(Reg) || NoPrimaryWrite.count(Reg) ||
+           NoAncillaryWrite.count(Reg) || NoAncillaryRead.count(Reg);
+  }
+
+  /// The planned initial register values (index = register number); the
+  /// -init-regs-in-elf code writes them.
+  void setInitialValues(std::vector<uint64_t> X, std::vector<uint64_t> F,
+                        unsigned FRM, unsigned FFlags);
+  /// What the register initialisation code needs: the planned values and
+  /// the hard reservations. Callers add their own Keep list.
+  GenTarget::RegisterInitRequest registerInitRequest() const;
+
+  /// Runs around each primary instruction; may be null.
+  void setOperandInitializer(OperandInitializer *I) { Operands = I; }
+  OperandInitializer *operandInitializer() const { return Operands; }
+
+  /// The register holding the stack pointer (default: the target's; 0 when
+  /// none does, which makes the target's an ordinary register). Set before
+  /// any primaryCandidates call (--redefine-sp, static stack).
+  void setStackPointer(unsigned Reg) { SP = Reg; }
+  unsigned stackPointer() const { return SP; }
+
+  /// Registers no code may write for now (loop counters live in the current
+  /// block, a return address the function keeps in place, ...). The
+  /// control-flow generator sets them per block; register draws skip them.
+  void setWriteExclusions(llvm::ArrayRef<unsigned> Regs) {
+    WriteExclusions.assign(Regs.begin(), Regs.end());
+  }
+  llvm::ArrayRef<unsigned> writeExclusions() const { return WriteExclusions; }
+  bool isWriteExcluded(unsigned Reg) const {
+    return llvm::is_contained(WriteExclusions, Reg);
+  }
 
 private:
+  void reserveOne(unsigned Reg, unsigned Bits);
+
   const MCEnvironment &Env;
+  const GenTarget &Target;
   unsigned Zero, SP, RA;
   bool PreserveRA;
   llvm::DenseSet<unsigned> NoPrimaryRead, NoPrimaryWrite, NoAncillaryWrite;
+  llvm::DenseSet<unsigned> NoAncillaryRead;
+  std::vector<uint64_t> InitialX, InitialF;
+  std::optional<unsigned> InitialFRM, InitialFFlags;
+  OperandInitializer *Operands = nullptr;
+  llvm::SmallVector<unsigned, 8> WriteExclusions;
 };
 
 } // namespace snipgen

@@ -16,6 +16,7 @@
 #include "llvm/MC/MCInst.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,8 @@
 
 namespace snipgen {
 
+class ControlFlowTarget;
+class ISACatalogue;
 class OptionTable;
 class RandomEngine;
 class WarningEngine;
@@ -57,12 +60,26 @@ public:
   /// Bytes touched by one access of a load/store/AMO opcode; 0 if unknown.
   virtual unsigned accessSize(llvm::StringRef OpcodeName) const = 0;
 
-  /// Required alignment of an access (atomics are always naturally aligned).
+  /// Alignment the ISA itself requires of an access: natural for atomics
+  /// (LR/SC/AMO), 1 for ordinary loads and stores (memory schemes and
+  /// --riscv-disable-misaligned-access may ask for more).
   virtual unsigned accessAlignment(const OpcodeDesc &Op) const = 0;
 
   /// Emits instructions that leave exactly Value in Reg.
   virtual void materializeValue(const MCEnvironment &Env, unsigned Reg,
                                 uint64_t Value, InstSink &Out) const = 0;
+  /// How many instructions materializeValue emits for Value.
+  virtual unsigned materializationCost(const MCEnvironment &Env,
+                                       uint64_t Value) const = 0;
+  /// The immediates of the register + immediate add (RISC-V: ADDI).
+  virtual std::pair<int64_t, int64_t> addImmediateRange() const = 0;
+  /// Emits Dst = Src + Imm (Imm within addImmediateRange()).
+  virtual void emitAddImmediate(const MCEnvironment &Env, unsigned Dst,
+                                unsigned Src, int64_t Imm,
+                                InstSink &Out) const = 0;
+  /// Emits Dst = Src1 + Src2 (XLEN-bit, wrapping).
+  virtual void emitAdd(const MCEnvironment &Env, unsigned Dst, unsigned Src1,
+                       unsigned Src2, InstSink &Out) const = 0;
 
   /// Emits code giving every general-purpose and floating-point register a
   /// random value (and randomising FP control state), for -init-regs-in-elf.
@@ -70,11 +87,45 @@ public:
   /// snippet ends with a return.
   struct RegisterInitRequest {
     bool PreserveReturnAddress = false;
+    /// General-purpose registers left untouched too (a redefined stack
+    /// pointer, gp/tp under -honor-target-abi).
+    std::vector<unsigned> Keep;
+    /// The planned initial values (index = register number: x0..x31,
+    /// f0..f31, FLEN wide); empty: random values from RNG.
+    std::vector<uint64_t> XValues, FValues;
+    /// Rounding mode and accrued flags to write; random when absent.
+    std::optional<unsigned> FRM, FFlags;
+    /// Hard reservations (register-reservation R/W): registers the code
+    /// must not write, and registers it must not read (scratch choice).
+    std::function<bool(unsigned Reg)> MayWrite, MayRead;
   };
   virtual void emitRegisterInitialization(const MCEnvironment &Env,
                                           RandomEngine &RNG,
                                           const RegisterInitRequest &Req,
                                           InstSink &Out) const = 0;
+
+  /// What a register is, for reservations and value initialisation.
+  struct RegisterFacts {
+    enum Kind : uint8_t { Other, GPR, FPR, Vector };
+    Kind K = Other;
+    unsigned Index = 0; // x5, F5_D, V5 -> 5
+    unsigned Bits = 0;  // GPR: XLEN; FPR: the precision named (16/32/64)
+  };
+  virtual RegisterFacts describeRegister(const MCEnvironment &Env,
+                                         unsigned Reg) const = 0;
+  /// The registers a layout may name (register-reservation), in the
+  /// manual's naming and order (RISC-V: X0-X31, F0_H..F31_D, V0-V31).
+  virtual std::vector<unsigned> nameableRegisters(const MCEnvironment &Env) const = 0;
+  /// Number of scratch GPRs writeRegister needs for Reg; -1 if this
+  /// subtarget cannot write an arbitrary value into Reg.
+  virtual int writeRegisterScratchCount(const MCEnvironment &Env,
+                                        unsigned Reg) const = 0;
+  /// Emits code leaving Value (the low RegisterFacts::Bits) in Reg, a GPR or
+  /// an FPR of any precision (FP values are NaN-boxed as the precision
+  /// requires); FP values pass through the GPRs in Scratch.
+  virtual void writeRegister(const MCEnvironment &Env, unsigned Reg,
+                             uint64_t Value, llvm::ArrayRef<unsigned> Scratch,
+                             InstSink &Out) const = 0;
 
   /// Registers with a fixed role (LLVM register numbers).
   virtual unsigned zeroRegister(const MCEnvironment &Env) const = 0;
@@ -94,6 +145,12 @@ public:
   /// The instruction for -last-instr; nullopt for an empty last-instr.
   virtual llvm::Expected<std::optional<llvm::MCInst>>
   lastInstruction(const MCEnvironment &Env, llvm::StringRef Spec) const = 0;
+
+  /// Branches, calls, loop counters, stack slots and ABI facts of the
+  /// subtarget (Target/ControlFlowTarget.h).
+  virtual std::unique_ptr<ControlFlowTarget>
+  createControlFlowTarget(const MCEnvironment &Env,
+                          const ISACatalogue &Cat) const = 0;
 
   /// Assembly directives (parsed by LLVM's asm parser into the object
   /// streamer) that describe the subtarget in the ELF, e.g. .attribute.

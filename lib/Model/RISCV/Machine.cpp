@@ -1,6 +1,7 @@
 //===- Machine.cpp - Creation, run loop and trap delivery -----------------===//
 #include "Machine.h"
 #include "Decoder.h"
+#include "JIT/JITEngine.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
@@ -59,6 +60,8 @@ Expected<std::unique_ptr<Machine>> Machine::create(const MachineConfig &Cfg) {
     M->Regions.push_back(std::move(R));
   }
   M->reset();
+  if (Cfg.JIT.Enabled)
+    M->Jit = std::make_unique<JITEngine>(*M, Cfg.JIT);
   return M;
 }
 
@@ -205,7 +208,7 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
 // --- The run loop -----------------------------------------------------------
 
 template <bool Observed>
-int Machine::runLoop(uint64_t MaxSteps, uint64_t *Retired) {
+int Machine::runLoop(uint64_t MaxSteps, uint64_t *Retired, JITEngine *Tier) {
   uint64_t Start = H.InstRet;
   // Attempted instructions end the run at Limit; an attempt that does not
   // retire (a trap) moves Limit down instead of counting InstRet.
@@ -217,7 +220,13 @@ int Machine::runLoop(uint64_t MaxSteps, uint64_t *Retired) {
       // Find the slot of H.PC: current page, another page, or a fault.
       uint64_t PC = H.PC;
       if (PC - FetchBase < FetchSize) {
-        D = &FetchSlots[(PC - FetchBase) >> 1];
+        Decoded &Slot = FetchSlots[(PC - FetchBase) >> 1];
+        D = &Slot;
+        // Tier 2 (JIT/JITEngine.h): blocks start where the lookup lands.
+        if (!Observed && Tier && Tier->wants(Slot)) {
+          D = Tier->execute(H, Slot, Limit - H.InstRet);
+          continue;
+        }
       } else if (PC == StopPC) { // E.g. an end symbol past the code region.
         Result = stopWith(SNIPGEN_STEP_STOP_PC, PC, 0);
         break;
@@ -274,19 +283,21 @@ int Machine::runLoop(uint64_t MaxSteps, uint64_t *Retired) {
   return Result;
 }
 
-int Machine::run(uint64_t MaxSteps, uint64_t *Retired) {
+int Machine::run(uint64_t MaxSteps, uint64_t *Retired, bool AllowJIT) {
   if (MaxSteps == 0) {
     if (Retired)
       *Retired = 0;
     return stopWith(SNIPGEN_STEP_LIMIT, H.PC, 0);
   }
-  return H.Observed ? runLoop<true>(MaxSteps, Retired)
-                    : runLoop<false>(MaxSteps, Retired);
+  // Observers need every instruction's effects: interpret.
+  if (H.Observed)
+    return runLoop<true>(MaxSteps, Retired, nullptr);
+  return runLoop<false>(MaxSteps, Retired, AllowJIT ? Jit.get() : nullptr);
 }
 
 int Machine::step() {
   uint64_t Retired = 0;
-  int Result = run(1, &Retired);
+  int Result = run(1, &Retired, /*AllowJIT=*/false);
   if (Result == SNIPGEN_STEP_LIMIT)
     return Retired ? SNIPGEN_STEP_OK : SNIPGEN_STEP_TRAP_TAKEN;
   return Result;

@@ -17,6 +17,7 @@
 #ifndef SNIPGEN_LIB_MODEL_RISCV_MACHINE_H
 #define SNIPGEN_LIB_MODEL_RISCV_MACHINE_H
 
+#include "JIT/JITOptions.h"
 #include "Semantics.h"
 #include "snipgen/Model/ModelAPI.h"
 #include "llvm/Support/Error.h"
@@ -47,9 +48,11 @@ struct MachineConfig {
   std::vector<RegionSpec> Regions;
   bool AllowMisaligned = true;
   uint64_t HartId = 0;
+  JITOptions JIT = JITOptions::fromEnvironment(); // Tier 2 (lib/Model/JIT).
 };
 
 class Decoder; // MC disassembler + opcode -> handler table (Decoder.cpp).
+class JITEngine; // Tier 2: compiled hot blocks (JIT/JITEngine.h).
 
 class Machine {
 public:
@@ -62,8 +65,9 @@ public:
   void reset();
   /// snipgen_step_result of one instruction.
   int step();
-  /// Runs until a stop reason or MaxSteps attempts.
-  int run(uint64_t MaxSteps, uint64_t *Retired);
+  /// Runs until a stop reason or MaxSteps attempts. AllowJIT = false keeps
+  /// the run in the interpreter (single steps).
+  int run(uint64_t MaxSteps, uint64_t *Retired, bool AllowJIT = true);
 
   void setStopPC(uint64_t PC, bool Enabled);
   uint64_t stopPC() const { return StopPC; }
@@ -99,12 +103,19 @@ public:
   }
   bool handleToHostStore();
   Decoder &decoder() { return *Dec; }
+  /// Tier 2, or null when disabled.
+  JITEngine *jit() { return Jit.get(); }
+  /// One past the last slot of the current fetch page.
+  const Decoded *fetchPageEnd() const {
+    return FetchSlots + CodePageBytes / 2;
+  }
 
 private:
   Machine() = default;
   static constexpr uint64_t NoStopPC = ~0ull; // Odd: never a valid pc.
 
-  template <bool Observed> int runLoop(uint64_t MaxSteps, uint64_t *Retired);
+  template <bool Observed>
+  int runLoop(uint64_t MaxSteps, uint64_t *Retired, JITEngine *Tier);
   /// Locates the decode page of PC (allocating it); false on fetch fault.
   bool refillFetch(uint64_t PC);
   /// Handles a Raised step; returns -1 to keep running or a result code.
@@ -128,6 +139,9 @@ private:
   snipgen_model_stop_info Stop = {};
   std::string StopMessage;
   MachineConfig Config;
+  // Declared after Regions: destroyed first, while the decode pages its
+  // blocks point into still exist.
+  std::unique_ptr<JITEngine> Jit;
   friend class MachineBuilder;
 };
 

@@ -6,6 +6,7 @@
 // fast-path windows.
 //===----------------------------------------------------------------------===//
 #include "Machine.h"
+#include "JIT/JITEngine.h"
 
 #include <algorithm>
 
@@ -142,6 +143,8 @@ bool Machine::handleToHostStore() {
 }
 
 void Machine::invalidateCode(uint64_t Addr, uint64_t Len) {
+  if (Jit)
+    Jit->invalidate(Addr, Len); // Compiled blocks over these bytes too.
   // A 4-byte instruction may start 2 bytes before the written range.
   uint64_t First = (Addr & ~1ull) - (Addr >= 2 ? 2 : 0);
   for (uint64_t A = First; A < Addr + Len; A += 2) {
@@ -156,6 +159,8 @@ void Machine::invalidateCode(uint64_t Addr, uint64_t Len) {
 }
 
 void Machine::flushCode() {
+  if (Jit)
+    Jit->invalidateAll();
   for (Region &R : Regions)
     for (std::unique_ptr<DecodedPage> &P : R.CodePages)
       if (P)

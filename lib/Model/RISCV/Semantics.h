@@ -83,8 +83,15 @@ struct Decoded {
   uint32_t Opcode = 0;   // LLVM opcode number.
   uint8_t Size = 0;      // 2 or 4 bytes.
   uint8_t NumOps = 0;
+  // Tier-up bookkeeping of the run loop (lib/Model/JIT), in what was
+  // padding: how often the pc lookup landed here, and the compiled block
+  // starting here (0: none). Handlers never read them.
+  uint16_t Heat = 0;
+  uint32_t JitBlock = 0;
   uint64_t PC = 0;               // Address of this slot (set by the cache).
-  const Decoded *Next = nullptr; // Slot at PC + Size in the same page.
+  const Decoded *Next = nullptr; // Slot at PC + Size in the same page; null
+                                 // makes the loop look the pc up (page end,
+                                 // or where tier 2 wants to be asked).
   int64_t Ops[MaxOperands] = {};
 };
 

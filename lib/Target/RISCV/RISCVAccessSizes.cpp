@@ -74,4 +74,10 @@ unsigned riscvAccessSize(StringRef Name) {
   return 0;
 }
 
+bool riscvIsAtomicAccess(StringRef Name) {
+  return Name.starts_with("LR_") || Name.starts_with("SC_") ||
+         Name.starts_with("AMO") || Name.starts_with("SSAMOSWAP_") ||
+         Name.contains("_AQ") || Name.contains("_RL");
+}
+
 } // namespace snipgen

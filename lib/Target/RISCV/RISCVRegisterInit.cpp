@@ -1,13 +1,22 @@
-//===- RISCVRegisterInit.cpp - Random initial register state in the ELF ---===//
+//===- RISCVRegisterInit.cpp - Register values: init code and writes ------===//
 //
 // For -init-regs-in-elf: FP registers first (their values pass through a
 // scratch GPR that is initialised afterwards), then frm/fflags, then every
-// GPR but the stack pointer (and ra when the snippet returns).
+// GPR but the stack pointer (and ra when the snippet returns, and registers
+// a hard reservation or the stack plan keeps). Values come from the planned
+// initial state when the request has one, otherwise from RNG.
+//
+// Also the register facts and single-register writes the value features
+// (operand initialisation, NaN overwriting) build on.
 //===----------------------------------------------------------------------===//
 #include "RISCVTarget.h"
 #include "snipgen/Support/Random.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCInst.h"
 #include "llvm/MC/MCSubtargetInfo.h"
+#include <bit>
+#include <cmath>
 
 using namespace llvm;
 
@@ -26,6 +35,124 @@ static MCInst makeInst(const MCEnvironment &Env, StringRef Name,
   return I;
 }
 
+static MCOperand reg(unsigned R) { return MCOperand::createReg(R); }
+static MCOperand imm(int64_t V) { return MCOperand::createImm(V); }
+
+// A double that is exactly a 32-bit integer: RV32 without Zfa can only make
+// 64-bit FP values by converting integers.
+static std::optional<int32_t> exactInt32(uint64_t DoubleBits) {
+  double D = std::bit_cast<double>(DoubleBits);
+  if (!(D >= -2147483648.0 && D <= 2147483647.0) || D != std::trunc(D) ||
+      (D == 0 && std::signbit(D)))
+    return std::nullopt;
+  return (int32_t)D;
+}
+
+GenTarget::RegisterFacts RISCVTarget::describeRegister(const MCEnvironment &Env,
+                                                  unsigned Reg) const {
+  RegisterFacts F;
+  StringRef Name = Env.registerName(Reg);
+  unsigned Index = 0;
+  if (Name.consume_front("X") && !Name.getAsInteger(10, Index) && Index < 32) {
+    F.K = RegisterFacts::GPR;
+    F.Index = Index;
+    F.Bits = Env.selection().XLen;
+    return F;
+  }
+  Name = Env.registerName(Reg);
+  if (Name.consume_front("F")) {
+    auto [Num, Precision] = Name.split('_');
+    if (!Num.getAsInteger(10, Index) && Index < 32) {
+      F.Bits = Precision == "D" ? 64 : Precision == "F" ? 32
+               : Precision == "H" ? 16 : 0;
+      if (F.Bits) {
+        F.K = RegisterFacts::FPR;
+        F.Index = Index;
+      }
+    }
+    return F;
+  }
+  Name = Env.registerName(Reg);
+  if (Name.consume_front("V") && !Name.getAsInteger(10, Index) && Index < 32) {
+    F.K = RegisterFacts::Vector;
+    F.Index = Index;
+  }
+  return F;
+}
+
+std::vector<unsigned>
+RISCVTarget::nameableRegisters(const MCEnvironment &Env) const {
+  std::vector<unsigned> Regs;
+  auto Add = [&](const Twine &Name) {
+    if (unsigned R = Env.findRegister(Name.str()))
+      Regs.push_back(R);
+  };
+  for (unsigned I = 0; I < 32; ++I)
+    Add("X" + Twine(I));
+  for (unsigned I = 0; I < 32; ++I)
+    for (const char *P : {"_H", "_F", "_D"})
+      Add("F" + Twine(I) + P);
+  for (unsigned I = 0; I < 32; ++I)
+    Add("V" + Twine(I));
+  return Regs;
+}
+
+int RISCVTarget::writeRegisterScratchCount(const MCEnvironment &Env,
+                                           unsigned Reg) const {
+  RegisterFacts F = describeRegister(Env, Reg);
+  const MCSubtargetInfo &STI = Env.subtargetInfo();
+  switch (F.K) {
+  case RegisterFacts::GPR:
+    return 0;
+  case RegisterFacts::FPR:
+    if (!STI.checkFeatures("+f"))
+      return -1;
+    if (F.Bits < 64)
+      return 1; // FMV.W.X; halves are written NaN-boxed the same way
+    if (!STI.checkFeatures("+d"))
+      return -1;
+    // RV32 would need Zfa's FMVP.D.X (which the built-in model lacks) or a
+    // memory round trip: only integral doubles (FCVT.D.W) are made there.
+    return Env.selection().XLen == 64 ? 1 : -1;
+  default:
+    return -1;
+  }
+}
+
+void RISCVTarget::writeRegister(const MCEnvironment &Env, unsigned Reg,
+                                uint64_t Value, ArrayRef<unsigned> Scratch,
+                                InstSink &Out) const {
+  RegisterFacts F = describeRegister(Env, Reg);
+  const unsigned XLen = Env.selection().XLen;
+  if (F.K == RegisterFacts::GPR) {
+    if (Reg != zeroRegister(Env))
+      materializeValue(Env, Reg, XLen == 32 ? Value & 0xffffffffu : Value, Out);
+    return;
+  }
+  assert(F.K == RegisterFacts::FPR && !Scratch.empty());
+  if (F.Bits < 64) {
+    // A half is a single whose upper 16 bits are ones: FMV.W.X NaN-boxes the
+    // 32 bits, so the half reads back boxed too, with or without Zfh.
+    uint32_t Bits32 = F.Bits == 16 ? 0xffff0000u | (uint32_t)(Value & 0xffff)
+                                   : (uint32_t)Value;
+    unsigned Single = Env.findRegister(("F" + Twine(F.Index) + "_F").str());
+    uint64_t InGPR = XLen == 32 ? Bits32 : (uint64_t)(int64_t)(int32_t)Bits32;
+    materializeValue(Env, Scratch[0], InGPR, Out);
+    Out.emit(makeInst(Env, "FMV_W_X", {reg(Single), reg(Scratch[0])}));
+    return;
+  }
+  if (XLen == 64) {
+    materializeValue(Env, Scratch[0], Value, Out);
+    Out.emit(makeInst(Env, "FMV_D_X", {reg(Reg), reg(Scratch[0])}));
+    return;
+  }
+  // RV32D: only integral values can be made (the planner only asks for
+  // such values here).
+  int32_t I = exactInt32(Value).value_or(0);
+  materializeValue(Env, Scratch[0], (uint32_t)I, Out);
+  Out.emit(makeInst(Env, "FCVT_D_W", {reg(Reg), reg(Scratch[0]), imm(0)}));
+}
+
 void RISCVTarget::emitRegisterInitialization(const MCEnvironment &Env,
                                              RandomEngine &RNG,
                                              const RegisterInitRequest &Req,
@@ -33,40 +160,53 @@ void RISCVTarget::emitRegisterInitialization(const MCEnvironment &Env,
   const MCSubtargetInfo &STI = Env.subtargetInfo();
   const unsigned XLen = Env.selection().XLen;
   const unsigned Zero = zeroRegister(Env);
+  const unsigned SP = stackPointer(Env), RA = returnAddress(Env);
   std::vector<unsigned> GPRs = addressRegisters(Env);
-  const unsigned Scratch = GPRs.back();
-  auto Reg = [](unsigned R) { return MCOperand::createReg(R); };
-  auto Imm = [](int64_t V) { return MCOperand::createImm(V); };
+  auto Kept = [&](unsigned R) { return llvm::is_contained(Req.Keep, R); };
+  auto MayWrite = [&](unsigned R) { return !Req.MayWrite || Req.MayWrite(R); };
+  auto MayRead = [&](unsigned R) { return !Req.MayRead || Req.MayRead(R); };
+  // Building a constant in a GPR reads it back (ADDI/SLLI chains), so a GPR
+  // no instruction may read is left alone too.
+  auto Initialised = [&](unsigned R) {
+    return R != SP && !(Req.PreserveReturnAddress && R == RA) && !Kept(R) &&
+           MayWrite(R) && MayRead(R);
+  };
+  // The FP values pass through GPRs that are initialised afterwards anyway.
+  SmallVector<unsigned, 2> Scratch;
+  for (unsigned R : reverse(GPRs))
+    if (Initialised(R) && Scratch.size() < 2)
+      Scratch.push_back(R);
 
   bool HasF = STI.checkFeatures("+f");
   bool HasD = STI.checkFeatures("+d");
-  if (HasF) {
+  if (HasF && !Scratch.empty()) {
     for (unsigned I = 0; I < 32; ++I) {
-      std::string Suffix = HasD ? "_D" : "_F";
-      unsigned FReg = Env.findRegister(("F" + Twine(I) + Suffix).str());
-      if (HasD && XLen == 64) {
-        materializeValue(Env, Scratch, RNG.next(), Out);
-        Out.emit(makeInst(Env, "FMV_D_X", {Reg(FReg), Reg(Scratch)}));
-      } else if (HasD) {
-        // RV32 cannot move 64 bits at once: convert a random integer.
-        materializeValue(Env, Scratch, RNG.next() & 0xffffffffu, Out);
-        Out.emit(makeInst(Env, "FCVT_D_W", {Reg(FReg), Reg(Scratch), Imm(0)}));
-      } else {
-        materializeValue(Env, Scratch, RNG.next() & 0xffffffffu, Out);
-        Out.emit(makeInst(Env, "FMV_W_X", {Reg(FReg), Reg(Scratch)}));
-      }
+      unsigned FReg =
+          Env.findRegister(("F" + Twine(I) + (HasD ? "_D" : "_F")).str());
+      if (!MayWrite(FReg))
+        continue;
+      uint64_t V;
+      if (I < Req.FValues.size())
+        V = Req.FValues[I];
+      else if (HasD && XLen == 32)
+        V = std::bit_cast<uint64_t>((double)(int32_t)RNG.next());
+      else
+        V = RNG.next();
+      writeRegister(Env, FReg, V, Scratch, Out);
     }
-    // A valid static rounding mode (0..4) and any accrued flags.
-    Out.emit(makeInst(Env, "CSRRWI",
-                      {Reg(Zero), Imm(CSR_FRM), Imm((int64_t)RNG.below(5))}));
-    Out.emit(makeInst(Env, "CSRRWI",
-                      {Reg(Zero), Imm(CSR_FFLAGS), Imm((int64_t)RNG.below(32))}));
   }
-  const unsigned SP = stackPointer(Env), RA = returnAddress(Env);
+  if (HasF) {
+    // A valid static rounding mode (0..4) and any accrued flags.
+    unsigned FRM = Req.FRM ? *Req.FRM : (unsigned)RNG.below(5);
+    unsigned FFlags = Req.FFlags ? *Req.FFlags : (unsigned)RNG.below(32);
+    Out.emit(makeInst(Env, "CSRRWI", {reg(Zero), imm(CSR_FRM), imm(FRM)}));
+    Out.emit(makeInst(Env, "CSRRWI", {reg(Zero), imm(CSR_FFLAGS), imm(FFlags)}));
+  }
   for (unsigned R : GPRs) {
-    if (R == SP || (Req.PreserveReturnAddress && R == RA))
+    if (!Initialised(R))
       continue;
-    uint64_t V = RNG.next();
+    unsigned Index = describeRegister(Env, R).Index;
+    uint64_t V = Index < Req.XValues.size() ? Req.XValues[Index] : RNG.next();
     if (XLen == 32)
       V &= 0xffffffffu;
     materializeValue(Env, R, V, Out);

@@ -1,5 +1,6 @@
 //===- RISCVTarget.cpp - RISC-V registers, last instruction, attributes ---===//
 #include "RISCVTarget.h"
+#include "RISCVControlFlow.h"
 #include "snipgen/Support/Error.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCInst.h"
@@ -42,9 +43,11 @@ unsigned RISCVTarget::accessSize(StringRef OpcodeName) const {
 }
 
 unsigned RISCVTarget::accessAlignment(const OpcodeDesc &Op) const {
-  // Natural alignment: required for atomics, and the default memory scheme
-  // ("anywhere in RW sections, aligned") uses it for every access.
-  return std::max(1u, accessSize(Op.Name));
+  // Atomics trap when misaligned; ordinary loads and stores may be
+  // misaligned (memory schemes decide whether they are).
+  if (riscvIsAtomicAccess(Op.Name))
+    return std::max(1u, accessSize(Op.Name));
+  return 1;
 }
 
 unsigned RISCVTarget::zeroRegister(const MCEnvironment &Env) const {
@@ -113,6 +116,12 @@ std::string RISCVTarget::objectAttributesAsm(const SubtargetSelection &Sel) cons
   // Without Tag_RISCV_arch objdump cannot decode extensions such as V.
   return "\t.attribute stack_align, 16\n\t.attribute arch, \"" + Sel.ISAString +
          "\"\n";
+}
+
+std::unique_ptr<ControlFlowTarget>
+RISCVTarget::createControlFlowTarget(const MCEnvironment &Env,
+                                     const ISACatalogue &Cat) const {
+  return std::make_unique<RISCVControlFlow>(Env, Cat);
 }
 
 std::unique_ptr<GenTarget> createRISCVTarget() {

@@ -19,9 +19,26 @@ public:
   unsigned accessAlignment(const OpcodeDesc &Op) const override;
   void materializeValue(const MCEnvironment &Env, unsigned Reg, uint64_t Value,
                         InstSink &Out) const override;
+  unsigned materializationCost(const MCEnvironment &Env,
+                               uint64_t Value) const override;
+  std::pair<int64_t, int64_t> addImmediateRange() const override {
+    return {-2048, 2047};
+  }
+  void emitAddImmediate(const MCEnvironment &Env, unsigned Dst, unsigned Src,
+                        int64_t Imm, InstSink &Out) const override;
+  void emitAdd(const MCEnvironment &Env, unsigned Dst, unsigned Src1,
+               unsigned Src2, InstSink &Out) const override;
   void emitRegisterInitialization(const MCEnvironment &Env, RandomEngine &RNG,
                                   const RegisterInitRequest &Req,
                                   InstSink &Out) const override;
+  RegisterFacts describeRegister(const MCEnvironment &Env,
+                                 unsigned Reg) const override;
+  std::vector<unsigned> nameableRegisters(const MCEnvironment &Env) const override;
+  int writeRegisterScratchCount(const MCEnvironment &Env,
+                                unsigned Reg) const override;
+  void writeRegister(const MCEnvironment &Env, unsigned Reg, uint64_t Value,
+                     llvm::ArrayRef<unsigned> Scratch,
+                     InstSink &Out) const override;
   unsigned zeroRegister(const MCEnvironment &Env) const override;
   unsigned stackPointer(const MCEnvironment &Env) const override;
   unsigned returnAddress(const MCEnvironment &Env) const override;
@@ -32,11 +49,17 @@ public:
   llvm::Expected<std::optional<llvm::MCInst>>
   lastInstruction(const MCEnvironment &Env, llvm::StringRef Spec) const override;
   std::string objectAttributesAsm(const SubtargetSelection &Sel) const override;
+  std::unique_ptr<ControlFlowTarget>
+  createControlFlowTarget(const MCEnvironment &Env,
+                          const ISACatalogue &Cat) const override;
 };
 
 /// Access size in bytes of a RISC-V load/store/AMO opcode, 0 if unknown
 /// (RISCVAccessSizes.cpp: the one table of access sizes).
 unsigned riscvAccessSize(llvm::StringRef OpcodeName);
+/// True for opcodes that must be naturally aligned: LR/SC, AMOs and the
+/// Zalasr load-acquire/store-release forms (RISCVAccessSizes.cpp).
+bool riscvIsAtomicAccess(llvm::StringRef OpcodeName);
 
 /// Sequence of (opcode name, imm) steps to build Value in a register, for
 /// RV32 or RV64 (RISCVMaterialize.cpp). Exposed for unit tests.

@@ -1,0 +1,48 @@
+//===- ControlFlowOptions.h - Options of branches, calls, stack -*- C++ -*-===//
+//
+// What the driver passes to the generator for the manual's control-flow,
+// call-graph and stack chapters (the layout's branches and call-graph keys
+// travel in the Layout).
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_GENERATOR_CONTROLFLOWOPTIONS_H
+#define SNIPGEN_GENERATOR_CONTROLFLOWOPTIONS_H
+
+#include "snipgen/Generator/CallGraph.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/Error.h"
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace snipgen {
+
+/// Reports a problem with an option's value, located where it was given.
+using OptionErrorFn =
+    std::function<llvm::Error(llvm::StringRef Option, const llvm::Twine &Msg)>;
+
+/// --riscv-loop-control-logic-compression
+enum class LoopCompression { On, Off, Random };
+
+struct StackOptions {
+  bool ExternalStack = false;
+  bool HonorTargetABI = false;
+  std::string RedefineSP;          // empty: the manual's default
+  std::optional<bool> StaticStack; // nullopt: automatic
+  std::vector<std::string> SpilledRegs;
+  std::vector<std::string> PreserveGroups;
+};
+
+struct ControlFlowOptions {
+  LoopCompression Compression = LoopCompression::On;
+  CallGraphOptions Graph;
+  unsigned NumInstrAncil = 10;
+  StackOptions Stack;
+  /// Default: plain "error: option '-name': ..." messages.
+  OptionErrorFn OptionError;
+};
+
+} // namespace snipgen
+
+#endif

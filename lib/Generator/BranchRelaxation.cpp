@@ -1,0 +1,253 @@
+//===- BranchRelaxation.cpp - Addresses, relaxation, encoding -------------===//
+#include "BranchRelaxation.h"
+#include "snipgen/Generator/CodeBuffer.h"
+#include "snipgen/Generator/Program.h"
+#include "snipgen/Support/Error.h"
+#include "snipgen/Target/ControlFlowTarget.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/MC/MCInstrInfo.h"
+#include "llvm/Support/MathExtras.h"
+
+using namespace llvm;
+
+namespace snipgen {
+
+namespace {
+
+class Relaxer {
+public:
+  Relaxer(Program &P, const RelaxationRequest &R, const MCEnvironment &Env,
+          const ControlFlowTarget &CFT)
+      : P(P), R(R), Env(Env), CFT(CFT) {}
+  Error run();
+
+private:
+  uint64_t sizeOf(ArrayRef<MCInst> Insts) const {
+    uint64_t S = 0;
+    for (const MCInst &I : Insts)
+      S += Env.instrInfo().get(I.getOpcode()).getSize();
+    return S;
+  }
+  void assignAddresses();
+  Expected<bool> relaxOnce();
+  int64_t distance(const Function &F, const BasicBlock &B) const;
+  Error encodeAll();
+  void collectMap();
+  uint64_t terminatorBegin(const BasicBlock &B) const {
+    return B.Address + B.bodyOffset() + B.Code.size();
+  }
+
+  Program &P;
+  const RelaxationRequest &R;
+  const MCEnvironment &Env;
+  const ControlFlowTarget &CFT;
+  // Current sizes of the parts that depend on the layout.
+  std::vector<std::vector<uint64_t>> TermSize;             // [function][block]
+  std::vector<std::vector<std::vector<uint64_t>>> Padding; // [f][b][entry]
+};
+
+} // namespace
+
+void Relaxer::assignAddresses() {
+  uint64_t A = R.CodeAddress;
+  for (unsigned FI = 0; FI < P.Functions.size(); ++FI) {
+    Function &F = P.Functions[FI];
+    F.Address = A;
+    for (unsigned BI = 0; BI < F.Blocks.size(); ++BI) {
+      BasicBlock &B = F.Blocks[BI];
+      B.Address = A;
+      for (unsigned EI = 0; EI < B.LoopEntries.size(); ++EI) {
+        LoopEntry &E = B.LoopEntries[EI];
+        A += E.Init.size();
+        uint64_t Pad = alignTo(A, R.Alignment) - A;
+        Padding[FI][BI][EI] = Pad;
+        A += Pad;
+        F.Loops[E.Loop].StartAddress = A;
+      }
+      A += B.Code.size();
+      A += B.Term.Pre.size() + B.Term.RelocatedSize + B.Term.Post.size() +
+           TermSize[FI][BI];
+    }
+  }
+}
+
+int64_t Relaxer::distance(const Function &F, const BasicBlock &B) const {
+  const Terminator &T = B.Term;
+  uint64_t To = 0;
+  switch (T.Kind) {
+  case TerminatorKind::Branch:
+  case TerminatorKind::Jump:
+  case TerminatorKind::IndirectJump:
+    To = F.Blocks[T.Target].Address;
+    break;
+  case TerminatorKind::LoopLatch:
+    To = F.Loops[T.Target].StartAddress;
+    break;
+  case TerminatorKind::Call:
+    To = P.Functions[T.Callee].Address;
+    break;
+  default:
+    return 0;
+  }
+  return int64_t(To - terminatorBegin(B));
+}
+
+Expected<bool> Relaxer::relaxOnce() {
+  bool Changed = false;
+  SmallVector<MCInst, 4> Insts;
+  for (unsigned FI = 0; FI < P.Functions.size(); ++FI) {
+    Function &F = P.Functions[FI];
+    for (unsigned BI = 0; BI < F.Blocks.size(); ++BI) {
+      Terminator &T = F.Blocks[BI].Term;
+      if (T.Kind == TerminatorKind::FallThrough ||
+          T.Kind == TerminatorKind::ExternalCall)
+        continue;
+      int64_t D = distance(F, F.Blocks[BI]);
+      while (!CFT.buildTerminator(T, T.Form, D, Insts)) {
+        if (++T.Form >= ControlFlowTarget::NumForms)
+          return makeError(
+              "the target of the " + Twine(Env.instrInfo().getName(T.Opcode)) +
+              " at 0x" + utohexstr(terminatorBegin(F.Blocks[BI])) +
+              " in function '" + F.Name + "' is out of reach (" + Twine(D) +
+              " bytes) and no register is free for a longer jump");
+      }
+      uint64_t S = sizeOf(Insts);
+      if (S != TermSize[FI][BI]) {
+        TermSize[FI][BI] = S;
+        Changed = true;
+      }
+    }
+  }
+  return Changed;
+}
+
+Error Relaxer::encodeAll() {
+  SmallVector<MCInst, 4> Insts;
+  for (unsigned FI = 0; FI < P.Functions.size(); ++FI) {
+    Function &F = P.Functions[FI];
+    for (unsigned BI = 0; BI < F.Blocks.size(); ++BI) {
+      BasicBlock &B = F.Blocks[BI];
+      for (unsigned EI = 0; EI < B.LoopEntries.size(); ++EI) {
+        BasicBlock Tmp;
+        CodeBuffer Out(Env, Tmp);
+        CFT.emitNops(Padding[FI][BI][EI], Out);
+        if (Error E = Out.takeError())
+          return E;
+        B.LoopEntries[EI].PaddingCode.Bytes = std::move(Tmp.Code);
+        B.LoopEntries[EI].PaddingCode.NumInstrs = Tmp.NumInstrs;
+      }
+      Terminator &T = B.Term;
+      if (T.Kind == TerminatorKind::FallThrough ||
+          T.Kind == TerminatorKind::ExternalCall)
+        continue;
+      // Offsets were checked by the form; the encode/decode round trip in
+      // CodeBuffer checks every instruction once more.
+      if (!CFT.buildTerminator(T, T.Form, distance(F, B), Insts))
+        return makeInternalError("terminator form changed after layout");
+      BasicBlock Tmp;
+      CodeBuffer Out(Env, Tmp);
+      for (const MCInst &I : Insts)
+        Out.emit(I);
+      if (Error E = Out.takeError())
+        return E;
+      if (Tmp.Code.size() != TermSize[FI][BI])
+        return makeInternalError("terminator size changed after layout");
+      T.Resolved.Bytes = std::move(Tmp.Code);
+      T.Resolved.NumInstrs = Tmp.NumInstrs;
+    }
+  }
+  return Error::success();
+}
+
+// The size of the instruction at Bytes[Off].
+static unsigned instrSizeAt(const MCEnvironment &Env, ArrayRef<uint8_t> Bytes,
+                            uint64_t Off) {
+  MCInst I;
+  return Env.decode(Bytes.drop_front(Off), 0, I);
+}
+
+void Relaxer::collectMap() {
+  ControlFlowMap &M = P.Map;
+  M = ControlFlowMap();
+  const Function &Entry = P.Functions.front();
+  M.EntryAddress = Entry.Address;
+  M.EntryReturns = R.EntryReturns;
+  M.LastInstrAddress = Entry.Address + Entry.codeSize() - R.LastInstrSize;
+  unsigned RetSize =
+      Env.instrInfo().get(CFT.returnInstr().getOpcode()).getSize();
+  for (unsigned FI = 0; FI < P.Functions.size(); ++FI) {
+    const Function &F = P.Functions[FI];
+    if (FI != 0)
+      M.Returns.push_back(F.Address + F.codeSize() - RetSize);
+    for (const LoopInfo &LI : F.Loops) {
+      ControlFlowMap::Loop L;
+      L.Start = LI.StartAddress;
+      L.LatchBegin = terminatorBegin(F.Blocks[LI.Latch]);
+      L.Exit = F.Blocks[LI.Latch + 1].Address;
+      L.LatchEnd = L.Exit;
+      L.Iterations = LI.Iterations;
+      M.Loops.push_back(L);
+    }
+    for (const BasicBlock &B : F.Blocks) {
+      const Terminator &T = B.Term;
+      uint64_t Begin = terminatorBegin(B);
+      if (T.Kind == TerminatorKind::ExternalCall) {
+        // The relocated AUIPC+JALR pair links with its last instruction.
+        uint64_t Reloc = Begin + T.Pre.size();
+        M.Calls.push_back(
+            {Reloc + T.RelocatedSize - 4, Reloc + T.RelocatedSize});
+      } else if (T.Kind == TerminatorKind::Call) {
+        uint64_t Off = 0, Last = 0;
+        ArrayRef<uint8_t> Bytes(T.Resolved.Bytes);
+        while (Off < Bytes.size()) {
+          Last = Off;
+          unsigned S = instrSizeAt(Env, Bytes, Off);
+          if (!S)
+            break;
+          Off += S;
+        }
+        M.Calls.push_back({Begin + Last, Begin + T.Resolved.size()});
+      }
+    }
+  }
+}
+
+Error Relaxer::run() {
+  TermSize.resize(P.Functions.size());
+  Padding.resize(P.Functions.size());
+  for (unsigned FI = 0; FI < P.Functions.size(); ++FI) {
+    TermSize[FI].assign(P.Functions[FI].Blocks.size(), 0);
+    Padding[FI].resize(P.Functions[FI].Blocks.size());
+    for (unsigned BI = 0; BI < P.Functions[FI].Blocks.size(); ++BI)
+      Padding[FI][BI].assign(P.Functions[FI].Blocks[BI].LoopEntries.size(), 0);
+  }
+  // Forms only grow, so each round either grows one or is the last.
+  for (unsigned Round = 0;; ++Round) {
+    assignAddresses();
+    auto Changed = relaxOnce();
+    if (!Changed)
+      return Changed.takeError();
+    if (!*Changed)
+      break;
+    if (Round > 10000)
+      return makeInternalError("branch relaxation does not converge");
+  }
+  if (Error E = encodeAll())
+    return E;
+  uint64_t Size = P.codeSize();
+  if (Size > R.CodeSize)
+    return makeError("the generated code (" + Twine(Size) +
+                     " bytes) does not fit section '" + R.CodeName + "' (" +
+                     Twine(R.CodeSize) +
+                     " bytes); enlarge its SIZE or lower -num-instrs");
+  collectMap();
+  return Error::success();
+}
+
+Error layOutProgram(Program &P, const RelaxationRequest &R,
+                    const MCEnvironment &Env, const ControlFlowTarget &CFT) {
+  return Relaxer(P, R, Env, CFT).run();
+}
+
+} // namespace snipgen

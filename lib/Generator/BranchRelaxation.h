@@ -1,0 +1,41 @@
+//===- BranchRelaxation.h - Lay out, relax and encode terminators -*- C++
+//-*-===//
+//
+// Functions are placed one after the other from the start of the code
+// section (the entry first). Every terminator starts in its shortest form;
+// while some target is out of the form's reach the form grows (an inverted
+// branch over a jump, then a jump through a register), and the layout is
+// redone. Forms only grow, so this ends. Loop starts are padded with NOPs to
+// the branchegram's alignment. Finally every terminator is encoded and
+// verified like any other instruction (CodeBuffer) and the addresses the
+// model run needs are collected (Program::Map).
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_LIB_GENERATOR_BRANCHRELAXATION_H
+#define SNIPGEN_LIB_GENERATOR_BRANCHRELAXATION_H
+
+#include "llvm/Support/Error.h"
+#include <cstdint>
+#include <string>
+
+namespace snipgen {
+
+class ControlFlowTarget;
+class MCEnvironment;
+struct Program;
+
+struct RelaxationRequest {
+  uint64_t CodeAddress = 0;
+  uint64_t CodeSize = 0;
+  std::string CodeName;
+  unsigned Alignment = 1;     // of loop starts
+  unsigned LastInstrSize = 0; // of the entry function's last instruction
+  bool EntryReturns = false;
+};
+
+llvm::Error layOutProgram(Program &P, const RelaxationRequest &R,
+                          const MCEnvironment &Env,
+                          const ControlFlowTarget &CFT);
+
+} // namespace snipgen
+
+#endif

@@ -1,0 +1,295 @@
+//===- ControlFlowBodies.cpp - Block bodies, exclusions, PC distance ------===//
+//
+// A block body is generated with the registers that must survive it
+// excluded from writes: the callers' live loop counters, the return address
+// of a function that keeps it in place, and the counters of the loops
+// around the block. An opcode that could only write excluded registers is
+// replaced by another draw from the histogram.
+//
+// distance.pc: loops (without nesting) are filled by size, not by count.
+// Each loop gets a random target distance in [min, max] (from its start to
+// its backward branch); its blocks share it, each body filled with primary
+// instructions while one more surely fits, then NOPs to the exact size.
+//===----------------------------------------------------------------------===//
+#include "ControlFlowGenerator.h"
+#include "snipgen/Config/Layout.h"
+#include "snipgen/Generator/CodeBuffer.h"
+#include "snipgen/Generator/Histogram.h"
+#include "snipgen/Generator/InstructionBuilder.h"
+#include "snipgen/Generator/PrimarySource.h"
+#include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Support/Error.h"
+#include "snipgen/Support/Random.h"
+#include "snipgen/Target/ISACatalogue.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "snipgen/Target/Target.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/MC/MCInstrInfo.h"
+#include "llvm/Support/MathExtras.h"
+
+using namespace llvm;
+
+namespace snipgen {
+
+// Worst case of one primary instruction with its address materialisation.
+static constexpr uint64_t MaxFootprint = 9 * 4;
+
+bool ControlFlowGenerator::writableOperandsFree(const OpcodeDesc &Op) {
+  auto It = WrittenCands.find(Op.Opcode);
+  if (It == WrittenCands.end()) {
+    std::vector<std::vector<unsigned>> Lists;
+    for (unsigned I = 0; I < Op.Operands.size(); ++I) {
+      const OperandDesc &OD = Op.Operands[I];
+      if (!OD.isReg() || OD.TiedTo >= 0)
+        continue;
+      bool Written = OD.IsDef || (int)I == Op.MemBaseOp ||
+                     any_of(Op.Operands, [&](const OperandDesc &O) {
+                       return O.TiedTo == (int)I && O.IsDef;
+                     });
+      if (Written)
+        Lists.push_back(Parts.Registers.primaryCandidates(Op, I));
+    }
+    It = WrittenCands.try_emplace(Op.Opcode, std::move(Lists)).first;
+  }
+  auto Excluded = [&](unsigned R) {
+    return Parts.Registers.isWriteExcluded(R);
+  };
+  for (const std::vector<unsigned> &C : It->second)
+    if (all_of(C, Excluded))
+      return false;
+  return true;
+}
+
+const OpcodeDesc &ControlFlowGenerator::drawPlainOpcode() {
+  // Callers check that the histogram has some plain opcode with weight.
+  while (true) {
+    const OpcodeDesc &Op = Parts.Source.next(RNG);
+    if (RoleOf[Op.Opcode] == CFRole::None)
+      return Op;
+  }
+}
+
+Error ControlFlowGenerator::emitPrimary(const OpcodeDesc &Op, CodeBuffer &Out) {
+  const OpcodeDesc *Use = &Op;
+  if (!Parts.Registers.writeExclusions().empty() && !writableOperandsFree(Op)) {
+    Use = nullptr;
+    bool HasPlain = any_of(Histogram.entries(), [&](auto &E) {
+      return E.Weight > 0 && RoleOf[E.Op->Opcode] == CFRole::None;
+    });
+    for (unsigned Try = 0; HasPlain && Try < 64 && !Use; ++Try) {
+      const OpcodeDesc &Other = drawPlainOpcode();
+      if (writableOperandsFree(Other))
+        Use = &Other;
+    }
+    if (!Use)
+      return makeError("cannot generate '" + Op.Name +
+                       "' here: every register it may write holds a live loop "
+                       "counter, the stack pointer or a reserved value, and "
+                       "no other histogram opcode fits either");
+  }
+  Builder->emit(*Use, Out);
+  ++Primary;
+  if (Config.Progress && (Primary & 0xffff) == 0)
+    Config.Progress(Primary);
+  return Error::success();
+}
+
+uint64_t ControlFlowGenerator::terminatorEstimate(unsigned Node, unsigned Blk) {
+  // The shortest form that reaches a near target; layout may grow it (the
+  // PC-distance budget keeps some slack for that).
+  const BlockPlan &BP = Plans[Node].Blocks[Blk];
+  if (!BP.CF)
+    return 0;
+  Terminator T;
+  T.Opcode = BP.CF->Opcode;
+  T.Scratch = BP.Scratch;
+  switch (BP.Role) {
+  case CFRole::CondBranch:
+    T.Kind = TerminatorKind::Branch;
+    T.Inst.setOpcode(BP.CF->Opcode);
+    for (const OperandDesc &OD : BP.CF->Operands)
+      T.Inst.addOperand(OD.isReg() && !OD.LegalRegs.empty()
+                            ? MCOperand::createReg(OD.LegalRegs.back())
+                            : MCOperand::createImm(0));
+    break;
+  case CFRole::Jump:
+    T.Kind = TerminatorKind::Jump;
+    break;
+  case CFRole::IndirectJump:
+    T.Kind = TerminatorKind::IndirectJump;
+    break;
+  case CFRole::Call:
+    if (Graph.Nodes[BP.Callee].External) {
+      uint64_t S = CFT->externalCallSize();
+      auto Pre =
+          encode([&](InstSink &Out) { Frames->beforeExternalCall(Out); });
+      auto Post =
+          encode([&](InstSink &Out) { Frames->afterExternalCall(Out); });
+      if (Pre)
+        S += Pre->size();
+      else
+        consumeError(Pre.takeError());
+      if (Post)
+        S += Post->size();
+      else
+        consumeError(Post.takeError());
+      return S;
+    }
+    T.Kind = TerminatorKind::Call;
+    break;
+  default:
+    return 0;
+  }
+  SmallVector<MCInst, 4> Insts;
+  for (unsigned Form = 0; Form < ControlFlowTarget::NumForms; ++Form)
+    if (CFT->buildTerminator(T, Form, 16, Insts)) {
+      uint64_t S = 0;
+      for (const MCInst &I : Insts)
+        S += Env.instrInfo().get(I.getOpcode()).getSize();
+      return S;
+    }
+  return 0;
+}
+
+Error ControlFlowGenerator::planPCDistanceBudgets(unsigned Node) {
+  const BranchesConfig &B = L.ControlFlow.Branches;
+  if (!B.PCDistance.given())
+    return Error::success();
+  FunctionPlan &FP = Plans[Node];
+  unsigned Step = CFT->minInstrSize();
+  for (unsigned I = 0; I < FP.Loops.size(); ++I) {
+    const LoopInfo &LI = FP.Loops[I];
+    // The latch's own decrement, and room for every branch or call inside
+    // to take a longer form at layout.
+    uint64_t Fixed = LI.Compressed ? 2 : 4, Slack = 0;
+    for (unsigned Blk = LI.First; Blk < LI.Latch; ++Blk) {
+      Fixed += terminatorEstimate(Node, Blk);
+      if (FP.Blocks[Blk].CF)
+        Slack += 4;
+    }
+    uint64_t Min =
+        alignTo(std::max<uint64_t>(B.PCDistance.Min.value_or(0), Fixed), Step);
+    uint64_t Max = B.PCDistance.Max.value_or(LI.Compressed ? 254 : 4094);
+    Max = Max > Slack ? alignDown(Max - Slack, Step) : 0;
+    if (Max < Min)
+      return makeError(*L.SM, B.PCDistance.Loc,
+                       "branches: max PC distance requirement can't be met: "
+                       "a loop in function '" +
+                           Graph.Nodes[Node].Name + "' needs at least " +
+                           Twine(Min + Slack) +
+                           " bytes for its branch logic, but distance.pc.max "
+                           "is " +
+                           Twine(B.PCDistance.Max.value_or(0)));
+    uint64_t Target = Min + RNG.below((Max - Min) / Step + 1) * Step;
+    SizeBudget[{Node, I}] = Target;
+  }
+  return Error::success();
+}
+
+Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
+                                     BasicBlock &BB) {
+  FunctionPlan &FP = Plans[Node];
+  BlockPlan &BP = FP.Blocks[Blk];
+  SmallVector<unsigned, 8> Excl(FP.LiveIn.begin(), FP.LiveIn.end());
+  if (FP.KeepsRA)
+    Excl.push_back(Target.returnAddress(Env));
+  for (unsigned LI : BP.Loops)
+    Excl.push_back(FP.Loops[LI].Counter);
+  Parts.Registers.setWriteExclusions(Excl);
+
+  const SectionDesc &Code = L.Sections[CodeSection];
+  CodeBuffer Out(Env, BB);
+  auto TooBig = [&](uint64_t Done) {
+    return makeError("the generated code does not fit section '" + Code.Name +
+                     "' (" + Twine(Code.Size) + " bytes) after " + Twine(Done) +
+                     " of " + Twine(FP.NumPrimaries) +
+                     " instructions; enlarge its SIZE or lower -num-instrs");
+  };
+
+  if (FP.Streaming) {
+    uint64_t Budget = Code.Size;
+    if (Config.FillCodeSection) {
+      // Leave room for the epilogue and the last instruction.
+      auto Epi = encode([&](InstSink &E) {
+        Frames->entryEpilogue(FP.Frame, E);
+        if (Config.LastInstr)
+          E.emit(*Config.LastInstr);
+      });
+      if (!Epi)
+        return Epi.takeError();
+      Budget = Code.Size >= Epi->size() ? Code.Size - Epi->size() : 0;
+      while (Out.size() + MaxFootprint <= Budget)
+        if (Error E = emitPrimary(Parts.Source.next(RNG), Out))
+          return E;
+      return Out.takeError();
+    }
+    if (!Config.FillCodeSection)
+      BB.Code.reserve(std::min<uint64_t>(FP.NumPrimaries * 8, Code.Size));
+    for (uint64_t I = 0; I < FP.NumPrimaries; ++I) {
+      if (Error E = emitPrimary(Parts.Source.next(RNG), Out))
+        return E;
+      if (Out.size() > Budget)
+        return TooBig(I + 1);
+    }
+    return Out.takeError();
+  }
+
+  // distance.pc: the loop's blocks share its byte budget.
+  if (!BP.Loops.empty() && SizeBudget.count({Node, BP.Loops.front()})) {
+    unsigned LI = BP.Loops.front();
+    const LoopInfo &Loop = FP.Loops[LI];
+    uint64_t &Remaining = SizeBudget[{Node, LI}];
+    unsigned Step = CFT->minInstrSize();
+    uint64_t Term = Blk == Loop.Latch ? (Loop.Compressed ? 2 : 4)
+                                      : terminatorEstimate(Node, Blk);
+    uint64_t Share = Blk == Loop.Latch
+                         ? Remaining
+                         : alignDown(Remaining / (Loop.Latch - Blk + 1), Step);
+    uint64_t Want = Share > Term ? Share - Term : 0;
+    bool HasPlain = any_of(Histogram.entries(), [&](auto &E) {
+      return E.Weight > 0 && RoleOf[E.Op->Opcode] == CFRole::None;
+    });
+    while (HasPlain && Out.size() + MaxFootprint <= Want)
+      if (Error E = emitPrimary(drawPlainOpcode(), Out))
+        return E;
+    if (Out.size() < Want)
+      CFT->emitNops(Want - Out.size(), Out);
+    uint64_t Used = Out.size() + Term;
+    Remaining = Remaining > Used ? Remaining - Used : 0;
+    return Out.takeError();
+  }
+
+  for (const OpcodeDesc *Op : BP.Ops) {
+    if (Error E = emitPrimary(*Op, Out))
+      return E;
+    if (Out.size() > Code.Size)
+      return TooBig(Primary);
+  }
+  return Out.takeError();
+}
+
+Error ControlFlowGenerator::checkPCDistances(const Program &P) const {
+  const BranchesConfig &B = L.ControlFlow.Branches;
+  if (!B.PCDistance.given())
+    return Error::success();
+  for (const Function &F : P.Functions)
+    for (const LoopInfo &LI : F.Loops) {
+      const BasicBlock &Latch = F.Blocks[LI.Latch];
+      uint64_t TermBegin =
+          Latch.Address + Latch.bodyOffset() + Latch.Code.size();
+      MCInst Dec;
+      unsigned DecSize = Env.decode(Latch.Term.Resolved.Bytes, 0, Dec);
+      uint64_t D = TermBegin + DecSize - LI.StartAddress;
+      if (D < B.PCDistance.Min.value_or(0) ||
+          D > B.PCDistance.Max.value_or(UINT64_MAX))
+        return makeError(*L.SM, B.PCDistance.Loc,
+                         "branches: a loop in function '" + F.Name + "' at 0x" +
+                             utohexstr(LI.StartAddress) + " spans " + Twine(D) +
+                             " bytes, outside distance.pc (its branches had "
+                             "to take longer forms); widen distance.pc");
+    }
+  return Error::success();
+}
+
+} // namespace snipgen

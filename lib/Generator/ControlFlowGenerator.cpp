@@ -1,0 +1,497 @@
+//===- ControlFlowGenerator.cpp - Program-level generation steps ----------===//
+#include "ControlFlowGenerator.h"
+#include "BranchRelaxation.h"
+#include "snipgen/Config/Layout.h"
+#include "snipgen/Generator/CodeBuffer.h"
+#include "snipgen/Generator/Histogram.h"
+#include "snipgen/Generator/InstructionBuilder.h"
+#include "snipgen/Generator/PrimarySource.h"
+#include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Support/Error.h"
+#include "snipgen/Support/Random.h"
+#include "snipgen/Support/Warnings.h"
+#include "snipgen/Target/ISACatalogue.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "snipgen/Target/Target.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/MC/MCInstrInfo.h"
+
+using namespace llvm;
+
+namespace snipgen {
+
+ControlFlowGenerator::ControlFlowGenerator(
+    const MCEnvironment &Env, const GenTarget &Target, const Layout &L,
+    const OpcodeHistogram &Histogram, GeneratorParts Parts, RandomEngine &RNG,
+    const GeneratorConfig &Config, CallGraph &Graph)
+    : Env(Env), Target(Target), L(L), Histogram(Histogram), Parts(Parts),
+      RNG(RNG), Config(Config), Opts(Config.ControlFlow), Graph(Graph) {}
+
+ControlFlowGenerator::~ControlFlowGenerator() = default;
+
+Error ControlFlowGenerator::classifyHistogram() {
+  RoleOf.assign(Env.instrInfo().getNumOpcodes(), CFRole::None);
+  for (const OpcodeHistogram::Entry &E : Histogram.entries()) {
+    CFRole R = CFT->classify(*E.Op);
+    RoleOf[E.Op->Opcode] = R;
+    if (E.Weight <= 0)
+      continue;
+    if (R == CFRole::Unsupported)
+      return makeError(*L.SM, L.Histogram[E.LayoutIndex].Loc,
+                       "cannot generate '" + E.Op->Name +
+                           "': " + CFT->unsupportedReason(*E.Op));
+    HasControlFlow |= R != CFRole::None;
+    HasCalls |= R == CFRole::Call;
+    HasCondBranches |= R == CFRole::CondBranch;
+  }
+  return Error::success();
+}
+
+Error ControlFlowGenerator::checkBranchOptions() const {
+  const BranchesConfig &B = L.ControlFlow.Branches;
+  if (Config.FillCodeSection && HasControlFlow)
+    return makeOptionError(
+        "num-instrs",
+        HasCalls && !any_of(Histogram.entries(),
+                            [&](auto &E) {
+                              return E.Weight > 0 &&
+                                     RoleOf[E.Op->Opcode] != CFRole::None &&
+                                     RoleOf[E.Op->Opcode] != CFRole::Call;
+                            })
+            ? "when -num-instrs=all is specified, calls "
+              "are not supported"
+            : "when -num-instrs=all is specified, "
+              "branches are not supported");
+  if (B.Alignment > 1) {
+    const SectionDesc &Code = L.Sections[CodeSection];
+    if (Code.VMA % B.Alignment)
+      return makeError(*L.SM, B.Loc,
+                       "branches: alignment " + Twine(B.Alignment) +
+                           " needs the code section '" + Code.Name +
+                           "' to start at a multiple of it (VMA 0x" +
+                           utohexstr(Code.VMA) + ")");
+    if (B.Alignment % CFT->minInstrSize())
+      return makeError(*L.SM, B.Loc,
+                       "branches: alignment " + Twine(B.Alignment) +
+                           " is smaller than an instruction (" +
+                           Twine(CFT->minInstrSize()) + " bytes)");
+  }
+  if (B.PCDistance.Max && *B.PCDistance.Max < CFT->minInstrSize())
+    return makeError(*L.SM, B.PCDistance.Loc,
+                     "branches: max PC distance (" + Twine(*B.PCDistance.Max) +
+                         ") is less than the instruction size (" +
+                         Twine(CFT->minInstrSize()) + ")");
+  return Error::success();
+}
+
+CFRole ControlFlowGenerator::roleOf(const OpcodeDesc &Op, unsigned Node) const {
+  CFRole R = RoleOf[Op.Opcode];
+  if (R == CFRole::Call && Graph.Nodes[Node].Callees.empty())
+    return CFT->roleWithoutCallee(Op);
+  return R;
+}
+
+Error ControlFlowGenerator::planFunction(unsigned Node) {
+  FunctionPlan &FP = Plans[Node];
+  FP.NumPrimaries = Node == 0 ? Config.NumInstrs : Opts.NumInstrAncil;
+  bool MustReturn = Node != 0 || Config.LastInstrIsReturn;
+  if (!HasControlFlow) {
+    FP.Streaming = true;
+    FP.Blocks.resize(1);
+    FP.KeepsRA = MustReturn;
+    return Error::success();
+  }
+  // Cut the drawn opcodes into blocks at each control-flow opcode.
+  BlockPlan Cur;
+  for (uint64_t I = 0; I < FP.NumPrimaries; ++I) {
+    const OpcodeDesc &Op = Parts.Source.next(RNG);
+    CFRole R = roleOf(Op, Node);
+    if (R == CFRole::None) {
+      Cur.Ops.push_back(&Op);
+      continue;
+    }
+    Cur.CF = &Op;
+    Cur.Role = R;
+    FP.Blocks.push_back(std::move(Cur));
+    Cur = BlockPlan();
+  }
+  FP.Blocks.push_back(std::move(Cur));
+
+  const BranchesConfig &B = L.ControlFlow.Branches;
+  std::vector<SlotKind> Slots;
+  for (const BlockPlan &BP : FP.Blocks)
+    Slots.push_back(BP.Role == CFRole::CondBranch ? SlotKind::Cond
+                    : BP.Role == CFRole::Jump || BP.Role == CFRole::IndirectJump
+                        ? SlotKind::Uncond
+                        : SlotKind::None);
+  unsigned MaxDist = B.BlockDistance.Max
+                         ? *B.BlockDistance.Max
+                         : autoMaxBlockDistance(FP.NumPrimaries,
+                                                FP.Blocks.size(), B.LoopRatio);
+  // distance.pc: a loop block adds at least its branch and some slack for
+  // relaxation (8 bytes), the latch its counter logic.
+  unsigned MaxLoopBlocks = ~0u;
+  if (B.PCDistance.Max)
+    MaxLoopBlocks = *B.PCDistance.Max / 8 + 1;
+  FP.Branches = planBranches(Slots, B, MaxDist, RNG, MaxLoopBlocks);
+
+  FP.StartsLoops.resize(FP.Blocks.size());
+  FP.LatchOf.assign(FP.Blocks.size(), -1);
+  for (const PlannedLoop &PL : FP.Branches.Loops) {
+    FP.StartsLoops[PL.First].push_back(FP.Loops.size());
+    FP.LatchOf[PL.Latch] = FP.Loops.size();
+    LoopInfo LI;
+    LI.First = PL.First;
+    LI.Latch = PL.Latch;
+    LI.Depth = PL.Depth;
+    LI.Iterations = RNG.inRangeU(B.MinIterations, B.MaxIterations);
+    for (unsigned Blk = PL.First; Blk <= PL.Latch; ++Blk)
+      FP.Blocks[Blk].Loops.push_back(FP.Loops.size());
+    FP.Loops.push_back(LI);
+    if (PL.Depth > 1 && B.PCDistance.given())
+      return makeError(*L.SM, B.PCDistance.Loc,
+                       "branches: the PC distance currently only works for "
+                       "loops without nesting, and function '" +
+                           Graph.Nodes[Node].Name +
+                           "' got a nested loop; set max-depth.loop to 1 or "
+                           "remove distance.pc");
+  }
+
+  bool Calls = false;
+  for (BlockPlan &BP : FP.Blocks)
+    if (BP.Role == CFRole::Call) {
+      const std::vector<unsigned> &C = Graph.Nodes[Node].Callees;
+      BP.Callee = C[RNG.below(C.size())];
+      Calls = true;
+    }
+  FP.SavesRA = MustReturn && Calls;
+  FP.KeepsRA = MustReturn && !Calls;
+
+  if (Error E = chooseLoopCounters(Node))
+    return E;
+  if (Error E = chooseScratchRegisters(Node))
+    return E;
+  propagateLiveIn(Node);
+  return planPCDistanceBudgets(Node);
+}
+
+Expected<CodeBytes>
+ControlFlowGenerator::encode(function_ref<void(InstSink &)> Emit) {
+  BasicBlock Tmp;
+  CodeBuffer Out(Env, Tmp);
+  Emit(Out);
+  if (Error E = Out.takeError())
+    return E;
+  CodeBytes C;
+  C.Bytes = std::move(Tmp.Code);
+  C.NumInstrs = Tmp.NumInstrs;
+  return C;
+}
+
+Terminator ControlFlowGenerator::makeTerminator(unsigned Node, unsigned Blk) {
+  FunctionPlan &FP = Plans[Node];
+  BlockPlan &BP = FP.Blocks[Blk];
+  Terminator T;
+  if (!BP.CF)
+    return T; // the last block falls through into the epilogue
+  ++Primary;  // the histogram drew it like any other primary instruction
+  T.Opcode = BP.CF->Opcode;
+  T.Scratch = BP.Scratch;
+  unsigned To = FP.Branches.Target[Blk];
+  switch (BP.Role) {
+  case CFRole::CondBranch:
+    if (To <= Blk) {
+      T.Kind = TerminatorKind::LoopLatch;
+      T.Target = FP.LatchOf[Blk];
+      T.Counter = FP.Loops[T.Target].Counter;
+      T.Compressed = FP.Loops[T.Target].Compressed;
+      break;
+    }
+    T.Kind = TerminatorKind::Branch;
+    T.Target = To + 1; // function blocks: the prologue comes first
+    T.Inst.setOpcode(BP.CF->Opcode);
+    for (unsigned I = 0; I < BP.CF->Operands.size(); ++I) {
+      if (BP.CF->Operands[I].Role == OperandRole::PCRelative) {
+        T.Inst.addOperand(MCOperand::createImm(0)); // set at layout
+        continue;
+      }
+      std::vector<unsigned> C = Parts.Registers.primaryCandidates(*BP.CF, I);
+      T.Inst.addOperand(MCOperand::createReg(C[RNG.below(C.size())]));
+    }
+    break;
+  case CFRole::Jump:
+    T.Kind = TerminatorKind::Jump;
+    T.Target = To + 1;
+    break;
+  case CFRole::IndirectJump:
+    T.Kind = TerminatorKind::IndirectJump;
+    T.Target = To + 1;
+    break;
+  case CFRole::Call:
+    T.Callee = BP.Callee;
+    T.Kind = Graph.Nodes[BP.Callee].External ? TerminatorKind::ExternalCall
+                                             : TerminatorKind::Call;
+    break;
+  default:
+    break;
+  }
+  return T;
+}
+
+Error ControlFlowGenerator::assembleFunction(unsigned Node, Program &P) {
+  Function &F = P.Functions[Node];
+  const CallGraph::Node &GN = Graph.Nodes[Node];
+  F.Name = GN.Name;
+  F.Link = Node == 0 ? Linkage::Global : Linkage::Local;
+  if (GN.External) {
+    // A stub for the model; the user's definition replaces it at link time.
+    F.Link = Linkage::Weak;
+    F.IsExternal = true;
+    F.Blocks.emplace_back();
+    CodeBuffer Out(Env, F.Blocks.back());
+    Out.emit(CFT->returnInstr());
+    return Out.takeError();
+  }
+  FunctionPlan &FP = Plans[Node];
+  const bool Entry = Node == 0;
+  auto EmitPrologue = [&](InstSink &Out) {
+    Parts.Registers.setWriteExclusions({});
+    if (Entry) {
+      Frames->entryPrologue(FP.Frame, Out);
+      if (Config.InitRegsInElf) {
+        // Planned values and hard reservations (RegisterPolicy.h).
+        GenTarget::RegisterInitRequest Req =
+            Parts.Registers.registerInitRequest();
+        Req.PreserveReturnAddress = Config.LastInstrIsReturn;
+        if (Stack.SP)
+          Req.Keep.push_back(Stack.SP);
+        for (unsigned R : Stack.Reserved)
+          Req.Keep.push_back(R);
+        Target.emitRegisterInitialization(Env, RNG, Req, Out);
+      }
+    } else {
+      Frames->prologue(FP.Frame, Out);
+    }
+  };
+  auto EmitEpilogue = [&](InstSink &Out) {
+    if (Entry) {
+      Frames->entryEpilogue(FP.Frame, Out);
+      if (Config.LastInstr)
+        Out.emit(*Config.LastInstr);
+    } else {
+      Frames->epilogue(FP.Frame, Out);
+      Out.emit(CFT->returnInstr());
+    }
+  };
+
+  if (FP.Streaming) {
+    // One block: prologue, the primaries as drawn, epilogue.
+    F.Blocks.emplace_back();
+    BasicBlock &BB = F.Blocks.back();
+    CodeBuffer Out(Env, BB);
+    EmitPrologue(Out);
+    if (Error E = Out.takeError())
+      return E;
+    if (Error E = fillBody(Node, 0, BB))
+      return E;
+    Out.setBlock(BB);
+    EmitEpilogue(Out);
+    return Out.takeError();
+  }
+
+  F.Blocks.resize(FP.Blocks.size() + 2);
+  {
+    CodeBuffer Out(Env, F.Blocks.front());
+    EmitPrologue(Out);
+    if (Error E = Out.takeError())
+      return E;
+  }
+  for (unsigned Blk = 0; Blk < FP.Blocks.size(); ++Blk) {
+    BasicBlock &BB = F.Blocks[Blk + 1];
+    auto Entries = loopEntries(Node, Blk);
+    if (!Entries)
+      return Entries.takeError();
+    BB.LoopEntries = std::move(*Entries);
+    if (Error E = fillBody(Node, Blk, BB))
+      return E;
+    BB.Term = makeTerminator(Node, Blk);
+    if (BB.Term.Kind == TerminatorKind::ExternalCall) {
+      auto Pre =
+          encode([&](InstSink &Out) { Frames->beforeExternalCall(Out); });
+      auto Post =
+          encode([&](InstSink &Out) { Frames->afterExternalCall(Out); });
+      if (!Pre)
+        return Pre.takeError();
+      if (!Post)
+        return Post.takeError();
+      BB.Term.Pre = std::move(*Pre);
+      BB.Term.Post = std::move(*Post);
+      BB.Term.RelocatedSize = CFT->externalCallSize();
+      BB.Term.RelocatedAsm =
+          CFT->externalCallAsm(Graph.Nodes[BB.Term.Callee].Name);
+    }
+  }
+  for (unsigned I = 0; I < FP.Loops.size(); ++I) {
+    LoopInfo LI = FP.Loops[I];
+    LI.First += 1;
+    LI.Latch += 1;
+    F.Loops.push_back(LI);
+  }
+  Parts.Registers.setWriteExclusions({});
+  CodeBuffer Out(Env, F.Blocks.back());
+  EmitEpilogue(Out);
+  return Out.takeError();
+}
+
+Expected<Program> ControlFlowGenerator::run() {
+  for (unsigned I = 0; I < L.Sections.size(); ++I)
+    if (L.Sections[I].Access.X) {
+      CodeSection = I;
+      break;
+    }
+  CFT = Target.createControlFlowTarget(Env, *Config.Catalogue);
+  GPRs = Target.addressRegisters(Env);
+  if (Error E = classifyHistogram())
+    return E;
+  if (Error E = checkBranchOptions())
+    return E;
+  auto G = buildCallGraph(L, Opts.Graph, RNG);
+  if (!G)
+    return G.takeError();
+  Graph = std::move(*G);
+  if (Config.FillCodeSection && Graph.Nodes.size() > 1)
+    return makeOptionError("num-instrs",
+                           "'all' fills the code section with the entry "
+                           "function and cannot be combined with more "
+                           "functions (-function-number, call-graph)");
+
+  StackFacts Facts;
+  for (const OpcodeHistogram::Entry &E : Histogram.entries())
+    if (E.Weight > 0 && Target.isStackPointerRelative(*E.Op, Env))
+      Facts.SPRelativeOpcodes = true;
+  Facts.LoopsPossible =
+      HasCondBranches && L.ControlFlow.Branches.loopsPossible();
+  Facts.CallOpcodes = HasCalls;
+  Facts.FillCodeSection = Config.FillCodeSection;
+  Facts.LastInstrIsReturn = Config.LastInstrIsReturn;
+  WarningEngine LocalWarnings;
+  WarningEngine &W = Config.Warnings ? *Config.Warnings : LocalWarnings;
+  OptionErrorFn OptionError =
+      Opts.OptionError ? Opts.OptionError
+                       : OptionErrorFn([](StringRef Name, const Twine &Msg) {
+                           return makeOptionError(Name, Msg);
+                         });
+  auto SP = planStack(Opts.Stack, Facts, Graph, L, Env, *CFT, Parts.Registers,
+                      W, RNG, OptionError);
+  if (!SP)
+    return SP.takeError();
+  Stack = std::move(*SP);
+  Frames = std::make_unique<FrameEmitter>(Stack, *CFT, Target, Env);
+
+  // Registers are settled: prepare the plain opcodes.
+  Builder = std::make_unique<InstructionBuilder>(
+      Env, Target, Parts.Registers, Parts.Immediates, Parts.Memory, RNG);
+  for (const OpcodeHistogram::Entry &E : Histogram.entries())
+    if (RoleOf[E.Op->Opcode] == CFRole::None)
+      if (Error Err =
+              Builder->prepare(*E.Op, *L.SM, L.Histogram[E.LayoutIndex].Loc))
+        return Err;
+
+  Plans.resize(Graph.Nodes.size());
+  for (unsigned Node : Graph.topologicalOrder())
+    if (!Graph.Nodes[Node].External)
+      if (Error E = planFunction(Node))
+        return E;
+
+  // Frames, and static areas with the register that addresses each.
+  std::vector<FrameLayout> Static;
+  for (unsigned Node = 0; Node < Plans.size(); ++Node) {
+    if (Graph.Nodes[Node].External)
+      continue;
+    FunctionPlan &FP = Plans[Node];
+    FP.Frame = Frames->layout(Node == 0, FP.SavesRA);
+    if (Stack.Mode == StackMode::Static && !FP.Frame.Slots.empty()) {
+      std::vector<unsigned> C = writableRegisters(Node, ~0u);
+      erase_if(C, [&](unsigned R) {
+        return is_contained(Stack.EntrySaves, R) && Node == 0;
+      });
+      if (C.empty())
+        return makeError("no register is free to address the static stack "
+                         "area of function '" +
+                         Graph.Nodes[Node].Name + "'");
+      FP.Frame.StaticBase = C[RNG.below(C.size())];
+    }
+    Static.push_back(FP.Frame);
+  }
+  if (Stack.Mode == StackMode::Static) {
+    uint64_t Needed = 0;
+    if (!Frames->placeStatic(Static, Needed))
+      return makeError("section 'stack' (" + Twine(Stack.Top - Stack.Base) +
+                       " bytes) is too small for the static stack areas of "
+                       "all functions (" +
+                       Twine(Needed) + " bytes)");
+    unsigned K = 0;
+    for (unsigned Node = 0; Node < Plans.size(); ++Node)
+      if (!Graph.Nodes[Node].External)
+        Plans[Node].Frame.StaticArea = Static[K++].StaticArea;
+  }
+
+  if (Stack.Mode == StackMode::Dynamic && !Stack.External) {
+    // The deepest chain of frames must fit the stack section.
+    std::vector<uint64_t> Need(Plans.size(), 0);
+    std::vector<unsigned> Order = Graph.topologicalOrder();
+    for (unsigned Node : reverse(Order)) {
+      if (Graph.Nodes[Node].External)
+        continue;
+      uint64_t Deepest = 0;
+      for (const BlockPlan &BP : Plans[Node].Blocks)
+        if (BP.Role == CFRole::Call)
+          Deepest = std::max(Deepest, Graph.Nodes[BP.Callee].External
+                                          ? Frames->externalCallFrame()
+                                          : Need[BP.Callee]);
+      Need[Node] = Plans[Node].Frame.Size + Deepest;
+    }
+    if (Need[0] > Stack.Top - Stack.Base)
+      return makeError("section 'stack' (" + Twine(Stack.Top - Stack.Base) +
+                       " usable bytes) is too small: the deepest chain of "
+                       "calls needs " +
+                       Twine(Need[0]) + " bytes");
+  }
+
+  Program P;
+  P.CodeSection = CodeSection;
+  P.Functions.resize(Graph.Nodes.size());
+  for (unsigned Node = 0; Node < Graph.Nodes.size(); ++Node)
+    if (Error E = assembleFunction(Node, P))
+      return E;
+  Parts.Registers.setWriteExclusions({});
+
+  RelaxationRequest RR;
+  RR.CodeAddress = L.Sections[CodeSection].VMA;
+  RR.CodeSize = L.Sections[CodeSection].Size;
+  RR.CodeName = L.Sections[CodeSection].Name;
+  RR.Alignment = L.ControlFlow.Branches.Alignment;
+  RR.LastInstrSize =
+      Config.LastInstr
+          ? Env.instrInfo().get(Config.LastInstr->getOpcode()).getSize()
+          : 0;
+  RR.EntryReturns = Config.LastInstrIsReturn;
+  if (Error E = layOutProgram(P, RR, Env, *CFT))
+    return E;
+  if (Error E = checkPCDistances(P))
+    return E;
+  uint64_t Total = 0;
+  for (const Function &F : P.Functions)
+    for (const BasicBlock &B : F.Blocks) {
+      Total += B.NumInstrs + B.Term.Resolved.NumInstrs + B.Term.Pre.NumInstrs +
+               B.Term.Post.NumInstrs + (B.Term.RelocatedSize ? 2 : 0);
+      for (const LoopEntry &E : B.LoopEntries)
+        Total += E.Init.NumInstrs + E.PaddingCode.NumInstrs;
+    }
+  P.Stats.PrimaryInstrs = Primary;
+  P.Stats.AncillaryInstrs = Total - Primary;
+  P.Stats.MemoryAccesses = Builder->memoryAccesses();
+  return P;
+}
+
+} // namespace snipgen

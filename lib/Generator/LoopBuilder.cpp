@@ -1,0 +1,145 @@
+//===- LoopBuilder.cpp - Loop counters, scratch registers, live-ins -------===//
+//
+// A loop is counted: its entry code (at the start of its first block, run
+// once per entry) sets the counter to the planned iteration count, the
+// latch decrements it and branches back while it is not zero. The counter
+// is written by nothing else while the loop runs:
+//   * every block of the loop excludes it from writes (RegisterPolicy's
+//     write exclusions, read when registers are drawn);
+//   * if the loop contains a call, the counter is excluded from every
+//     function the call may reach (their "live-in" registers), and when the
+//     call may reach external code it is a callee-saved register, which the
+//     ABI makes external code preserve.
+// Inner loops get counters different from their outer loops'.
+//===----------------------------------------------------------------------===//
+#include "ControlFlowGenerator.h"
+#include "snipgen/Generator/CodeBuffer.h"
+#include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Support/Error.h"
+#include "snipgen/Support/Random.h"
+#include "snipgen/Target/ISACatalogue.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "snipgen/Target/Target.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace llvm;
+
+namespace snipgen {
+
+std::vector<unsigned>
+ControlFlowGenerator::writableRegisters(unsigned Node, unsigned Blk) const {
+  const FunctionPlan &FP = Plans[Node];
+  unsigned RA = Target.returnAddress(Env);
+  std::vector<unsigned> Out;
+  for (unsigned R : GPRs) {
+    // Planning runs with no write exclusions set, so this is the policy's
+    // static view: not the stack pointer, x0, a reserved register, ...
+    if (!Parts.Registers.ancillaryMayWrite(R) || R == RA)
+      continue;
+    if (is_contained(Stack.Globals, R) || is_contained(FP.LiveIn, R))
+      continue;
+    bool Counter = false;
+    if (Blk < FP.Blocks.size())
+      for (unsigned LI : FP.Blocks[Blk].Loops)
+        Counter |= FP.Loops[LI].Counter == R;
+    if (!Counter)
+      Out.push_back(R);
+  }
+  return Out;
+}
+
+Error ControlFlowGenerator::chooseLoopCounters(unsigned Node) {
+  FunctionPlan &FP = Plans[Node];
+  std::vector<bool> ReachesExternal = Graph.reachesExternal();
+  std::vector<unsigned> CalleeSaved = CFT->calleeSavedRegs();
+  for (LoopInfo &LI : FP.Loops) {
+    // Loops are ordered outer first, so the enclosing counters are known.
+    std::vector<unsigned> C = writableRegisters(Node, LI.First);
+    bool External = false;
+    for (unsigned Blk = LI.First; Blk <= LI.Latch; ++Blk)
+      if (FP.Blocks[Blk].Role == CFRole::Call &&
+          ReachesExternal[FP.Blocks[Blk].Callee])
+        External = true;
+    if (External)
+      erase_if(C, [&](unsigned R) { return !is_contained(CalleeSaved, R); });
+    if (C.empty())
+      return makeError(
+          "no register is free for the counter of a loop at depth " +
+          Twine(LI.Depth) + " in function '" + Graph.Nodes[Node].Name +
+          "' (every register is reserved, holds the stack pointer or an "
+          "outer loop's counter" +
+          (External ? ", or is not callee-saved around an external call" : "") +
+          "); lower max-depth.loop or reserve fewer registers");
+    bool Prefer =
+        Opts.Compression == LoopCompression::On ||
+        (Opts.Compression == LoopCompression::Random && RNG.chance(0.5));
+    std::vector<unsigned> Compressible;
+    if (Prefer)
+      for (unsigned R : C)
+        if (CFT->canCompressCounter(R))
+          Compressible.push_back(R);
+    const std::vector<unsigned> &From = Compressible.empty() ? C : Compressible;
+    LI.Counter = From[RNG.below(From.size())];
+    LI.Compressed = !Compressible.empty();
+  }
+  return Error::success();
+}
+
+Error ControlFlowGenerator::chooseScratchRegisters(unsigned Node) {
+  FunctionPlan &FP = Plans[Node];
+  for (unsigned Blk = 0; Blk < FP.Blocks.size(); ++Blk) {
+    BlockPlan &BP = FP.Blocks[Blk];
+    if (BP.Role != CFRole::CondBranch && BP.Role != CFRole::Jump &&
+        BP.Role != CFRole::IndirectJump)
+      continue;
+    std::vector<unsigned> C = writableRegisters(Node, Blk);
+    if (C.empty()) {
+      if (BP.Role == CFRole::IndirectJump)
+        return makeError("cannot generate '" + BP.CF->Name +
+                         "': no register is free to hold its target in "
+                         "function '" +
+                         Graph.Nodes[Node].Name + "'");
+      continue; // far forms stay unavailable; layout reports if needed
+    }
+    BP.Scratch = C[RNG.below(C.size())];
+  }
+  return Error::success();
+}
+
+void ControlFlowGenerator::propagateLiveIn(unsigned Node) {
+  FunctionPlan &FP = Plans[Node];
+  for (const BlockPlan &BP : FP.Blocks) {
+    if (BP.Role != CFRole::Call || Graph.Nodes[BP.Callee].External)
+      continue;
+    std::vector<unsigned> &To = Plans[BP.Callee].LiveIn;
+    auto Add = [&](unsigned R) {
+      if (!is_contained(To, R))
+        To.push_back(R);
+    };
+    for (unsigned R : FP.LiveIn)
+      Add(R);
+    for (unsigned LI : BP.Loops)
+      Add(FP.Loops[LI].Counter);
+  }
+}
+
+Expected<std::vector<LoopEntry>>
+ControlFlowGenerator::loopEntries(unsigned Node, unsigned Blk) {
+  const FunctionPlan &FP = Plans[Node];
+  std::vector<LoopEntry> Entries;
+  for (unsigned I : FP.StartsLoops[Blk]) {
+    const LoopInfo &LI = FP.Loops[I];
+    auto Init = encode([&](InstSink &Out) {
+      CFT->emitCounterInit(LI.Counter, LI.Iterations, LI.Compressed, Out);
+    });
+    if (!Init)
+      return Init.takeError();
+    LoopEntry E;
+    E.Loop = I;
+    E.Init = std::move(*Init);
+    Entries.push_back(std::move(E));
+  }
+  return Entries;
+}
+
+} // namespace snipgen

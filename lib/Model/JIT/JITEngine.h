@@ -1,0 +1,119 @@
+//===- JITEngine.h - Tier 2: hot blocks compiled to host code ---*- C++ -*-===//
+//
+// The interpreter (Machine::runLoop) is tier 1. Tier 2 compiles hot
+// straight-line blocks of decoded instructions to host code with LLVM ORC
+// (LLJIT, O2) and runs them instead of interpreting them. A block is a run
+// of supported instructions in one decode page, up to and including the
+// first branch or jump (see OpcodeRules.h for what is supported).
+//
+// The contract with the run loop:
+// * Whenever the loop's pc lookup lands on a slot (after a jump or trap, on
+//   a page change, or at a slot whose Next is null), it asks wants(Slot).
+//   wants() counts the arrival in Decoded::Heat and says whether the loop
+//   must call execute() instead of interpreting the slot.
+// * execute() compiles the block once it is hot (see hotEnough()), then runs
+//   it if it retires at most Budget instructions (so step limits stay exact).
+//   It adds what the block retired to InstRet and returns the slot to
+//   interpret next, or null with H.PC holding the next pc.
+// * Compiled code leaves the block wherever it cannot continue exactly as
+//   the fast path of the interpreter would (memory outside the access
+//   windows, misaligned jump targets); the interpreter then executes that
+//   instruction. Such slots and the slot after a block get Next = null, so
+//   the interpreter comes back through the pc lookup, where the next block
+//   can start.
+// * The loop uses tier 2 only without observers and not for single steps:
+//   traces stay instruction-exact.
+// * Code changes drop blocks: Machine::invalidateCode calls invalidate()
+//   for every write to executable memory and flushCode (fence.i) calls
+//   invalidateAll(). Compiled code never writes executable memory itself.
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_LIB_MODEL_JIT_JITENGINE_H
+#define SNIPGEN_LIB_MODEL_JIT_JITENGINE_H
+
+#include "JIT/JITOptions.h"
+#include "JIT/OpcodeRules.h"
+#include "Semantics.h"
+#include "llvm/ADT/DenseMap.h"
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace snipgen::model {
+class Machine;
+
+/// What tier 2 did, for tests and benchmarks.
+struct JITStats {
+  uint64_t BlocksCompiled = 0;
+  uint64_t BlocksDropped = 0;      // By self-modifying code or fence.i.
+  uint64_t InstructionsCompiled = 0;
+  uint64_t SelfLoops = 0;          // Compiled blocks that loop by themselves.
+  uint64_t BlockRuns = 0;
+  uint64_t NativeInstructions = 0; // Retired by compiled code.
+  uint64_t SideExits = 0;
+  double CompileSeconds = 0;
+  std::string Error; // Why tier 2 turned itself off (empty: it did not).
+};
+
+class JITEngine {
+public:
+  JITEngine(Machine &M, const JITOptions &Options);
+  ~JITEngine();
+  JITEngine(const JITEngine &) = delete;
+  JITEngine &operator=(const JITEngine &) = delete;
+
+  /// Heat value of a slot that is never compiled (it starts with an
+  /// unsupported instruction, or compilation failed).
+  static constexpr uint16_t NeverCompile = 0xffff;
+
+  /// Counts an arrival at Slot; true if execute() must handle it.
+  bool wants(Decoded &Slot) {
+    if (Slot.JitBlock)
+      return true;
+    if (Slot.Heat < Threshold) {
+      ++Slot.Heat;
+      return false;
+    }
+    return Slot.Heat != NeverCompile;
+  }
+  /// See the file comment. Slot lies in the machine's current fetch page.
+  const Decoded *execute(Hart &H, Decoded &Slot, uint64_t Budget);
+
+  /// Drops the blocks covering any byte of [Addr, Addr + Len), Len > 0.
+  void invalidate(uint64_t Addr, uint64_t Len) {
+    // Inclusive last bytes: ranges may end at the top of the address space.
+    uint64_t Last = Addr + (Len - 1);
+    if (Live && Addr <= CoveredLast && CoveredFirst <= Last)
+      dropOverlapping(Addr, Last);
+  }
+  void invalidateAll();
+
+  const JITStats &stats() const { return Stats; }
+
+private:
+  struct Block;
+  void compile(Decoded &Slot);
+  bool hotEnough(Decoded &Slot, size_t Length);
+  void dropOverlapping(uint64_t First, uint64_t Last);
+  void drop(uint32_t Id);
+
+  Machine &M;
+  uint16_t Threshold;
+  jit::TargetInfo Target;
+  const jit::OpcodeRules *Rules = nullptr; // Set on the first compile.
+  std::vector<Block> Blocks;     // Indexed by Decoded::JitBlock; 0 unused.
+  std::vector<uint32_t> FreeIds;
+  // Arrivals counted in earlier rounds at slots whose block is short and
+  // so needs more arrivals than the 16-bit Heat holds (hotEnough()).
+  llvm::DenseMap<const Decoded *, uint64_t> PendingArrivals;
+  unsigned Live = 0;
+  // Hull of the code ranges of the blocks compiled since the last time
+  // none was live: most stores are outside it.
+  uint64_t CoveredFirst = ~0ull, CoveredLast = 0;
+  bool Broken = false;
+  JITStats Stats;
+};
+
+} // namespace snipgen::model
+
+#endif

@@ -1,0 +1,31 @@
+//===- JITOptions.h - Configuration of the model's compiled tier -*- C++ -*-===//
+//
+// Kept apart from JITEngine.h so that MachineConfig can hold the options
+// without pulling LLVM's ORC headers into every semantics file.
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_LIB_MODEL_JIT_JITOPTIONS_H
+#define SNIPGEN_LIB_MODEL_JIT_JITOPTIONS_H
+
+namespace snipgen::model {
+
+struct JITOptions {
+  /// Compile hot blocks at all. Tier 2 only ever runs when no observer is
+  /// attached and never during single steps, whatever this says.
+  bool Enabled = true;
+  /// How many times the run loop must arrive at a block's first instruction
+  /// through its pc lookup before the block is compiled, for blocks of 256
+  /// instructions or more; shorter blocks need proportionally more arrivals
+  /// (JITEngine::hotEnough). 0 compiles every block on its first arrival
+  /// (tests use it to force the compiled tier). Values above 65534 are
+  /// clamped.
+  unsigned Threshold = 1000;
+
+  /// The defaults, overridden by the environment: SNIPGEN_JIT=off|on and
+  /// SNIPGEN_JIT_THRESHOLD=<n>. The C interface has no field for them, so
+  /// this is how tools and benchmarks choose.
+  static JITOptions fromEnvironment();
+};
+
+} // namespace snipgen::model
+
+#endif

@@ -1,0 +1,154 @@
+//===- ControlFlowTargetTest.cpp - RISC-V terminator forms ----------------===//
+//
+// Every form encodes and decodes to itself (CodeBuffer), reaches exactly
+// as far as the probed offset domains allow, and a target out of a form's
+// reach is refused rather than truncated.
+//===----------------------------------------------------------------------===//
+#include "snipgen/Generator/CodeBuffer.h"
+#include "snipgen/Generator/Program.h"
+#include "snipgen/Target/ControlFlowTarget.h"
+#include "snipgen/Target/ISACatalogue.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "snipgen/Target/Target.h"
+#include "llvm/MC/MCInstrInfo.h"
+#include "gtest/gtest.h"
+
+using namespace snipgen;
+using namespace llvm;
+
+namespace {
+
+struct RV64GC {
+  std::unique_ptr<MCEnvironment> Env;
+  std::unique_ptr<ISACatalogue> Cat;
+  std::unique_ptr<ControlFlowTarget> CFT;
+  RV64GC() {
+    registerBuiltinTargets();
+    SubtargetSelection Sel;
+    Sel.TheTriple = Triple("riscv64-unknown-elf");
+    Sel.CPU = "generic-rv64";
+    Sel.Features = "+m,+a,+f,+d,+c,+zicsr,+zifencei";
+    Sel.ABI = "lp64d";
+    Sel.ISAString = "rv64gc";
+    Env = cantFail(MCEnvironment::create(Sel));
+    const GenTarget *T = GenTarget::lookup(Sel.TheTriple);
+    Cat = cantFail(ISACatalogue::build(*Env, *T));
+    CFT = T->createControlFlowTarget(*Env, *Cat);
+  }
+  unsigned reg(StringRef N) const { return Env->findRegister(N); }
+  unsigned op(StringRef N) const { return Env->findOpcode(N); }
+
+  Terminator branch(StringRef Name) const {
+    Terminator T;
+    T.Kind = TerminatorKind::Branch;
+    T.Opcode = op(Name);
+    T.Inst.setOpcode(T.Opcode);
+    T.Inst.addOperand(MCOperand::createReg(reg("X10")));
+    if (Name != "C_BEQZ" && Name != "C_BNEZ")
+      T.Inst.addOperand(MCOperand::createReg(reg("X11")));
+    T.Inst.addOperand(MCOperand::createImm(0));
+    T.Scratch = reg("X5");
+    return T;
+  }
+
+  /// The smallest form that reaches Distance, after checking that its
+  /// instructions round-trip; -1 if none does.
+  int form(const Terminator &T, int64_t Distance,
+           std::vector<std::string> *Names = nullptr) const {
+    SmallVector<MCInst, 4> Insts;
+    for (unsigned F = 0; F < ControlFlowTarget::NumForms; ++F) {
+      if (!CFT->buildTerminator(T, F, Distance, Insts))
+        continue;
+      BasicBlock B;
+      CodeBuffer Out(*Env, B);
+      for (const MCInst &I : Insts) {
+        Out.emit(I);
+        if (Names)
+          Names->push_back(Env->instrInfo().getName(I.getOpcode()).str());
+      }
+      EXPECT_FALSE(bool(Out.takeError()));
+      return F;
+    }
+    return -1;
+  }
+};
+
+RV64GC &target() {
+  static RV64GC T;
+  return T;
+}
+
+} // namespace
+
+TEST(ControlFlowTargetTest, ConditionalBranchReach) {
+  RV64GC &T = target();
+  Terminator B = T.branch("BEQ");
+  EXPECT_EQ(T.form(B, 4094), 0);
+  EXPECT_EQ(T.form(B, -4096), 0);
+  std::vector<std::string> Names;
+  EXPECT_EQ(T.form(B, 4096, &Names), 1);
+  EXPECT_EQ(Names, (std::vector<std::string>{"BNE", "JAL"}));
+  Names.clear();
+  EXPECT_EQ(T.form(B, 4 << 20, &Names), 2);
+  EXPECT_EQ(Names, (std::vector<std::string>{"BNE", "AUIPC", "JALR"}));
+  B.Scratch = 0; // no register for the far form: refused, not truncated
+  EXPECT_EQ(T.form(B, 4 << 20), -1);
+}
+
+TEST(ControlFlowTargetTest, CompressedBranchReach) {
+  RV64GC &T = target();
+  Terminator B = T.branch("C_BEQZ");
+  EXPECT_EQ(T.form(B, 254), 0);
+  EXPECT_EQ(T.form(B, -256), 0);
+  std::vector<std::string> Names;
+  EXPECT_EQ(T.form(B, 256, &Names), 1);
+  EXPECT_EQ(Names, (std::vector<std::string>{"C_BNEZ", "JAL"}));
+}
+
+TEST(ControlFlowTargetTest, JumpsAndCalls) {
+  RV64GC &T = target();
+  Terminator J;
+  J.Kind = TerminatorKind::Jump;
+  J.Opcode = T.op("C_J");
+  J.Scratch = T.reg("X6");
+  EXPECT_EQ(T.form(J, 2046), 0);
+  EXPECT_EQ(T.form(J, 2048), 1);
+  EXPECT_EQ(T.form(J, -(1 << 20) - 2), 2);
+
+  Terminator I;
+  I.Kind = TerminatorKind::IndirectJump;
+  I.Opcode = T.op("C_JR");
+  I.Scratch = T.reg("X7");
+  std::vector<std::string> Names;
+  EXPECT_EQ(T.form(I, 123456, &Names), 0);
+  EXPECT_EQ(Names, (std::vector<std::string>{"AUIPC", "ADDI", "C_JR"}));
+
+  Terminator C;
+  C.Kind = TerminatorKind::Call;
+  C.Opcode = T.op("JAL");
+  EXPECT_EQ(T.form(C, (1 << 20) - 2), 1); // form 0 is C.JAL, RV32 only
+  Names.clear();
+  EXPECT_EQ(T.form(C, 1 << 20, &Names), 2); // through ra itself
+  EXPECT_EQ(Names, (std::vector<std::string>{"AUIPC", "JALR"}));
+}
+
+TEST(ControlFlowTargetTest, LoopLatch) {
+  RV64GC &T = target();
+  Terminator L;
+  L.Kind = TerminatorKind::LoopLatch;
+  L.Counter = T.reg("X9");
+  L.Compressed = true;
+  L.Scratch = T.reg("X5");
+  std::vector<std::string> Names;
+  EXPECT_EQ(T.form(L, -100, &Names), 0);
+  EXPECT_EQ(Names, (std::vector<std::string>{"C_ADDI", "C_BNEZ"}));
+  Names.clear();
+  EXPECT_EQ(T.form(L, -1000, &Names), 1);
+  EXPECT_EQ(Names, (std::vector<std::string>{"C_ADDI", "C_BEQZ", "JAL"}));
+  L.Compressed = false;
+  Names.clear();
+  EXPECT_EQ(T.form(L, -1000, &Names), 0);
+  EXPECT_EQ(Names, (std::vector<std::string>{"ADDI", "BNE"}));
+  EXPECT_TRUE(T.CFT->canCompressCounter(T.reg("X9")));
+  EXPECT_FALSE(T.CFT->canCompressCounter(T.reg("X20")));
+}
