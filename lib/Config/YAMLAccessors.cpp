@@ -16,16 +16,6 @@ using namespace llvm;
 
 namespace snipgen {
 
-std::string formatLoc(const SourceMgr &SM, SMLoc Loc) {
-  unsigned Buffer = SM.FindBufferContainingLoc(Loc);
-  if (!Buffer)
-    return "<unknown>";
-  auto [Line, Col] = SM.getLineAndColumn(Loc, Buffer);
-  return (SM.getMemoryBuffer(Buffer)->getBufferIdentifier() + ":" +
-          Twine(Line) + ":" + Twine(Col))
-      .str();
-}
-
 Error makeErrorWithNote(const SourceMgr &SM, SMLoc Loc, const Twine &Msg,
                         SMLoc NoteLoc, const Twine &NoteMsg) {
   std::string Text;

@@ -14,6 +14,7 @@
 #ifndef SNIPGEN_LIB_CONFIG_YAMLTREE_H
 #define SNIPGEN_LIB_CONFIG_YAMLTREE_H
 
+#include "snipgen/Support/Error.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/Twine.h"
@@ -118,9 +119,6 @@ llvm::Error checkAllowedKeys(const llvm::SourceMgr &SM, const YAMLNode &N,
 /// otherwise "".
 std::string suggestClosest(llvm::StringRef Word,
                            llvm::ArrayRef<llvm::StringRef> Candidates);
-
-/// "file:line:col" of Loc.
-std::string formatLoc(const llvm::SourceMgr &SM, llvm::SMLoc Loc);
 
 /// One UserError holding an error at Loc followed by a note at NoteLoc, both
 /// with their source lines (used for "defined twice" style problems).

@@ -27,16 +27,6 @@ static std::string describeDomain(const ImmediateDomain &D) {
   return S;
 }
 
-static std::string locString(const SourceMgr &SM, SMLoc Loc) {
-  unsigned Buf = SM.FindBufferContainingLoc(Loc);
-  if (!Buf)
-    return "<unknown>";
-  auto [Line, Col] = SM.getLineAndColumn(Loc, Buf);
-  return (SM.getMemoryBuffer(Buf)->getBufferIdentifier() + ":" + Twine(Line) +
-          ":" + Twine(Col))
-      .str();
-}
-
 Expected<std::unique_ptr<HistogramImmediatePolicy>>
 HistogramImmediatePolicy::create(const ImmHistConfig &C, const SourceMgr &SM,
                                  const OpcodeHistogram &Histogram,
@@ -91,7 +81,7 @@ HistogramImmediatePolicy::create(const ImmHistConfig &C, const SourceMgr &SM,
       if (Rule && !Dropped.empty())
         if (Error Err = Warnings.warn(
                 Warning::InconsistentOptions,
-                locString(SM, Rule->Loc) + ": immediate histogram value" +
+                formatLoc(SM, Rule->Loc) + ": immediate histogram value" +
                     (Dropped.size() == 1 ? " " : "s ") + join(Dropped, ", ") +
                     " of '" + Rule->Pattern + "' never used: they do not fit " +
                     What))
@@ -106,7 +96,7 @@ HistogramImmediatePolicy::create(const ImmHistConfig &C, const SourceMgr &SM,
     if (!RuleUsed[R])
       if (Error Err = Warnings.warn(
               Warning::InconsistentOptions,
-              locString(SM, C.Rules[R].Loc) +
+              formatLoc(SM, C.Rules[R].Loc) +
                   ": unused regex in immediate histogram: no histogram "
                   "opcode is matched by '" + C.Rules[R].Pattern +
                   "' (or an earlier regex takes them)"))

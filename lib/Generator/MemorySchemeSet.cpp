@@ -17,15 +17,7 @@ static constexpr uint64_t MaxU64 = std::numeric_limits<uint64_t>::max();
 static std::string hex(uint64_t V) { return "0x" + utohexstr(V, true); }
 
 static std::string where(const Layout &L, SMLoc Loc) {
-  if (!L.SM || !Loc.isValid())
-    return "<layout>";
-  unsigned Buf = L.SM->FindBufferContainingLoc(Loc);
-  if (!Buf)
-    return "<layout>";
-  auto [Line, Col] = L.SM->getLineAndColumn(Loc, Buf);
-  return (L.SM->getMemoryBuffer(Buf)->getBufferIdentifier() + ":" +
-          Twine(Line) + ":" + Twine(Col))
-      .str();
+  return L.SM ? formatLoc(*L.SM, Loc) : "<layout>";
 }
 
 MemorySchemeSet::~MemorySchemeSet() = default;

@@ -23,16 +23,6 @@ static std::string operandWhat(const OpcodeDesc &Op, const InitOperand &O) {
 
 static std::string hex(uint64_t V) { return "0x" + utohexstr(V, true); }
 
-static std::string where(const SourceMgr &SM, SMLoc Loc) {
-  unsigned Buf = SM.FindBufferContainingLoc(Loc);
-  if (!Buf)
-    return "<unknown>";
-  auto [Line, Col] = SM.getLineAndColumn(Loc, Buf);
-  return (SM.getMemoryBuffer(Buf)->getBufferIdentifier() + ":" + Twine(Line) +
-          ":" + Twine(Col))
-      .str();
-}
-
 namespace {
 
 //===-- --valuegram-operands-regs -----------------------------------------===//
@@ -246,7 +236,7 @@ createReinitValueSource(ArrayRef<OperandsReinitSource> Sources,
       if (!Used)
         if (Error E = Warnings.warn(
                 Warning::InconsistentOptions,
-                where(SM, R.Loc) + ": unused regex in "
+                formatLoc(SM, R.Loc) + ": unused regex in "
                 "operands-reinitialization: no histogram opcode is matched "
                 "by '" + R.Pattern + "' (or an earlier regex takes them)"))
           return E;

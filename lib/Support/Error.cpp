@@ -24,6 +24,16 @@ Error makeError(const SourceMgr &SM, SMLoc Loc, const Twine &Msg) {
   return make_error<UserError>(std::move(Text));
 }
 
+std::string formatLoc(const SourceMgr &SM, SMLoc Loc) {
+  unsigned Buffer = Loc.isValid() ? SM.FindBufferContainingLoc(Loc) : 0;
+  if (!Buffer)
+    return "<unknown>";
+  auto [Line, Col] = SM.getLineAndColumn(Loc, Buffer);
+  return (SM.getMemoryBuffer(Buffer)->getBufferIdentifier() + ":" +
+          Twine(Line) + ":" + Twine(Col))
+      .str();
+}
+
 Error makeOptionError(StringRef Name, const Twine &Msg) {
   return makeError("option '-" + Name + "': " + Msg);
 }

@@ -40,6 +40,9 @@ llvm::Error makeError(const llvm::Twine &Msg);
 llvm::Error makeError(const llvm::SourceMgr &SM, llvm::SMLoc Loc,
                       const llvm::Twine &Msg);
 
+/// "<file>:<line>:<col>" of Loc, or "<unknown>" when Loc is in no buffer.
+std::string formatLoc(const llvm::SourceMgr &SM, llvm::SMLoc Loc);
+
 /// "error: option '-<Name>': <Msg>" - for command-line option problems.
 llvm::Error makeOptionError(llvm::StringRef Name, const llvm::Twine &Msg);
 
