@@ -66,6 +66,13 @@ llvm::Error parseBurstKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
 llvm::Error parseBranchesKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
 llvm::Error parseCallGraphKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
 
+// function-layers, function-number, num-instr-ancil as top-level keys, as in
+// the manual's layout-calls.yml (OptionShorthandKeys.cpp)
+llvm::Error parseOptionShorthandKey(const YAMLEntry &Entry,
+                                    LayoutBuildContext &Ctx);
+llvm::Error finishOptionShorthandKey(const YAMLEntry *Entry,
+                                     LayoutBuildContext &Ctx);
+
 // register-reservation (RegisterReservationKey.cpp), histograms
 // (ValuegramKeys.cpp), imm-hist (ImmHistKey.cpp), operands-reinitialization
 // (OperandsReinitKey.cpp), fpu-config (FPUConfigKey.cpp)
