@@ -47,6 +47,17 @@ void registerAllSemantics(SemanticTable &T) {
   registerFloatSemantics(T);
   registerDoubleSemantics(T);
   registerHalfSemantics(T);
+  registerScalarCryptoSemantics(T);
+  registerAtomicExtSemantics(T);
+  registerZcbSemantics(T);
+  registerMayBeOpSemantics(T);
+  registerCacheBlockSemantics(T);
+  registerHintSemantics(T);
+  registerSvinvalSemantics(T);
+  registerZfaSemantics(T);
+  registerZfinxSemantics(T);
+  registerZfbfminSemantics(T);
+  registerVectorSemantics(T);
 }
 
 Decoder::~Decoder() = default;

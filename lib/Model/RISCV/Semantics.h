@@ -370,6 +370,25 @@ void registerCondOpsSemantics(SemanticTable &T);   // Zicond.cpp
 void registerFloatSemantics(SemanticTable &T);
 void registerDoubleSemantics(SemanticTable &T);
 void registerHalfSemantics(SemanticTable &T);
+// The manual's Z* extensions, one file (or a few files behind one function)
+// each:
+void registerScalarCryptoSemantics(SemanticTable &T); // Zk*.cpp: Zbkb Zbkc
+                                                      // Zbkx Zknd Zkne Zknh
+                                                      // Zksed Zksh
+void registerAtomicExtSemantics(SemanticTable &T); // Zacas.cpp, Zabha.cpp
+void registerZcbSemantics(SemanticTable &T);        // Zcb.cpp
+void registerMayBeOpSemantics(SemanticTable &T);    // Zimop.cpp: Zimop Zcmop
+void registerCacheBlockSemantics(SemanticTable &T); // Zicbo.cpp: Zicbom
+                                                    // Zicbop Zicboz
+void registerHintSemantics(SemanticTable &T);       // Zihint.cpp: Zihintntl
+                                                    // Zihintpause
+void registerSvinvalSemantics(SemanticTable &T);    // Svinval.cpp
+void registerZfaSemantics(SemanticTable &T);        // Zfa.cpp
+void registerZfinxSemantics(SemanticTable &T);      // Zfinx.cpp: Zfinx Zdinx
+                                                    // Zhinx Zhinxmin
+void registerZfbfminSemantics(SemanticTable &T);    // Zfbfmin.cpp
+// RVV 1.0 and the vector Z* extensions (V/*.cpp, one file per class).
+void registerVectorSemantics(SemanticTable &T);
 
 /// Calls every register*Semantics above.
 void registerAllSemantics(SemanticTable &T);
