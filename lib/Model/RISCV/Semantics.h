@@ -48,6 +48,7 @@
 #define SNIPGEN_LIB_MODEL_RISCV_SEMANTICS_H
 
 #include "Memory.h"
+#include "V/VectorState.h"
 #include "llvm/Support/Compiler.h"
 #include <cstdint>
 #include <cstring>
@@ -131,7 +132,9 @@ struct Event {
 /// Architectural effects of one instruction, recorded only while observers
 /// are attached (Hart::Observed), and delivered after the instruction.
 struct StepLog {
-  enum Kind : uint8_t { XReg, FReg, Csr, MemRead, MemWrite };
+  // VReg: vector register Index was written (observers read its VLENB
+  // bytes from the hart after the instruction; Value is unused).
+  enum Kind : uint8_t { XReg, FReg, Csr, MemRead, MemWrite, VReg };
   struct Entry {
     Kind What;
     uint8_t Size;   // Memory access size.
@@ -207,6 +210,8 @@ public:
   unsigned ReservationSize = 0;
   AccessWindow LoadWindow, StoreWindow;
   Machine *Owner = nullptr;
+  // The vector unit (V/VectorState.h); VLenB == 0 without V or Zve*.
+  VectorState V;
 
   // --- Integer registers ----------------------------------------------------
   void writeX(int64_t Rd, uint64_t Value) {
