@@ -234,6 +234,12 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Out = outputRequest();
   if (!Out)
     return Out.takeError();
+  // Refuse an -o that would destroy a device, a FIFO or an input before any
+  // work is done (OutputFiles checks every output again when it commits).
+  for (const std::string &Path :
+       {Out->ElfPath, Out->ElfPath + ".ld", Out->ElfPath + ".ldargs"})
+    if (Error E = OutputFiles::checkPath(Path))
+      return std::move(E);
   if (Error E = checkModelOptions(Opts, Warnings))
     return std::move(E);
   if (Error E = checkControlFlowRunOptions(Opts))
