@@ -192,6 +192,17 @@ class Program:
             self.emit("vsetvl t0, t1, t2")
         self.set_vtype(sew, lmul, ta, ma)
 
+    def switch_vtype(self, sews, lmul_max=3):
+        """A vsetvli to a random vtype with SEW in sews and LMUL <= lmul_max,
+        so classes that need one (FP, widening) are not starved."""
+        cands = [(s, l) for s in sews for l in range(-3, lmul_max + 1)
+                 if self.legal_vtype(s, l)]
+        sew, lmul = self.rng.choice(cands)
+        ta, ma = self.rng.random() < 0.5, self.rng.random() < 0.5
+        self.li("t1", self.random_avl(self.vlmax(sew, lmul)))
+        self.emit("vsetvli t0, t1, %s" % self.vtypei(sew, lmul, ta, ma))
+        self.set_vtype(sew, lmul, ta, ma)
+
     def gen_vill(self):
         """A reserved vtype: vill = 1, vl = 0; then a legal vsetvli, since
         every vector instruction would trap now."""
@@ -504,7 +515,10 @@ class Program:
                                                self.mask_suffix(masked)))
         elif kind == 3:  # widening
             if self.sew > 32 or self.lmul > 2:
-                return False
+                if self.rng.random() < 0.5:
+                    return False
+                self.switch_vtype([8, 16, 32], 2)
+                n = self.nregs(self.lmul)
             wn = self.nregs(self.lmul + 1)
             op = self.rng.choice(["vwaddu", "vwadd", "vwsubu", "vwsub",
                                   "vwmulu", "vwmul", "vwmulsu", "vwmaccu",
@@ -539,7 +553,10 @@ class Program:
             masked = self.want_mask()
             if self.rng.random() < 0.5:
                 if self.sew > 32 or self.lmul > 2:
-                    return False
+                    if self.rng.random() < 0.5:
+                        return False
+                    self.switch_vtype([8, 16, 32], 2)
+                    n = self.nregs(self.lmul)
                 op = self.rng.choice(["vnsrl", "vnsra", "vnclipu", "vnclip"])
                 if op.startswith("vnclip") and self.rng.random() < 0.4:
                     self.emit("csrwi vxrm, %d" % self.rng.randint(0, 3),
@@ -601,7 +618,9 @@ class Program:
     # --------------------------------------------------------------- FP
     def gen_fp(self):
         if self.sew not in self.fp_sews:
-            return False
+            if self.rng.random() < 0.5:
+                return False
+            self.switch_vtype(self.fp_sews)
         if self.rng.random() < 0.15:
             self.emit("fsrmi %d" % self.rng.randint(0, 4), vector=False)
         n = self.nregs(self.lmul)
@@ -664,7 +683,8 @@ class Program:
             wide_ok = (self.sew * 2 in self.fp_sews or self.sew == 32) and \
                 self.sew <= 32 and self.lmul <= 2
             if not wide_ok:
-                return False
+                self.switch_vtype([s for s in self.fp_sews if s <= 32], 2)
+                n = self.nregs(self.lmul)
             wn = self.nregs(self.lmul + 1)
             if self.rng.random() < 0.6:
                 op = self.rng.choice(["vfwadd", "vfwsub", "vfwmul", "vfwmacc",
