@@ -122,7 +122,8 @@ def run_vector_job(job, opts, tools, work_dir):
     base = os.path.join(work_dir, "%s-s%d" % (job.name, job.seed))
     gen = [sys.executable, PROGEN, "--seed", str(job.seed), "--xlen",
            str(xlen), "--vlen", str(vlen), "--length", str(opts.length),
-           "-o", base + ".s"] + (["--zvfh"] if opts.zvfh else [])
+           "-o", base + ".s"] + (["--zvfh"] if opts.zvfh else []) + \
+        (["--classes", opts.classes] if opts.classes else [])
     mattr = "+v" + (",+zvl%db" % vlen if vlen > 128 else "") + \
         (",+zvfh" if opts.zvfh else "")
     asm = [tools["llvm-mc"], "-triple=riscv%d" % xlen, "-mattr=" + mattr,
@@ -270,6 +271,10 @@ def main():
                      help="vector instructions per program (default 200)")
     vec.add_argument("--zvfh", action="store_true",
                      help="programs with FP16 (Zvfh) too")
+    vec.add_argument("--classes",
+                     help="rvv-progen --classes: only these instruction "
+                          "classes (e.g. config,mem,whole while the model's "
+                          "vector unit is partial)")
     vec.add_argument("--qemu-only", action="store_true",
                      help="no model: check only that QEMU runs every program "
                           "to its final EBREAK (the generator emits nothing "

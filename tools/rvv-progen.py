@@ -887,15 +887,21 @@ class Program:
         return True
 
     # ---------------------------------------------------------- program
+    def classes(self):
+        """Instruction classes: name, generator, weight."""
+        return [("config", self.gen_config, 8), ("vill", self.gen_vill, 1),
+                ("mem", self.gen_unit_or_strided, 12),
+                ("indexed", self.gen_indexed, 6),
+                ("whole", self.gen_whole_or_mask_mem, 4),
+                ("int", self.gen_int, 20), ("intmisc", self.gen_int_misc, 16),
+                ("reduction", self.gen_reduction, 5), ("fp", self.gen_fp, 18),
+                ("mask", self.gen_mask, 6), ("permute", self.gen_permute, 10)]
+
     def generate(self):
-        classes = [(self.gen_config, 8), (self.gen_vill, 1),
-                   (self.gen_unit_or_strided, 12), (self.gen_indexed, 6),
-                   (self.gen_whole_or_mask_mem, 4), (self.gen_int, 20),
-                   (self.gen_int_misc, 16), (self.gen_reduction, 5),
-                   (self.gen_fp, 18), (self.gen_mask, 6),
-                   (self.gen_permute, 10)]
-        funcs = [c for c, _ in classes]
-        weights = [w for _, w in classes]
+        chosen = [(n, f, w) for n, f, w in self.classes()
+                  if not self.o.classes or n in self.o.classes]
+        funcs = [f for _, f, _ in chosen]
+        weights = [w for _, _, w in chosen]
         self.prologue()
         while self.vector_count < self.o.length:
             f = self.rng.choices(funcs, weights)[0]
@@ -993,8 +999,9 @@ def main():
     ap.add_argument("--xlen", type=int, choices=(32, 64), default=64)
     ap.add_argument("--vlen", type=int, choices=(128, 256, 512, 1024),
                     default=128)
-    ap.add_argument("--length", type=int, default=200,
-                    help="vector instructions in the program (default 200)")
+    ap.add_argument("--length", type=int, default=50,
+                    help="vector instructions in the program (default 50: "
+                         "what 'a program' counts as in campaign figures)")
     ap.add_argument("--mask-rate", type=float, default=0.35,
                     help="share of maskable instructions under v0.t")
     ap.add_argument("--vstart-rate", type=float, default=0.08,
@@ -1003,11 +1010,28 @@ def main():
                     help="also AVL in (VLMAX, 2*VLMAX), where vl is "
                          "implementation-defined (QEMU: VLMAX)")
     ap.add_argument("--zvfh", action="store_true", help="FP16 too (Zvfh)")
+    ap.add_argument("--classes",
+                    help="only these instruction classes, comma-separated: "
+                         "config, vill, mem (unit-stride, strided, segment, "
+                         "fault-only-first), indexed, whole (whole-register "
+                         "and mask loads/stores), int, intmisc (merge/move, "
+                         "carry, compares, widening, narrowing, extension), "
+                         "reduction, fp, mask, permute (default: all). "
+                         "indexed and permute also emit vid/vand/vmul/vrsub "
+                         "to prepare indices")
     ap.add_argument("-o", "--output", help="assembly file (default stdout); "
                     "the linker script goes to OUTPUT.ld")
     ap.add_argument("--print-mattr", action="store_true",
                     help="print llvm-mc's -mattr for these options and exit")
     opts = ap.parse_args()
+    known = ["config", "vill", "mem", "indexed", "whole", "int", "intmisc",
+             "reduction", "fp", "mask", "permute"]
+    if opts.classes:
+        opts.classes = opts.classes.split(",")
+        bad = [c for c in opts.classes if c not in known]
+        if bad:
+            ap.error("unknown class(es) %s (known: %s)" % (", ".join(bad),
+                                                          ", ".join(known)))
     if opts.print_mattr:
         print(mattr(opts))
         return 0
