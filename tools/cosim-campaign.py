@@ -117,16 +117,21 @@ def run_command(job, args, what, timeout):
     return r
 
 
+def progen_options(opts):
+    """rvv-progen options other than seed, XLEN, VLEN and length."""
+    out = ["--" + ext for ext in ("zvfh", "zvbb", "zvbc", "zvfbf")
+           if getattr(opts, ext)]
+    return out + (["--classes", opts.classes] if opts.classes else [])
+
+
 def run_vector_job(job, opts, tools, work_dir):
     xlen, vlen = job.layout
     base = os.path.join(work_dir, "%s-s%d" % (job.name, job.seed))
     gen = [sys.executable, PROGEN, "--seed", str(job.seed), "--xlen",
            str(xlen), "--vlen", str(vlen), "--length", str(opts.length),
-           "-o", base + ".s"] + (["--zvfh"] if opts.zvfh else []) + \
-        (["--classes", opts.classes] if opts.classes else [])
-    mattr = "+v" + (",+zvl%db" % vlen if vlen > 128 else "") + \
-        (",+zvfh" if opts.zvfh else "")
-    asm = [tools["llvm-mc"], "-triple=riscv%d" % xlen, "-mattr=" + mattr,
+           "-o", base + ".s"] + progen_options(opts)
+    asm = [tools["llvm-mc"], "-triple=riscv%d" % xlen,
+           "-mattr=" + tools["mattr"][vlen],
            "-filetype=obj", base + ".s", "-o", base + ".o"]
     link = [tools["ld.lld"], "-T", base + ".s.ld", base + ".o", "-o",
             base + ".elf"]
@@ -271,6 +276,10 @@ def main():
                      help="vector instructions per program (default 200)")
     vec.add_argument("--zvfh", action="store_true",
                      help="programs with FP16 (Zvfh) too")
+    vec.add_argument("--zvbb", action="store_true", help="and Zvbb")
+    vec.add_argument("--zvbc", action="store_true", help="and Zvbc")
+    vec.add_argument("--zvfbf", action="store_true",
+                     help="and Zvfbfmin/Zvfbfwma")
     vec.add_argument("--classes",
                      help="rvv-progen --classes: only these instruction "
                           "classes (e.g. config,mem,whole while the model's "
@@ -304,6 +313,15 @@ def main():
                            shutil.which(name))
             if not tools[name]:
                 ap.error("cannot find %s (LLVM 22)" % name)
+        # llvm-mc's -mattr for each VLEN, as rvv-progen says.
+        tools["mattr"] = {}
+        for _, vlen in layouts:
+            r = subprocess.run([sys.executable, PROGEN, "--vlen", str(vlen),
+                                "--print-mattr"] + progen_options(opts),
+                               capture_output=True, text=True)
+            if r.returncode != 0:
+                ap.error(r.stderr.strip())
+            tools["mattr"][vlen] = r.stdout.strip()
         snipgen = None
     else:
         snipgen = find_tool("snipgen", opts.bin_dir)

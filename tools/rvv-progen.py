@@ -131,12 +131,20 @@ class Program:
     def scalar(self):
         return self.rng.choice(SCALARS)
 
+    def half_fp(self):
+        return self.o.zvfh or self.o.zvfbf
+
     def freg(self, sew):
-        # f0-f3 hold NaN-boxed singles, f4-f7 doubles (flw/fld); a single
-        # operand read from a double is a canonical NaN, so mostly match.
-        if sew == 64 or self.rng.random() < 0.15:
+        # f0-f3 hold NaN-boxed singles (f0-f1 NaN-boxed halves with FP16),
+        # f4-f7 doubles (flh/flw/fld); a narrower operand read from a wider
+        # value is a canonical NaN, so mostly match.
+        if self.rng.random() < 0.15:
+            return "f%d" % self.rng.randint(0, 7)
+        if sew == 64:
             return "f%d" % self.rng.randint(4, 7)
-        return "f%d" % self.rng.randint(0, 3)
+        if sew == 16 and self.half_fp():
+            return "f%d" % self.rng.randint(0, 1)
+        return "f%d" % self.rng.randint(2 if self.half_fp() else 0, 3)
 
     # ------------------------------------------------------ configuration
     def set_vtype(self, sew, lmul, ta, ma):
@@ -886,6 +894,100 @@ class Program:
                 self.emit("csrwi vxsat, 0", vector=False)
         return True
 
+    # ------------------------------------- Zvbb, Zvbc, Zvfbfmin/Zvfbfwma
+    def gen_zvbb(self):
+        n = self.nregs(self.lmul)
+        masked = self.want_mask()
+        m = self.mask_suffix(masked)
+        no_v0 = {0} if masked else set()
+        r = self.rng.random()
+        if r < 0.35:
+            op = self.rng.choice(["vbrev.v", "vbrev8.v", "vrev8.v", "vclz.v",
+                                  "vctz.v", "vcpop.v"])
+            res = self.operands(n, [n], masked, overlap_ok=True)
+            if res is None:
+                return False
+            vd, (vs2,) = res
+            self.emit("%s v%d, v%d%s" % (op, vd, vs2, m))
+        elif r < 0.8:
+            op = self.rng.choice(["vandn", "vrol", "vror"])
+            res = self.operands(n, [n, n], masked, overlap_ok=True)
+            if res is None:
+                return False
+            vd, (vs2, vs1) = res
+            form = self.rng.choice(["vv", "vx"] + (["vi"] if op == "vror"
+                                                   else []))
+            b = {"vv": "v%d" % vs1, "vx": self.scalar(),
+                 "vi": str(self.rng.randint(0, 63))}[form]
+            self.emit("%s.%s v%d, v%d, %s%s" % (op, form, vd, vs2, b, m))
+        else:
+            if self.sew > 32 or self.lmul > 2:
+                return False
+            wn = self.nregs(self.lmul + 1)
+            vs2 = self.pick(n, no_v0)
+            vs1 = self.pick(n, no_v0)
+            vd = self.pick(wn, self.group(vs2, n) | self.group(vs1, n) |
+                           no_v0)
+            if vd is None:
+                return False
+            form = self.rng.choice(["vv", "vx", "vi"])
+            b = {"vv": "v%d" % vs1, "vx": self.scalar(),
+                 "vi": str(self.rng.randint(0, 31))}[form]
+            self.emit("vwsll.%s v%d, v%d, %s%s" % (form, vd, vs2, b, m))
+        return True
+
+    def gen_zvbc(self):
+        if self.sew != 64:
+            if self.rng.random() < 0.5:
+                return False
+            self.switch_vtype([64])
+        n = self.nregs(self.lmul)
+        masked = self.want_mask()
+        res = self.operands(n, [n, n], masked, overlap_ok=True)
+        if res is None:
+            return False
+        vd, (vs2, vs1) = res
+        op = self.rng.choice(["vclmul", "vclmulh"])
+        b = "v%d" % vs1 if self.rng.random() < 0.6 else self.scalar()
+        self.emit("%s.v%s v%d, v%d, %s%s" % (op, "v" if b[0] == "v" else "x",
+                                            vd, vs2, b,
+                                            self.mask_suffix(masked)))
+        return True
+
+    def gen_zvfbf(self):
+        """Zvfbfmin converts and Zvfbfwma's widening BF16 multiply-add:
+        SEW 16 sources, 32-bit results."""
+        if self.sew != 16 or self.lmul > 2:
+            if self.rng.random() < 0.5:
+                return False
+            self.switch_vtype([16], 2)
+        n = self.nregs(self.lmul)
+        wn = self.nregs(self.lmul + 1)
+        masked = self.want_mask()
+        m = self.mask_suffix(masked)
+        no_v0 = {0} if masked else set()
+        r = self.rng.random()
+        if r < 0.3:
+            vs2 = self.pick(wn, no_v0)
+            vd = self.pick(n, self.group(vs2, wn) | no_v0)
+            if vd is None:
+                return False
+            self.emit("vfncvtbf16.f.f.w v%d, v%d%s" % (vd, vs2, m))
+            return True
+        vs2 = self.pick(n, no_v0)
+        vs1 = self.pick(n, no_v0)
+        vd = self.pick(wn, self.group(vs2, n) | self.group(vs1, n) | no_v0)
+        if vd is None:
+            return False
+        if r < 0.6:
+            self.emit("vfwcvtbf16.f.f.v v%d, v%d%s" % (vd, vs2, m))
+        elif r < 0.8:
+            self.emit("vfwmaccbf16.vv v%d, v%d, v%d%s" % (vd, vs1, vs2, m))
+        else:
+            self.emit("vfwmaccbf16.vf v%d, %s, v%d%s" % (vd, self.freg(16),
+                                                         vs2, m))
+        return True
+
     # ---------------------------------------------------------- program
     def classes(self):
         """Instruction classes: name, generator, weight."""
@@ -895,11 +997,14 @@ class Program:
                 ("whole", self.gen_whole_or_mask_mem, 4),
                 ("int", self.gen_int, 20), ("intmisc", self.gen_int_misc, 16),
                 ("reduction", self.gen_reduction, 5), ("fp", self.gen_fp, 18),
-                ("mask", self.gen_mask, 6), ("permute", self.gen_permute, 10)]
+                ("mask", self.gen_mask, 6), ("permute", self.gen_permute, 10),
+                ("zvbb", self.gen_zvbb, 10 if self.o.zvbb else 0),
+                ("zvbc", self.gen_zvbc, 4 if self.o.zvbc else 0),
+                ("zvfbf", self.gen_zvfbf, 6 if self.o.zvfbf else 0)]
 
     def generate(self):
         chosen = [(n, f, w) for n, f, w in self.classes()
-                  if not self.o.classes or n in self.o.classes]
+                  if w and (not self.o.classes or n in self.o.classes)]
         funcs = [f for _, f, _ in chosen]
         weights = [w for _, _, w in chosen]
         self.prologue()
@@ -922,8 +1027,9 @@ class Program:
             self.li(r, v)
         for i in range(8):
             self.address(-self.half, self.half - 8, 8)
-            self.emit("%s f%d, 0(s1)" % ("flw" if i < 4 else "fld", i),
-                      vector=False)
+            load = ("flh" if i < 2 and self.half_fp() else
+                    "flw" if i < 4 else "fld")
+            self.emit("%s f%d, 0(s1)" % (load, i), vector=False)
         self.emit("csrwi vxrm, %d" % self.rng.randint(0, 3), vector=False)
         self.emit("fsrmi %d" % self.rng.randint(0, 4), vector=False)
         sew, lmul, ta, ma = self.random_vtype()
@@ -959,9 +1065,7 @@ class Program:
     def isa(self):
         base = "rv%dgcv" % self.xlen
         ext = ["zvl%db" % self.vlen] if self.vlen > 128 else []
-        if self.o.zvfh:
-            ext.append("zvfh")
-        return "_".join([base] + ext)
+        return "_".join([base] + ext + extensions(self.o))
 
     def text(self):
         head = ["# rvv-progen --seed %d --xlen %d --vlen %d --length %d"
@@ -973,12 +1077,25 @@ class Program:
         return "\n".join(head + self.lines + tail) + "\n"
 
 
+def extensions(opts):
+    """The vector extensions beyond V that the options ask for."""
+    ext = []
+    if opts.zvfh:
+        ext.append("zvfh")
+    if opts.zvbb:
+        ext.append("zvbb")
+    if opts.zvbc:
+        ext.append("zvbc")
+    if opts.zvfbf:
+        ext += ["zvfbfmin", "zvfbfwma"]
+    return ext
+
+
 def mattr(opts):
     attrs = ["+v"]
     if opts.vlen > 128:
         attrs.append("+zvl%db" % opts.vlen)
-    if opts.zvfh:
-        attrs.append("+zvfh")
+    attrs += ["+" + e for e in extensions(opts)]
     return ",".join(attrs)
 
 
@@ -1010,6 +1127,14 @@ def main():
                     help="also AVL in (VLMAX, 2*VLMAX), where vl is "
                          "implementation-defined (QEMU: VLMAX)")
     ap.add_argument("--zvfh", action="store_true", help="FP16 too (Zvfh)")
+    ap.add_argument("--zvbb", action="store_true",
+                    help="Zvbb: vandn, vbrev(8), vrev8, vclz, vctz, vcpop.v, "
+                         "vrol, vror, vwsll")
+    ap.add_argument("--zvbc", action="store_true",
+                    help="Zvbc: vclmul, vclmulh (SEW 64)")
+    ap.add_argument("--zvfbf", action="store_true",
+                    help="Zvfbfmin and Zvfbfwma: BF16 converts and "
+                         "vfwmaccbf16")
     ap.add_argument("--classes",
                     help="only these instruction classes, comma-separated: "
                          "config, vill, mem (unit-stride, strided, segment, "
@@ -1025,7 +1150,7 @@ def main():
                     help="print llvm-mc's -mattr for these options and exit")
     opts = ap.parse_args()
     known = ["config", "vill", "mem", "indexed", "whole", "int", "intmisc",
-             "reduction", "fp", "mask", "permute"]
+             "reduction", "fp", "mask", "permute", "zvbb", "zvbc", "zvfbf"]
     if opts.classes:
         opts.classes = opts.classes.split(",")
         bad = [c for c in opts.classes if c not in known]
