@@ -121,6 +121,8 @@ def progen_options(opts):
     """rvv-progen options other than seed, XLEN, VLEN and length."""
     out = ["--" + ext for ext in ("zvfh", "zvbb", "zvbc", "zvfbf")
            if getattr(opts, ext)]
+    if opts.zve:
+        out += ["--zve", opts.zve]
     return out + (["--classes", opts.classes] if opts.classes else [])
 
 
@@ -136,7 +138,8 @@ def run_vector_job(job, opts, tools, work_dir):
     link = [tools["ld.lld"], "-T", base + ".s.ld", base + ".o", "-o",
             base + ".elf"]
     check = [tools["snipgen-qemu-check"], base + ".elf",
-             "--compare=" + opts.compare]
+             "--compare=" + opts.compare] + (["--zve-as-v"] if opts.zve
+                                             else [])
     job.commands = [gen, asm, link, check]
     for step in (gen, asm, link):
         if run_command(job, step, "GEN-ERROR", opts.timeout) is None:
@@ -276,6 +279,8 @@ def main():
                      help="vector instructions per program (default 200)")
     vec.add_argument("--zvfh", action="store_true",
                      help="programs with FP16 (Zvfh) too")
+    vec.add_argument("--zve", help="rvv-progen --zve: a Zve* instead of V "
+                     "(checked with snipgen-qemu-check --zve-as-v)")
     vec.add_argument("--zvbb", action="store_true", help="and Zvbb")
     vec.add_argument("--zvbc", action="store_true", help="and Zvbc")
     vec.add_argument("--zvfbf", action="store_true",

@@ -56,8 +56,14 @@ class Program:
         self.xlen = opts.xlen
         self.vlen = opts.vlen
         self.vlenb = opts.vlen // 8
-        self.elen = 64
-        self.fp_sews = (16, 32, 64) if opts.zvfh else (32, 64)
+        # V, or one Zve* (--zve): ELEN and the FP element widths.
+        zve = opts.zve or "v"
+        self.elen = 32 if zve.startswith("zve32") else 64
+        fp = {"v": (32, 64), "zve64d": (32, 64), "zve32f": (32,),
+              "zve64f": (32,)}.get(zve, ())
+        self.fp_sews = ((16,) if opts.zvfh else ()) + fp
+        # Zve64* lacks vmulh*/vsmul at EEW 64.
+        self.no_mulh64 = zve.startswith("zve64")
         self.lines = []
         self.vector_count = 0
         # vtype in effect (never vill when a vector instruction is emitted).
@@ -331,6 +337,7 @@ class Program:
         # be a vtype every implementation supports.
         ieews = [e for e in SEWS
                  if -3 <= log2(e) - log2(self.sew) + self.lmul <= 3 and
+                 e <= self.elen and
                  self.legal_vtype(e, log2(e) - log2(self.sew) + self.lmul) and
                  (e < 64 or self.xlen == 64)]
         if not ieews:
@@ -387,7 +394,7 @@ class Program:
             v = self.rng.randrange(0, 32, nr)
             self.address(-self.half, self.half - nr * self.vlenb, 8)
             if self.rng.random() < 0.5:
-                eew = self.rng.choice(SEWS)
+                eew = self.rng.choice([e for e in SEWS if e <= self.elen])
                 self.emit("vl%dre%d.v v%d, (s1)" % (nr, eew, v))
             else:
                 self.emit("vs%dr.v v%d, (s1)" % (nr, v))
@@ -427,6 +434,9 @@ class Program:
         masked = self.want_mask()
         op = self.rng.choice(ops_vv_vx_vi + ops_vv_vx + ops_shift +
                              ops_vx_vi + ops_fma)
+        if (self.no_mulh64 and self.sew == 64 and
+                op in ("vmulh", "vmulhu", "vmulhsu", "vsmul")):
+            op = "vmul"
         if op in ("vaaddu", "vaadd", "vasubu", "vasub", "vsmul", "vssrl",
                   "vssra") and self.rng.random() < 0.3:
             self.emit("csrwi vxrm, %d" % self.rng.randint(0, 3),
@@ -522,10 +532,10 @@ class Program:
             self.emit("%s.%s v%d, v%d, %s%s" % (op, form, vd, vs2, b,
                                                self.mask_suffix(masked)))
         elif kind == 3:  # widening
-            if self.sew > 32 or self.lmul > 2:
+            if 2 * self.sew > self.elen or self.lmul > 2:
                 if self.rng.random() < 0.5:
                     return False
-                self.switch_vtype([8, 16, 32], 2)
+                self.switch_vtype([8, 16, 32][:log2(self.elen) - 3], 2)
                 n = self.nregs(self.lmul)
             wn = self.nregs(self.lmul + 1)
             op = self.rng.choice(["vwaddu", "vwadd", "vwsubu", "vwsub",
@@ -560,10 +570,10 @@ class Program:
         else:  # narrowing, extension
             masked = self.want_mask()
             if self.rng.random() < 0.5:
-                if self.sew > 32 or self.lmul > 2:
+                if 2 * self.sew > self.elen or self.lmul > 2:
                     if self.rng.random() < 0.5:
                         return False
-                    self.switch_vtype([8, 16, 32], 2)
+                    self.switch_vtype([8, 16, 32][:log2(self.elen) - 3], 2)
                     n = self.nregs(self.lmul)
                 op = self.rng.choice(["vnsrl", "vnsra", "vnclipu", "vnclip"])
                 if op.startswith("vnclip") and self.rng.random() < 0.4:
@@ -603,7 +613,7 @@ class Program:
         n = self.nregs(self.lmul)
         masked = self.want_mask()
         if self.rng.random() < 0.25:
-            if self.sew > 32:
+            if 2 * self.sew > self.elen:
                 return False
             op = self.rng.choice(["vwredsumu", "vwredsum"])
         else:
@@ -625,6 +635,8 @@ class Program:
 
     # --------------------------------------------------------------- FP
     def gen_fp(self):
+        if not self.fp_sews:
+            return False
         if self.sew not in self.fp_sews:
             if self.rng.random() < 0.5:
                 return False
@@ -688,10 +700,11 @@ class Program:
             else:
                 self.emit("%s.vv v%d, v%d, v%d%s" % (op, vd, vs2, vs1, m))
         elif kind == 4:  # widening / narrowing
-            wide_ok = (self.sew * 2 in self.fp_sews or self.sew == 32) and \
-                self.sew <= 32 and self.lmul <= 2
-            if not wide_ok:
-                self.switch_vtype([s for s in self.fp_sews if s <= 32], 2)
+            narrow = [s for s in self.fp_sews if 2 * s in self.fp_sews]
+            if not narrow:
+                return False
+            if self.sew not in narrow or self.lmul > 2:
+                self.switch_vtype(narrow, 2)
                 n = self.nregs(self.lmul)
             wn = self.nregs(self.lmul + 1)
             if self.rng.random() < 0.6:
@@ -750,7 +763,7 @@ class Program:
                 op = self.rng.choice(["vfredusum", "vfredosum", "vfredmin",
                                       "vfredmax"])
                 self.reduction(op, n, masked, widening=False)
-            elif r < 0.7 and self.sew == 32:
+            elif r < 0.7 and 2 * self.sew in self.fp_sews:
                 op = self.rng.choice(["vfwredusum", "vfwredosum"])
                 self.reduction(op, n, masked, widening=True)
             elif r < 0.85:
@@ -1063,6 +1076,9 @@ class Program:
         return out
 
     def isa(self):
+        if self.o.zve:
+            return "_".join(["rv%dgc" % self.xlen, self.o.zve,
+                             "zvl%db" % self.vlen] + extensions(self.o))
         base = "rv%dgcv" % self.xlen
         ext = ["zvl%db" % self.vlen] if self.vlen > 128 else []
         return "_".join([base] + ext + extensions(self.o))
@@ -1092,8 +1108,11 @@ def extensions(opts):
 
 
 def mattr(opts):
-    attrs = ["+v"]
-    if opts.vlen > 128:
+    if opts.zve:
+        attrs = ["+" + opts.zve, "+zvl%db" % opts.vlen]
+    else:
+        attrs = ["+v"]
+    if opts.vlen > 128 and not opts.zve:
         attrs.append("+zvl%db" % opts.vlen)
     attrs += ["+" + e for e in extensions(opts)]
     return ",".join(attrs)
@@ -1126,6 +1145,12 @@ def main():
     ap.add_argument("--avl-between", action="store_true",
                     help="also AVL in (VLMAX, 2*VLMAX), where vl is "
                          "implementation-defined (QEMU: VLMAX)")
+    ap.add_argument("--zve", choices=("zve32x", "zve32f", "zve64x", "zve64f",
+                                      "zve64d"),
+                    help="a Zve* instead of V (ELEN 32 for Zve32*, FP as "
+                         "the Zve* has it; Zvl<VLEN>b is added, so that "
+                         "the model and QEMU have the same VLEN); check "
+                         "with snipgen-qemu-check --zve-as-v")
     ap.add_argument("--zvfh", action="store_true", help="FP16 too (Zvfh)")
     ap.add_argument("--zvbb", action="store_true",
                     help="Zvbb: vandn, vbrev(8), vrev8, vclz, vctz, vcpop.v, "
