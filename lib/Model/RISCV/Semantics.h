@@ -200,6 +200,12 @@ public:
                                // accesses are allowed.
   uint64_t JumpAlignMask = 1; // Bits that must be clear in a jump target:
                               // 1 with C, 3 without.
+  // Zfinx: FP values live in the X registers; fcsr exists without F, and
+  // mstatus.FS is hardwired to 0 (it neither gates FP instructions nor
+  // becomes Dirty). FSDirty is what FP state changes OR into mstatus:
+  // MstatusFS normally, 0 with Zfinx.
+  bool FloatInX = false;
+  uint64_t FSDirty = 3ull << 13;
 
   // --- Run-time bookkeeping -------------------------------------------------
   Event Pending;             // Filled by raise() and failing memory helpers.
@@ -231,7 +237,7 @@ public:
   // --- Floating-point registers ---------------------------------------------
   void writeF(int64_t Rd, uint64_t Bits) {
     F[Rd] = Bits;
-    Mstatus |= MstatusFS; // FS = Dirty.
+    Mstatus |= FSDirty; // FS = Dirty.
     if (LLVM_UNLIKELY(Observed))
       Log.add(StepLog::FReg, uint16_t(Rd), 0, Bits, 0);
   }
@@ -259,7 +265,7 @@ public:
     if (Flags == 0)
       return;
     Fflags |= uint8_t(Flags & 0x1f);
-    Mstatus |= MstatusFS;
+    Mstatus |= FSDirty;
     if (LLVM_UNLIKELY(Observed))
       Log.add(StepLog::Csr, csr::Fflags, 0, Fflags, 0);
   }
