@@ -464,9 +464,15 @@ void MemoryPlanner::endInstruction(const MCInst &I, CodeBuffer &Out) {
   auto Written = [&](unsigned Reg) {
     if (!Reg)
       return;
-    forget(Reg);
-    LastPrimaryWrite[Reg] = PrimaryCount;
-    Pinned[Reg] = 0; // a group base overwritten: its members re-materialise
+    // Every overlapping register changes too: Zfinx's X31_W is X31, an
+    // RV32 Zdinx pair X10_X11 is X10 and X11.
+    for (MCRegAliasIterator AI(Reg, &Env.regInfo(), /*IncludeSelf=*/true);
+         AI.isValid(); ++AI) {
+      unsigned R = *AI;
+      forget(R);
+      LastPrimaryWrite[R] = PrimaryCount;
+      Pinned[R] = 0; // a group base overwritten: its members re-materialise
+    }
   };
   for (unsigned Idx = 0; Idx < D.getNumDefs() && Idx < I.getNumOperands();
        ++Idx)
