@@ -1325,6 +1325,8 @@ TEST_CODE_BEGIN
   CHECK_X t4, 0xffffffffffffffff, 437
   CHECK_FLAGS 0x10, 438
 # An improperly NaN-boxed bfloat16 reads as the canonical NaN 0x7fc0
+# (QEMU 10.0.2 reads it as the half NaN 0x7e00: model only)
+#ifndef FP_USER_MODE
   li t4, 0x3f80
   fmv.w.x ft1, t4
   fcvt.s.bf16 ft0, ft1
@@ -1334,6 +1336,7 @@ TEST_CODE_BEGIN
   srai t4, t4, 32
   CHECK_X t4, 0xffffffffffffffff, 440
   CHECK_FLAGS 0x0, 441
+#endif
 # FLH/FSH/FMV.X.H/FMV.H.X move raw bits (Zfbfmin without Zfh)
   la a0, scratch
   li t4, 0x4049

@@ -8,6 +8,7 @@
 TEST_CODE_BEGIN
   csrw fflags, zero
 # Zfinx: misa.F/D are 0, mstatus.FS is hardwired to 0, fcsr exists
+#ifndef FP_USER_MODE
   csrr t4, misa
   srli t4, t4, 3
   andi t4, t4, 0x5
@@ -18,6 +19,7 @@ TEST_CODE_BEGIN
   li t3, 0x6000
   and t4, t4, t3
   CHECK_X t4, 0x0, 2
+#endif
   csrwi frm, 3
   csrr t4, frm
   CHECK_X t4, 0x3, 3
@@ -116,164 +118,170 @@ TEST_CODE_BEGIN
   CHECK_X a0, 0x4200, 47
   fnmadd.h a0, a2, a2, a1
   CHECK_X a0, 0xffffc500, 48
+#if !defined(FP_USER_MODE) || __riscv_xlen == 64
   fsgnjn.h a0, a1, a1
   CHECK_X a0, 0xffffbc00, 49
+  fsgnjx.h a0, a1, a0
+  CHECK_X a0, 0xffffbc00, 50
+#endif
   fsgnj.h a0, a1, a1
-  CHECK_X a0, 0x3c00, 50
-  fmin.h a0, a1, a2
   CHECK_X a0, 0x3c00, 51
+  fmin.h a0, a1, a2
+  CHECK_X a0, 0x3c00, 52
   fmax.h a0, a1, a2
-  CHECK_X a0, 0x4000, 52
+  CHECK_X a0, 0x4000, 53
   feq.h a0, a1, a2
-  CHECK_X a0, 0x0, 53
+  CHECK_X a0, 0x0, 54
   flt.h a0, a1, a2
-  CHECK_X a0, 0x1, 54
-  fle.h a0, a2, a2
   CHECK_X a0, 0x1, 55
+  fle.h a0, a2, a2
+  CHECK_X a0, 0x1, 56
   fclass.h a0, a1
-  CHECK_X a0, 0x40, 56
+  CHECK_X a0, 0x40, 57
   fsqrt.h a0, a2
-  CHECK_X a0, 0x3da8, 57
-  CHECK_FLAGS 0x1, 58
+  CHECK_X a0, 0x3da8, 58
+  CHECK_FLAGS 0x1, 59
   li a1, 0x7bff
   fadd.h a0, a1, a1
-  CHECK_X a0, 0x7c00, 59
-  CHECK_FLAGS 0x5, 60
+  CHECK_X a0, 0x7c00, 60
+  CHECK_FLAGS 0x5, 61
   li a1, 0xdeadc380
   fcvt.w.h a0, a1, rne
-  CHECK_X a0, 0xfffffffc, 61
-  CHECK_FLAGS 0x1, 62
+  CHECK_X a0, 0xfffffffc, 62
+  CHECK_FLAGS 0x1, 63
   fcvt.wu.h a0, a1, rne
-  CHECK_X a0, 0x0, 63
-  CHECK_FLAGS 0x10, 64
+  CHECK_X a0, 0x0, 64
+  CHECK_FLAGS 0x10, 65
   li a1, 0x11170
   fcvt.h.w a0, a1
-  CHECK_X a0, 0x7c00, 65
-  CHECK_FLAGS 0x5, 66
+  CHECK_X a0, 0x7c00, 66
+  CHECK_FLAGS 0x5, 67
   li a1, 0x801
   fcvt.h.wu a0, a1
-  CHECK_X a0, 0x6800, 67
-  CHECK_FLAGS 0x1, 68
+  CHECK_X a0, 0x6800, 68
+  CHECK_FLAGS 0x1, 69
 # Zhinxmin conversions
   li a1, 0x3fc00000
   fcvt.h.s a0, a1
-  CHECK_X a0, 0x3e00, 69
+  CHECK_X a0, 0x3e00, 70
   li a1, 0xdeadbe00
   fcvt.s.h a0, a1
-  CHECK_X a0, 0xbfc00000, 70
+  CHECK_X a0, 0xbfc00000, 71
   li a1, 0xdead7c01
   fcvt.s.h a0, a1
-  CHECK_X a0, 0x7fc00000, 71
-  CHECK_FLAGS 0x10, 72
+  CHECK_X a0, 0x7fc00000, 72
+  CHECK_FLAGS 0x10, 73
 # Double (Zdinx): even/odd register pairs, low word in the even one
   li a2, 0x0
   li a3, 0x3ff00000
   li a4, 0x0
   li a5, 0x40000000
   fadd.d a0, a2, a4
-  CHECK_X a0, 0x0, 73
-  CHECK_X a1, 0x40080000, 74
+  CHECK_X a0, 0x0, 74
+  CHECK_X a1, 0x40080000, 75
   fsub.d a0, a2, a4
-  CHECK_X a0, 0x0, 75
-  CHECK_X a1, 0xbff00000, 76
+  CHECK_X a0, 0x0, 76
+  CHECK_X a1, 0xbff00000, 77
   fmul.d a6, a4, a4
-  CHECK_X a6, 0x0, 77
-  CHECK_X a7, 0x40100000, 78
+  CHECK_X a6, 0x0, 78
+  CHECK_X a7, 0x40100000, 79
   fdiv.d a0, a2, a4
-  CHECK_X a0, 0x0, 79
-  CHECK_X a1, 0x3fe00000, 80
+  CHECK_X a0, 0x0, 80
+  CHECK_X a1, 0x3fe00000, 81
   fmadd.d a0, a4, a4, a2
-  CHECK_X a0, 0x0, 81
-  CHECK_X a1, 0x40140000, 82
+  CHECK_X a0, 0x0, 82
+  CHECK_X a1, 0x40140000, 83
   fnmsub.d a0, a4, a4, a2
-  CHECK_X a0, 0x0, 83
-  CHECK_X a1, 0xc0080000, 84
+  CHECK_X a0, 0x0, 84
+  CHECK_X a1, 0xc0080000, 85
   fsgnjn.d a0, a2, a2
-  CHECK_X a0, 0x0, 85
-  CHECK_X a1, 0xbff00000, 86
+  CHECK_X a0, 0x0, 86
+  CHECK_X a1, 0xbff00000, 87
   fsgnjx.d a0, a0, a4
-  CHECK_X a0, 0x0, 87
-  CHECK_X a1, 0xbff00000, 88
+  CHECK_X a0, 0x0, 88
+  CHECK_X a1, 0xbff00000, 89
   fmin.d a0, a2, a4
-  CHECK_X a0, 0x0, 89
-  CHECK_X a1, 0x3ff00000, 90
+  CHECK_X a0, 0x0, 90
+  CHECK_X a1, 0x3ff00000, 91
   fmax.d a0, a2, a4
-  CHECK_X a0, 0x0, 91
-  CHECK_X a1, 0x40000000, 92
+  CHECK_X a0, 0x0, 92
+  CHECK_X a1, 0x40000000, 93
   feq.d a0, a2, a2
-  CHECK_X a0, 0x1, 93
+  CHECK_X a0, 0x1, 94
   flt.d a0, a4, a2
-  CHECK_X a0, 0x0, 94
+  CHECK_X a0, 0x0, 95
   fle.d a0, a2, a4
-  CHECK_X a0, 0x1, 95
+  CHECK_X a0, 0x1, 96
   fclass.d a0, a4
-  CHECK_X a0, 0x40, 96
+  CHECK_X a0, 0x40, 97
   li a2, 0x0
   li a3, 0x40000000
   fsqrt.d a0, a2
-  CHECK_X a0, 0x667f3bcd, 97
-  CHECK_X a1, 0x3ff6a09e, 98
-  CHECK_FLAGS 0x1, 99
+  CHECK_X a0, 0x667f3bcd, 98
+  CHECK_X a1, 0x3ff6a09e, 99
+  CHECK_FLAGS 0x1, 100
   li a2, 0x0
   li a3, 0x3ff00000
   li a4, 0x0
   li a5, 0x40080000
   fdiv.d a0, a2, a4, rup
-  CHECK_X a0, 0x55555556, 100
-  CHECK_X a1, 0x3fd55555, 101
-  CHECK_FLAGS 0x1, 102
+  CHECK_X a0, 0x55555556, 101
+  CHECK_X a1, 0x3fd55555, 102
+  CHECK_FLAGS 0x1, 103
   fcvt.s.d a0, a4
-  CHECK_X a0, 0x40400000, 103
+  CHECK_X a0, 0x40400000, 104
   li a4, 0x55555555
   li a5, 0x3fd55555
   fcvt.s.d a0, a4
-  CHECK_X a0, 0x3eaaaaab, 104
-  CHECK_FLAGS 0x1, 105
+  CHECK_X a0, 0x3eaaaaab, 105
+  CHECK_FLAGS 0x1, 106
   li a1, 0xbe800000
   fcvt.d.s a0, a1
-  CHECK_X a0, 0x0, 106
-  CHECK_X a1, 0xbfd00000, 107
+  CHECK_X a0, 0x0, 107
+  CHECK_X a1, 0xbfd00000, 108
   li a4, 0x0
   li a5, 0xc00c0000
   fcvt.w.d a1, a4
-  CHECK_X a1, 0xfffffffc, 108
-  CHECK_FLAGS 0x1, 109
+  CHECK_X a1, 0xfffffffc, 109
+  CHECK_FLAGS 0x1, 110
   fcvt.wu.d a1, a4, rtz
-  CHECK_X a1, 0x0, 110
-  CHECK_FLAGS 0x10, 111
+  CHECK_X a1, 0x0, 111
+  CHECK_FLAGS 0x10, 112
   li t0, 0xfffffff7
   fcvt.d.w a0, t0
-  CHECK_X a0, 0x0, 112
-  CHECK_X a1, 0xc0220000, 113
+  CHECK_X a0, 0x0, 113
+  CHECK_X a1, 0xc0220000, 114
   fcvt.d.wu a0, t0
-  CHECK_X a0, 0xfee00000, 114
-  CHECK_X a1, 0x41efffff, 115
+  CHECK_X a0, 0xfee00000, 115
+  CHECK_X a1, 0x41efffff, 116
 # x0 as a pair: reads as +0.0; a write to it is dropped (x1 untouched)
   li a4, 0x0
   li a5, 0x40000000
   fadd.d a0, zero, a4
-  CHECK_X a0, 0x0, 116
-  CHECK_X a1, 0x40000000, 117
+  CHECK_X a0, 0x0, 117
+  CHECK_X a1, 0x40000000, 118
   fclass.d a0, zero
-  CHECK_X a0, 0x10, 118
+  CHECK_X a0, 0x10, 119
   li ra, 0x1234
   fadd.d zero, a4, a4
-  CHECK_X ra, 0x1234, 119
-  CHECK_X zero, 0x0, 120
+  CHECK_X ra, 0x1234, 120
+  CHECK_X zero, 0x0, 121
   fsgnjn.d s2, zero, zero
-  CHECK_X s2, 0x0, 121
-  CHECK_X s3, 0x80000000, 122
+  CHECK_X s2, 0x0, 122
+  CHECK_X s3, 0x80000000, 123
   fcvt.d.w zero, a1
-  CHECK_X ra, 0x1234, 123
+  CHECK_X ra, 0x1234, 124
 # mstatus.FS stays 0 after FP work and fcsr writes
   csrwi fflags, 1
+#ifndef FP_USER_MODE
   csrr t4, mstatus
   li t3, 0x6000
   and t4, t4, t3
-  CHECK_X t4, 0x0, 124
+  CHECK_X t4, 0x0, 125
   csrr t4, mstatus
   srli t4, t4, 31
-  CHECK_X t4, 0x0, 125
-  CHECK_FLAGS 0x1, 126
+  CHECK_X t4, 0x0, 126
+#endif
+  CHECK_FLAGS 0x1, 127
   TEST_PASS
 TEST_CODE_END

@@ -57,7 +57,9 @@ def gen(xlen):
     for b, fl in [(0x7fc0, 0), (0x7fc5, 0), (0xffff, 0), (0x7f81, NV), (0xffbf, NV)]:
         p.ld_h('ft1', b); p.emit('  fcvt.s.bf16 ft0, ft1'); p.chk_s('ft0', 0x7fc00000); p.flags(fl)
     p.emit('# An improperly NaN-boxed bfloat16 reads as the canonical NaN 0x7fc0')
+    p.emit('# (QEMU 10.0.2 reads it as the half NaN 0x7e00: model only)', '#ifndef FP_USER_MODE')
     p.ld_s('ft1', 0x00003f80); p.emit('  fcvt.s.bf16 ft0, ft1'); p.chk_s('ft0', 0x7fc00000); p.flags(0)
+    p.emit('#endif')
     p.emit('# FLH/FSH/FMV.X.H/FMV.H.X move raw bits (Zfbfmin without Zfh)')
     p.emit('  la a0, scratch', '  li t4, 0x4049', '  sh t4, 0(a0)', '  flh ft2, 0(a0)', '  fcvt.s.bf16 ft3, ft2')
     p.chk_s('ft3', 0x40490000); p.chk_h('ft2', 0x4049)
