@@ -461,17 +461,20 @@ PlacedAccess MemoryPlanner::place(const MemoryAccess &A, CodeBuffer &Out) {
 
 void MemoryPlanner::endInstruction(const MCInst &I, CodeBuffer &Out) {
   const MCInstrDesc &D = Env.instrInfo().get(I.getOpcode());
-  auto Written = [&](unsigned Reg) {
-    if (!Reg)
+  // A def names a register that may overlap others: a GPR pair (AMOCAS.Q,
+  // AMOCAS.D on RV32: rd X20_X21 writes x20 and x21) or a vector group.
+  // Every register it overlaps is overwritten.
+  auto Written = [&](unsigned Def) {
+    if (!Def)
       return;
-    // Every overlapping register changes too: Zfinx's X31_W is X31, an
-    // RV32 Zdinx pair X10_X11 is X10 and X11.
-    for (MCRegAliasIterator AI(Reg, &Env.regInfo(), /*IncludeSelf=*/true);
+    for (MCRegAliasIterator AI(Def, &Env.regInfo(), /*IncludeSelf=*/true);
          AI.isValid(); ++AI) {
-      unsigned R = *AI;
-      forget(R);
-      LastPrimaryWrite[R] = PrimaryCount;
-      Pinned[R] = 0; // a group base overwritten: its members re-materialise
+      unsigned Reg = *AI;
+      if (Reg >= Known.size())
+        continue;
+      forget(Reg);
+      LastPrimaryWrite[Reg] = PrimaryCount;
+      Pinned[Reg] = 0; // a group base overwritten: members re-materialise
     }
   };
   for (unsigned Idx = 0; Idx < D.getNumDefs() && Idx < I.getNumOperands();
