@@ -1,4 +1,4 @@
-//===- FPHelpers.h - Handler templates shared by F.cpp, D.cpp, Zfh.cpp -*- C++ -*-===//
+//===- FPHelpers.h - Handler templates of the FP extensions ------*- C++ -*-===//
 //
 // The F, D and Zfh instruction families differ only in the register view of
 // their operands (NaN-boxed single/half, or raw double) and in the soft-float
