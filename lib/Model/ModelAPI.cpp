@@ -76,7 +76,8 @@ static int apiGetCsr(snipgen_model *S, uint32_t Num, uint64_t *V) {
   // Debugger view: FP CSRs stay readable while mstatus.FS is Off.
   Hart &H = S->M->H;
   uint64_t SavedStatus = H.Mstatus;
-  H.Mstatus |= 1ull << 13;
+  if (Num >= csr::Fflags && Num <= csr::Fcsr) // not for mstatus itself
+    H.Mstatus |= 1ull << 13;
   bool Ok = Num < 4096 && H.readCsr(uint16_t(Num), Value);
   H.Mstatus = SavedStatus;
   if (!Ok)
