@@ -11,33 +11,15 @@ namespace detail {
 using BFloat16 = Format<uint16_t, 8, 7>;
 static_assert(BFloat16::CanonicalNaN == BF16CanonicalNaN);
 
-namespace {
-template <class To, class From>
-typename To::Bits convert(typename From::Bits A, FPEnv &Env) {
-  Unpacked U = unpack<From>(A);
-  switch (U.K) {
-  case Kind::QuietNaN:
-  case Kind::SignalingNaN:
-    return nanResult<To>(Env, U.isSignalingNaN());
-  case Kind::Infinity:
-    return infinity<To>(U.Sign);
-  case Kind::Zero:
-    return zero<To>(U.Sign);
-  case Kind::Finite:
-    break;
-  }
-  return roundPack<To>(U.Sign, U.Exp, U.Sig, Env);
-}
-} // namespace
 } // namespace detail
 
 using namespace detail;
 
 uint16_t f32ToBF16(uint32_t A, FPEnv &Env) {
-  return convert<BFloat16, Single>(A, Env);
+  return convertFloat<BFloat16, Single>(A, Env);
 }
 uint32_t bf16ToF32(uint16_t A, FPEnv &Env) {
-  return convert<Single, BFloat16>(A, Env);
+  return convertFloat<Single, BFloat16>(A, Env);
 }
 
 } // namespace snipgen::softfloat

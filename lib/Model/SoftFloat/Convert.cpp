@@ -5,25 +5,6 @@ namespace snipgen::softfloat {
 namespace detail {
 namespace {
 
-template <class To, class From>
-typename To::Bits convertFloat(typename From::Bits A, FPEnv &Env) {
-  Unpacked U = unpack<From>(A);
-  switch (U.K) {
-  case Kind::QuietNaN:
-  case Kind::SignalingNaN:
-    return nanResult<To>(Env, U.isSignalingNaN());
-  case Kind::Infinity:
-    return infinity<To>(U.Sign);
-  case Kind::Zero:
-    return zero<To>(U.Sign);
-  case Kind::Finite:
-    break;
-  }
-  // The unpacked shape is format-independent: widening rounds nothing,
-  // narrowing rounds once.
-  return roundPack<To>(U.Sign, U.Exp, U.Sig, Env);
-}
-
 /// Integer range of a conversion target, as a sign and magnitude bound.
 struct IntRange {
   uint64_t MaxPositive;  // largest result magnitude for a positive input

@@ -216,6 +216,26 @@ typename F::Bits normaliseRoundPack(bool Sign, int32_t Exp, uint64_t Sig,
   return roundPack<F>(Sign, Exp + 1, (Sig >> 1) | (Sig & 1), Env);
 }
 
+/// Converts between two formats. The unpacked shape is format-independent:
+/// widening rounds nothing, narrowing rounds once (subnormal results
+/// included, with tininess after rounding).
+template <class To, class From>
+typename To::Bits convertFloat(typename From::Bits A, FPEnv &Env) {
+  Unpacked U = unpack<From>(A);
+  switch (U.K) {
+  case Kind::QuietNaN:
+  case Kind::SignalingNaN:
+    return nanResult<To>(Env, U.isSignalingNaN());
+  case Kind::Infinity:
+    return infinity<To>(U.Sign);
+  case Kind::Zero:
+    return zero<To>(U.Sign);
+  case Kind::Finite:
+    break;
+  }
+  return roundPack<To>(U.Sign, U.Exp, U.Sig, Env);
+}
+
 } // namespace snipgen::softfloat::detail
 
 #endif // SNIPGEN_LIB_MODEL_SOFTFLOAT_PACK_H
