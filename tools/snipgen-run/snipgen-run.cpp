@@ -185,6 +185,8 @@ int main(int argc, char **argv) {
       return fail(State.takeError());
     for (const std::string &W : Warnings)
       WithColor::warning(errs(), "snipgen-run") << W << "\n";
+    if (Error E = State->checkFits(R.model()))
+      return failMsg(InitialRegs + ": " + toString(std::move(E)));
     State->apply(R.model());
   }
 

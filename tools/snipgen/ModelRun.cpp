@@ -61,6 +61,9 @@ public:
   bool wantsEvents() const override { return false; }
   void onRunStart(ModelHandle &M) override {
     if (FromFile) {
+      if (Error E = FromFile->checkFits(M))
+        errs() << "warning: (register-state) " << toString(std::move(E))
+               << "; the high bits are dropped\n";
       FromFile->apply(M);
       return;
     }
