@@ -11,6 +11,7 @@
 #define SNIPGEN_LIB_MODEL_RISCV_V_INTHELPERS_H
 
 #include "ElementLoop.h"
+#include <initializer_list>
 #include <type_traits>
 
 namespace snipgen::model {
@@ -167,6 +168,36 @@ inline void fillTail(VectorState &V, unsigned Vd, uint64_t From, uint64_t To) {
       fillAgnostic<T>(V, Vd, I);
 }
 
+/// A data source of an instruction: register group base, EMUL (log2) and
+/// EEW in bits.
+struct SrcGroup {
+  unsigned Reg;
+  int EmulLog2;
+  unsigned Eew;
+};
+
+/// Spec 5.2: "a vector register cannot be used to provide source operands
+/// with more than one EEW for a single instruction". So when the
+/// instruction reads v0 as a mask (vm = 0: masking, or the carry/selector of
+/// vadc, vmerge, ...), no data source group may contain v0; and data
+/// sources of different EEWs may not overlap. (QEMU 10 enforces the same.)
+inline bool sourcesOk(const Decoded &D, std::initializer_list<SrcGroup> Srcs) {
+  bool UsesV0 = masked(D);
+  for (const SrcGroup *A = Srcs.begin(); A != Srcs.end(); ++A) {
+    if (UsesV0 && A->Reg == 0)
+      return false;
+    for (const SrcGroup *B = A + 1; B != Srcs.end(); ++B)
+      if (A->Eew != B->Eew &&
+          groupsOverlap(A->Reg, regsOf(A->EmulLog2), B->Reg, regsOf(B->EmulLog2)))
+        return false;
+  }
+  return true;
+}
+/// Two data sources, the second one only when HasB (a .vv form).
+inline bool sourcesOk(const Decoded &D, bool HasB, SrcGroup A, SrcGroup B) {
+  return HasB ? sourcesOk(D, {A, B}) : sourcesOk(D, {A});
+}
+
 // --- Fixed-point rounding (spec 3.8) --------------------------------------
 
 /// The rounding increment for shifting V right by Shift bits under vxrm
@@ -227,6 +258,7 @@ template <typename Op, Src From> struct Binary {
     int L = V.LmulLog2;
     if (!groupOk(Vd, L) || !groupOk(Vs2, L) ||
         (From == Src::V && !groupOk(Vs1, L)) || !maskOk(D, Vd) ||
+        !sourcesOk(D, From == Src::V, {Vs2, L, Bits<T>}, {Vs1, L, Bits<T>}) ||
         !Op::template allowed<T>(H))
       return illegal(H, D);
     T Scalar = scalarOf<T, From>(H, D, 2);
@@ -283,7 +315,10 @@ struct Widen {
       int L = V.LmulLog2;
       if (!widenOk(H, D, Vd) ||
           !(WideA ? groupOk(Vs2, L + 1) : narrowSrcOk(H, Vd, Vs2)) ||
-          (From == Src::V && !narrowSrcOk(H, Vd, Vs1)))
+          (From == Src::V && !narrowSrcOk(H, Vd, Vs1)) ||
+          !sourcesOk(D, From == Src::V,
+                     {Vs2, WideA ? L + 1 : L, (WideA ? 2 : 1) * Bits<T>},
+                     {Vs1, L, Bits<T>}))
         return illegal(H, D);
       T Scalar = scalarOf<T, From>(H, D, 2);
       forEachElement<WT>(
@@ -312,7 +347,9 @@ template <typename Op, Src From> struct Narrow {
       int L = V.LmulLog2;
       if (2 * V.Sew > V.ELen || L >= 3 || !groupOk(Vd, L) ||
           !groupOk(Vs2, L + 1) || !overlapOk(Vd, L, Vs2, L + 1) ||
-          (From == Src::V && !groupOk(Vs1, L)) || !maskOk(D, Vd))
+          (From == Src::V && !groupOk(Vs1, L)) || !maskOk(D, Vd) ||
+          !sourcesOk(D, From == Src::V, {Vs2, L + 1, 2 * Bits<T>},
+                     {Vs1, L, Bits<T>}))
         return illegal(H, D);
       T Scalar = scalarOf<T, From>(H, D, 2);
       Fx C{V.Vxrm};

@@ -44,7 +44,9 @@ template <Src From, bool Merge> struct MergeMove {
     unsigned OpIdx = Merge ? 2 : 1;
     unsigned Vs1 = unsigned(D.Ops[OpIdx]);
     if (!groupOk(Vd, L) || (Merge && !groupOk(Vs2, L)) ||
-        (From == Src::V && !groupOk(Vs1, L)) || (Merge && Vd == 0))
+        (From == Src::V && !groupOk(Vs1, L)) || (Merge && Vd == 0) ||
+        (Merge && !sourcesOk(D, From == Src::V, {Vs2, L, Bits<T>},
+                             {Vs1, L, Bits<T>})))
       return illegal(H, D);
     T Scalar = scalarOf<T, From>(H, D, OpIdx);
     forEachElement<T>(H, Vd, false, V.groupElements(Bits<T>, L),

@@ -19,7 +19,8 @@ template <Src From, bool Sub> struct AddCarry {
              Vs1 = unsigned(D.Ops[2]);
     int L = V.LmulLog2;
     if (Vd == 0 || !groupOk(Vd, L) || !groupOk(Vs2, L) ||
-        (From == Src::V && !groupOk(Vs1, L)))
+        (From == Src::V && !groupOk(Vs1, L)) ||
+        !sourcesOk(D, From == Src::V, {Vs2, L, Bits<T>}, {Vs1, L, Bits<T>}))
       return illegal(H, D);
     T Scalar = scalarOf<T, From>(H, D, 2);
     forEachElement<T>(H, Vd, false, V.groupElements(Bits<T>, L),
@@ -43,7 +44,8 @@ template <Src From, bool Sub> struct CarryOut {
     int L = V.LmulLog2;
     bool CarryIn = masked(D);
     if (!groupOk(Vs2, L) || !maskDstOk(Vd, Vs2, L) ||
-        (From == Src::V && (!groupOk(Vs1, L) || !maskDstOk(Vd, Vs1, L))))
+        (From == Src::V && (!groupOk(Vs1, L) || !maskDstOk(Vd, Vs1, L))) ||
+        !sourcesOk(D, From == Src::V, {Vs2, L, Bits<T>}, {Vs1, L, Bits<T>}))
       return illegal(H, D);
     T Scalar = scalarOf<T, From>(H, D, 2);
     forEachMaskBit(H, Vd, false, [&](uint64_t I) {
@@ -81,7 +83,8 @@ template <typename Op, Src From> struct Compare {
              Vs1 = unsigned(D.Ops[2]);
     int L = V.LmulLog2;
     if (!groupOk(Vs2, L) || !maskDstOk(Vd, Vs2, L) ||
-        (From == Src::V && (!groupOk(Vs1, L) || !maskDstOk(Vd, Vs1, L))))
+        (From == Src::V && (!groupOk(Vs1, L) || !maskDstOk(Vd, Vs1, L))) ||
+        !sourcesOk(D, From == Src::V, {Vs2, L, Bits<T>}, {Vs1, L, Bits<T>}))
       return illegal(H, D);
     T Scalar = scalarOf<T, From>(H, D, 2);
     forEachMaskBit(H, Vd, masked(D), [&](uint64_t I) {

@@ -83,7 +83,8 @@ template <typename Op, Src From> struct MulAdd {
              Vs2 = unsigned(D.Ops[3]);
     int L = V.LmulLog2;
     if (!groupOk(Vd, L) || !groupOk(Vs2, L) ||
-        (From == Src::V && !groupOk(Vs1, L)) || !maskOk(D, Vd))
+        (From == Src::V && !groupOk(Vs1, L)) || !maskOk(D, Vd) ||
+        !sourcesOk(D, From == Src::V, {Vs2, L, Bits<T>}, {Vs1, L, Bits<T>}))
       return illegal(H, D);
     T Scalar = scalarOf<T, From>(H, D, 2);
     forEachElement<T>(H, Vd, masked(D), V.groupElements(Bits<T>, L),
@@ -131,7 +132,8 @@ template <Src From, bool Signed1, bool Signed2> struct WMacc {
                Vs2 = unsigned(D.Ops[3]);
       int L = V.LmulLog2;
       if (!widenOk(H, D, Vd) || !narrowSrcOk(H, Vd, Vs2) ||
-          (From == Src::V && !narrowSrcOk(H, Vd, Vs1)))
+          (From == Src::V && !narrowSrcOk(H, Vd, Vs1)) ||
+          !sourcesOk(D, From == Src::V, {Vs2, L, Bits<T>}, {Vs1, L, Bits<T>}))
         return illegal(H, D);
       T Scalar = scalarOf<T, From>(H, D, 2);
       forEachElement<WT>(H, Vd, masked(D), V.groupElements(2 * Bits<T>, L + 1),

@@ -32,7 +32,8 @@ template <unsigned F, bool Signed> struct Extend {
       unsigned Vd = unsigned(D.Ops[0]), Vs2 = unsigned(D.Ops[1]);
       int L = V.LmulLog2;
       if (!groupOk(Vd, L) || !groupOk(Vs2, L - K) ||
-          !overlapOk(Vd, L, Vs2, L - K) || !maskOk(D, Vd))
+          !overlapOk(Vd, L, Vs2, L - K) || !maskOk(D, Vd) ||
+          !sourcesOk(D, {{Vs2, L - K, SrcBits}}))
         return illegal(H, D);
       forEachElement<T>(H, Vd, masked(D), V.groupElements(Bits<T>, L),
                         [&](uint64_t I) {

@@ -27,7 +27,8 @@ template <Src From> struct SlideUp {
     unsigned Vd = unsigned(D.Ops[0]), Vs2 = unsigned(D.Ops[1]);
     int L = V.LmulLog2;
     if (!groupOk(Vd, L) || !groupOk(Vs2, L) ||
-        groupsOverlap(Vd, regsOf(L), Vs2, regsOf(L)) || !maskOk(D, Vd))
+        groupsOverlap(Vd, regsOf(L), Vs2, regsOf(L)) || !maskOk(D, Vd) ||
+        !sourcesOk(D, {{Vs2, L, Bits<T>}}))
       return illegal(H, D);
     uint64_t Off = offsetOf<From>(H, D);
     forEachElementFrom<T>(H, Vd, masked(D), Off, V.groupElements(Bits<T>, L),
@@ -45,7 +46,8 @@ template <Src From> struct SlideDown {
     VectorState &V = H.V;
     unsigned Vd = unsigned(D.Ops[0]), Vs2 = unsigned(D.Ops[1]);
     int L = V.LmulLog2;
-    if (!groupOk(Vd, L) || !groupOk(Vs2, L) || !maskOk(D, Vd))
+    if (!groupOk(Vd, L) || !groupOk(Vs2, L) || !maskOk(D, Vd) ||
+        !sourcesOk(D, {{Vs2, L, Bits<T>}}))
       return illegal(H, D);
     uint64_t Off = offsetOf<From>(H, D), VLMax = V.vlmax();
     forEachElement<T>(H, Vd, masked(D), V.groupElements(Bits<T>, L),
@@ -65,7 +67,8 @@ template <bool Up> struct Slide1 {
     unsigned Vd = unsigned(D.Ops[0]), Vs2 = unsigned(D.Ops[1]);
     int L = V.LmulLog2;
     if (!groupOk(Vd, L) || !groupOk(Vs2, L) || !maskOk(D, Vd) ||
-        (Up && groupsOverlap(Vd, regsOf(L), Vs2, regsOf(L))))
+        (Up && groupsOverlap(Vd, regsOf(L), Vs2, regsOf(L))) ||
+        !sourcesOk(D, {{Vs2, L, Bits<T>}}))
       return illegal(H, D);
     T X = T(H.X[D.Ops[2]]);
     uint64_t VL = V.VL;
@@ -100,6 +103,9 @@ template <Src From, bool Ei16> struct Gather {
     if (From == Src::V &&
         (IdxL > 3 || IdxL < -3 || !groupOk(Vs1, IdxL) ||
          groupsOverlap(Vd, regsOf(L), Vs1, regsOf(IdxL))))
+      return illegal(H, D);
+    if (!sourcesOk(D, From == Src::V, {Vs2, L, Bits<T>},
+                   {Vs1, IdxL, Ei16 ? 16u : Bits<T>}))
       return illegal(H, D);
     uint64_t VLMax = V.vlmax();
     uint64_t Scalar = From == Src::V ? 0 : offsetOf<From>(H, D);

@@ -41,7 +41,8 @@ template <typename Op, bool Widening, bool Signed> struct Reduce {
                Vs1 = unsigned(D.Ops[2]);
       int L = V.LmulLog2;
       if (V.VStart != 0 || !groupOk(Vs2, L) ||
-          (Widening && 2 * V.Sew > V.ELen))
+          (Widening && 2 * V.Sew > V.ELen) ||
+          !sourcesOk(D, {{Vs2, L, Bits<T>}, {Vs1, 0, unsigned(8 * sizeof(AT))}}))
         return illegal(H, D);
       if (V.VL != 0) {
         bool M = masked(D);
