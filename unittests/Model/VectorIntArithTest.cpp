@@ -265,3 +265,56 @@ TEST(VectorIntArith, ScalarMoves) {
 }
 
 } // namespace
+
+namespace {
+
+// Spec 5.2: no register provides operands of two EEWs. v0 read as the mask
+// (EEW 1) cannot also be a data source; wide and narrow sources cannot
+// overlap. QEMU 10 raises illegal instruction for all of these.
+TEST(VectorIntArith, NoSourceWithTwoEews) {
+  for (const char *Asm : {"vadd.vv v4, v0, v8, v0.t", "vadd.vv v4, v8, v0, v0.t",
+                          "vmerge.vvm v4, v8, v0, v0", "vslidedown.vi v4, v0, 1, v0.t",
+                          "vwmacc.vv v4, v0, v8, v0.t", "vrgather.vv v4, v8, v0, v0.t",
+                          "vadd.vx v4, v0, a0, v0.t", "vwadd.wv v4, v8, v0, v0.t"}) {
+    auto T = VMachine::create(Asm);
+    RUN_ILLEGAL(T);
+  }
+  auto Wide = VMachine::create(opv(0x35, 2, 4, 6, 7)); // vwadd.wv v4, v6, v7
+  RUN_ILLEGAL(Wide);
+  auto Narrow = VMachine::create(opv(0x2c, 0, 4, 2, 3)); // vnsrl.wv v4, v2, v3
+  RUN_ILLEGAL(Narrow);
+  auto Unmasked = VMachine::create("vadd.vv v4, v0, v8");
+  RUN_OK(Unmasked);
+  // A mask source (EEW 1) may be v0 while v0 masks.
+  auto Iota = VMachine::create("viota.m v4, v0, v0.t");
+  RUN_OK(Iota);
+  // Reserved by the same rule, but executed by QEMU 10 and so by the model.
+  for (const char *Asm : {"vadc.vvm v4, v0, v8, v0", "vmsbc.vvm v4, v0, v8, v0",
+                          "vmseq.vv v4, v0, v8, v0.t", "vredsum.vs v4, v0, v8, v0.t",
+                          "vwredsum.vs v4, v0, v8, v0.t"}) {
+    auto T = VMachine::create(Asm);
+    RUN_OK(T);
+  }
+}
+
+TEST(VectorIntArith, MaskResultTailAndInactiveBitsUnderAgnosticOnes) {
+  auto T = VMachine::create("vmseq.vi v4, v2, 0, v0.t");
+  T->v().AgnosticOnes = true;
+  T->config(8, 0, 4, /*Ta=*/false, /*Ma=*/true);
+  T->fill(2, 1, 0);
+  T->setMask(4, 0);
+  T->setMask(0, 0b0011);
+  RUN_OK(T);
+  // Active bits 0, 1 computed (1); inactive 2, 3 all ones (vma); mask
+  // results are always tail-agnostic: bits 4.. become ones.
+  EXPECT_EQ(T->mask(4), ~0ull);
+  auto U = VMachine::create("vmseq.vi v4, v2, 1, v0.t");
+  U->config(8, 0, 4, true, true); // option off: undisturbed
+  U->fill(2, 1, 0);
+  U->setMask(4, 0xf0f0);
+  U->setMask(0, 0b0011);
+  RUN_OK(U);
+  EXPECT_EQ(U->mask(4), 0xf0f0u);
+}
+
+} // namespace

@@ -7,9 +7,11 @@ LMUL, tail/mask policy and AVL, including 0 and more than VLMAX) and `csrwi
 vxrm`, each followed by random integer-class vector instructions (integer,
 fixed-point, integer reductions, mask, permute) with legal register groups:
 destination and source groups never overlap, masked destinations are never
-v0. The program ends with ebreak, as snipgen-qemu-check expects.
+v0, and v0 is a data source while masking only where QEMU 10 allows it
+(vadc/vsbc/vmadc/vmsbc, compares, reductions). The program ends with ebreak, as snipgen-qemu-check expects.
 
-  rvv-int-random.py -seed N [-blocks B] [-per-block K] [-vlen 128] -o prog.s
+  rvv-int-random.py -seed N [-blocks B] [-per-block K] [-vlen 128]
+                    [-xlen 64|32] -o prog.s
 """
 import argparse
 import random
@@ -57,9 +59,10 @@ FORMS = [(k, op) for k, v in SINGLE.items() for op in v.split()]
 
 
 class Gen:
-    def __init__(self, seed, vlen):
+    def __init__(self, seed, vlen, xlen=64):
         self.r = random.Random(seed)
         self.vlen = vlen
+        self.xlen = xlen
         self.out = []
 
     def emit(self, s):
@@ -95,6 +98,13 @@ class Gen:
         return None
 
     def xval(self):
+        v = self.xval64()
+        if self.xlen == 32:
+            v &= 0xffffffff
+            v = v - (1 << 32) if v >= 1 << 31 else v
+        return v
+
+    def xval64(self):
         c = self.r.random()
         if c < 0.3:
             return self.r.randrange(0, 32)
@@ -178,7 +188,7 @@ class Gen:
             s1 = {"nwv": f"v{g[2]}", "nwx": x, "nwi": str(uimm)}[kind]
             return f"{op}.{kind[1:]} v{g[0]}, v{g[1]}, {s1}{sfx}"
         if kind in ("mvv", "mvx", "mvi"):
-            g = self.pick_groups([0, L, L], src_no_v0=m)
+            g = self.pick_groups([0, L, L], src_no_v0=False)
             if not g:
                 return None
             s1 = {"mvv": f"v{g[2]}", "mvx": x, "mvi": str(simm)}[kind]
@@ -186,7 +196,7 @@ class Gen:
         if kind in ("red", "wred"):
             if kind == "wred" and sew > 32:
                 return None
-            g = self.pick_groups([0, L, 0], src_no_v0=m)
+            g = self.pick_groups([0, L, 0], src_no_v0=False)
             if not g:
                 return None
             return f"{op}.vs v{g[0]}, v{g[1]}, v{g[2]}{sfx}"
@@ -206,7 +216,9 @@ class Gen:
     def misc(self, op, sew, L, x, simm, sfx, m):
         r = self.r
         if op in ("vadc", "vsbc", "vmerge"):
-            g = self.pick_groups([L, L, L], avoid_v0_first=True)
+            # QEMU 10 lets vadc/vsbc (not vmerge) read v0 as data too.
+            g = self.pick_groups([L, L, L], avoid_v0_first=True,
+                                 src_no_v0=op == "vmerge")
             if not g:
                 return None
             f = r.choice(["vvm", "vxm", "vim"] if op != "vsbc" else ["vvm", "vxm"])
@@ -218,10 +230,7 @@ class Gen:
                 return None
             forms = ["vv", "vx", "vvm", "vxm"] + (["vi", "vim"] if op == "vmadc" else [])
             f = r.choice(forms)
-            if f.endswith("m"):
-                g = self.pick_groups([0, L, L], src_no_v0=True)
-                if not g:
-                    return None
+
             s1 = {"v": f"v{g[2]}", "x": x, "i": str(simm)}[f[1]]
             return f"{op}.{f} v{g[0]}, v{g[1]}, {s1}" + (", v0" if f.endswith("m") else "")
         if op == "vmv":
@@ -301,10 +310,11 @@ def main():
     ap.add_argument("-blocks", type=int, default=20)
     ap.add_argument("-per-block", type=int, default=10)
     ap.add_argument("-vlen", type=int, default=128)
+    ap.add_argument("-xlen", type=int, default=64, choices=[32, 64])
     ap.add_argument("-o", required=True)
     a = ap.parse_args()
     with open(a.o, "w") as f:
-        f.write(Gen(a.seed, a.vlen).program(a.blocks, a.per_block))
+        f.write(Gen(a.seed, a.vlen, a.xlen).program(a.blocks, a.per_block))
 
 
 if __name__ == "__main__":

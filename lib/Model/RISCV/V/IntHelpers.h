@@ -180,7 +180,11 @@ struct SrcGroup {
 /// with more than one EEW for a single instruction". So when the
 /// instruction reads v0 as a mask (vm = 0: masking, or the carry/selector of
 /// vadc, vmerge, ...), no data source group may contain v0; and data
-/// sources of different EEWs may not overlap. (QEMU 10 enforces the same.)
+/// sources of different EEWs may not overlap. QEMU 10 enforces this for the
+/// arithmetic, widening, narrowing, extension, merge, slide and gather
+/// forms, but not for vadc/vsbc/vmadc/vmsbc, compares and reductions, so
+/// the model checks exactly where QEMU does (those reserved encodings
+/// execute).
 inline bool sourcesOk(const Decoded &D, std::initializer_list<SrcGroup> Srcs) {
   bool UsesV0 = masked(D);
   for (const SrcGroup *A = Srcs.begin(); A != Srcs.end(); ++A) {
