@@ -313,3 +313,44 @@ TEST(VectorIntReduction, SumsMinMaxAndVlZero) {
 }
 
 } // namespace
+
+namespace {
+
+// Observers hear each written vector register exactly once: the element
+// walks report them, handlers that write otherwise report themselves.
+TEST(VectorIntObserved, EachWrittenRegisterReportedOnce) {
+  auto T = VMachine::create(R"(
+    vadd.vv v4, v8, v12
+    vmv2r.v v16, v20
+    vredsum.vs v1, v8, v2
+    vmseq.vv v3, v8, v12
+    vcompress.vm v24, v8, v2
+    vslideup.vi v28, v8, 1
+    vmv.s.x v6, a0
+  )");
+  T->config(32, 1, 4);
+  struct Log {
+    std::vector<std::vector<unsigned>> PerInsn{{}};
+  } L;
+  snipgen_model_observer Obs = {};
+  Obs.user = &L;
+  Obs.on_reg_write = [](void *U, uint32_t File, uint32_t Index, uint64_t) {
+    if (File == SNIPGEN_REG_V)
+      static_cast<Log *>(U)->PerInsn.back().push_back(Index);
+  };
+  Obs.on_retire = [](void *U, uint64_t, uint32_t, uint32_t, uint64_t) {
+    static_cast<Log *>(U)->PerInsn.emplace_back();
+  };
+  T->M->setObserver(&Obs);
+  RUN_OK(T);
+  ASSERT_GE(L.PerInsn.size(), 7u);
+  EXPECT_EQ(L.PerInsn[0], (std::vector<unsigned>{4, 5}));
+  EXPECT_EQ(L.PerInsn[1], (std::vector<unsigned>{16, 17}));
+  EXPECT_EQ(L.PerInsn[2], (std::vector<unsigned>{1}));
+  EXPECT_EQ(L.PerInsn[3], (std::vector<unsigned>{3}));
+  EXPECT_EQ(L.PerInsn[4], (std::vector<unsigned>{24, 25}));
+  EXPECT_EQ(L.PerInsn[5], (std::vector<unsigned>{28, 29}));
+  EXPECT_EQ(L.PerInsn[6], (std::vector<unsigned>{6}));
+}
+
+} // namespace

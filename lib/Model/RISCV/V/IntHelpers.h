@@ -79,17 +79,11 @@ template <typename Impl> StepStatus bySew(Hart &H, const Decoded &D) {
   }
 }
 
-/// Records writes of registers [Vd, Vd + N) for observers.
-inline void logVRegs(Hart &H, unsigned Vd, unsigned N) {
-  if (LLVM_UNLIKELY(H.Observed))
-    for (unsigned R = Vd; R < Vd + N && R < 32; ++R)
-      H.Log.add(StepLog::VReg, uint16_t(R), 0, 0, 0);
-}
-
-/// Epilogue of an instruction that wrote the vector registers [Vd, Vd + N).
-inline StepStatus finish(Hart &H, const Decoded &D, unsigned Vd, unsigned N) {
+/// Epilogue of an instruction that changed vector state (mstatus.VS
+/// dirty). The element walks record the written registers for observers;
+/// handlers that write registers otherwise call noteVRegWrites themselves.
+inline StepStatus finish(Hart &H, const Decoded &D) {
   markDirty(H);
-  logVRegs(H, Vd, N);
   return H.next(D);
 }
 
@@ -156,6 +150,7 @@ inline void forEachElementFrom(Hart &H, unsigned Vd, bool Masked,
     for (uint64_t I = VL; I < TailEnd; ++I)
       fillAgnostic<T>(V, Vd, I);
   V.VStart = 0;
+  noteVRegWrites(H, Vd, regsCovering(V, TailEnd > VL ? TailEnd : VL, sizeof(T)));
 }
 
 /// Fills elements [From, To) of register group Vd with ones when the tail
@@ -274,7 +269,7 @@ template <typename Op, Src From> struct Binary {
                       });
     if (C.Sat)
       setVxsat(H);
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 
@@ -332,7 +327,7 @@ struct Widen {
             WT B = ext<SignedB>(From == Src::V ? V.get<T>(Vs1, I) : Scalar);
             V.set<WT>(Vd, I, WT(Op::template f<WT>(A, B)));
           });
-      return finish(H, D, Vd, regsOf(L + 1));
+      return finish(H, D);
     }
   }
 };
@@ -364,7 +359,7 @@ template <typename Op, Src From> struct Narrow {
                         });
       if (C.Sat)
         setVxsat(H);
-      return finish(H, D, Vd, regsOf(L));
+      return finish(H, D);
     }
   }
 };

@@ -56,7 +56,7 @@ template <Src From, bool Merge> struct MergeMove {
                           A = V.get<T>(Vs2, I);
                         V.set<T>(Vd, I, A);
                       });
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 
@@ -82,12 +82,11 @@ struct MoveSX {
     T Value = T(H.X[D.Ops[2]]);
     if (V.VStart < V.VL) {
       V.set<T>(Vd, 0, Value);
-      if (V.AgnosticOnes && V.Vta)
-        for (uint64_t I = 1, E = V.groupElements(Bits<T>, 0); I < E; ++I)
-          fillAgnostic<T>(V, Vd, I);
+      fillTail<T>(V, Vd, 1, V.groupElements(Bits<T>, 0));
+      noteVRegWrites(H, Vd, 1);
     }
     V.VStart = 0;
-    return finish(H, D, Vd, 1);
+    return finish(H, D);
   }
 };
 

@@ -33,7 +33,7 @@ template <Src From, bool Sub> struct AddCarry {
                         T A = V.get<T>(Vs2, I);
                         V.set<T>(Vd, I, Sub ? T(A - B - C) : T(A + B + C));
                       });
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 
@@ -58,7 +58,7 @@ template <Src From, bool Sub> struct CarryOut {
         return A < B + C;
       return ((A + B + C) >> Bits<T>) != 0;
     });
-    return finish(H, D, Vd, 1);
+    return finish(H, D);
   }
 };
 
@@ -92,7 +92,7 @@ template <typename Op, Src From> struct Compare {
       T B = From == Src::V ? V.get<T>(Vs1, I) : Scalar;
       return Op::template f<T>(V.get<T>(Vs2, I), B);
     });
-    return finish(H, D, Vd, 1);
+    return finish(H, D);
   }
 };
 

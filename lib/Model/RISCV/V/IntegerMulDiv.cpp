@@ -92,7 +92,7 @@ template <typename Op, Src From> struct MulAdd {
                         T B = From == Src::V ? V.get<T>(Vs1, I) : Scalar;
                         V.set<T>(Vd, I, Op::f(V.get<T>(Vd, I), B, V.get<T>(Vs2, I)));
                       });
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 struct Macc {
@@ -142,7 +142,7 @@ template <Src From, bool Signed1, bool Signed2> struct WMacc {
                            WT B = ext<Signed2>(V.get<T>(Vs2, I));
                            V.set<WT>(Vd, I, WT(V.get<WT>(Vd, I) + WMul::f(A, B)));
                          });
-      return finish(H, D, Vd, regsOf(L + 1));
+      return finish(H, D);
     }
   }
 };

@@ -41,7 +41,7 @@ template <unsigned F, bool Signed> struct Extend {
                           T R = Signed ? T(std::make_signed_t<T>(S<ST>(X))) : T(X);
                           V.set<T>(Vd, I, R);
                         });
-      return finish(H, D, Vd, regsOf(L));
+      return finish(H, D);
     }
   }
 };

@@ -33,7 +33,7 @@ template <unsigned Kind> StepStatus maskLogical(Hart &H, const Decoded &D) {
     default: return A == B;      // vmxnor
     }
   });
-  return finish(H, D, Vd, 1);
+  return finish(H, D);
 }
 
 /// vcpop.m rd, vs2 (Ops = {rd, vs2, vm}): active set bits in [0, vl).
@@ -73,7 +73,7 @@ template <unsigned Kind> StepStatus setFirst(Hart &H, const Decoded &D) {
     Found = Found || Bit;
     return R;
   });
-  return finish(H, D, Vd, 1);
+  return finish(H, D);
 }
 
 /// viota.m vd, vs2 (Ops = {vd, vs2, vm}): vd[i] = number of set bits of
@@ -93,7 +93,7 @@ struct Iota {
                         V.set<T>(Vd, I, Count);
                         Count = T(Count + Bit);
                       });
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 
@@ -107,7 +107,7 @@ struct Id {
       return illegal(H, D);
     forEachElement<T>(H, Vd, masked(D), V.groupElements(Bits<T>, L),
                       [&](uint64_t I) { V.set<T>(Vd, I, T(I)); });
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 

@@ -35,7 +35,7 @@ template <Src From> struct SlideUp {
                           [&](uint64_t I) {
                             V.set<T>(Vd, I, V.get<T>(Vs2, I - Off));
                           });
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 
@@ -55,7 +55,7 @@ template <Src From> struct SlideDown {
                         bool In = Off < VLMax && I < VLMax - Off;
                         V.set<T>(Vd, I, In ? V.get<T>(Vs2, I + Off) : T(0));
                       });
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 
@@ -81,7 +81,7 @@ template <bool Up> struct Slide1 {
                           R = I + 1 == VL ? X : V.get<T>(Vs2, I + 1);
                         V.set<T>(Vd, I, R);
                       });
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 
@@ -116,7 +116,7 @@ template <Src From, bool Ei16> struct Gather {
                           Idx = Ei16 ? V.get<uint16_t>(Vs1, I) : uint64_t(V.get<T>(Vs1, I));
                         V.set<T>(Vd, I, Idx < VLMax ? V.get<T>(Vs2, Idx) : T(0));
                       });
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 
@@ -138,8 +138,9 @@ struct Compress {
         if (V.bit(Vs1, I))
           V.set<T>(Vd, N++, V.get<T>(Vs2, I));
       fillTail<T>(V, Vd, N, V.groupElements(Bits<T>, L));
+      noteVRegWrites(H, Vd, regsOf(L));
     }
-    return finish(H, D, Vd, regsOf(L));
+    return finish(H, D);
   }
 };
 
@@ -152,10 +153,13 @@ template <unsigned NReg> struct MoveWhole {
       return illegal(H, D);
     uint64_t Bytes = uint64_t(NReg) * V.VLenB;
     uint64_t Start = V.VStart * sizeof(T);
-    if (Start < Bytes && Vd != Vs2)
-      std::memmove(V.reg(Vd) + Start, V.reg(Vs2) + Start, Bytes - Start);
+    if (Start < Bytes) {
+      if (Vd != Vs2)
+        std::memmove(V.reg(Vd) + Start, V.reg(Vs2) + Start, Bytes - Start);
+      noteVRegWrites(H, Vd, NReg);
+    }
     V.VStart = 0;
-    return finish(H, D, Vd, NReg);
+    return finish(H, D);
   }
 };
 

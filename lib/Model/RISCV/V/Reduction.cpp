@@ -58,9 +58,10 @@ template <typename Op, bool Widening, bool Signed> struct Reduce {
           }
         V.set<AT>(Vd, 0, Acc);
         fillTail<AT>(V, Vd, 1, V.groupElements(8 * sizeof(AT), 0));
+        noteVRegWrites(H, Vd, 1);
       }
       V.VStart = 0;
-      return finish(H, D, Vd, 1);
+      return finish(H, D);
     }
   }
 };
