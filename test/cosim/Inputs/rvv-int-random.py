@@ -151,6 +151,8 @@ class Gen:
         uimm = r.randrange(0, 32)
         wide_ok = sew <= 32 and L <= 2
         if kind in ("vv", "vx", "vi", "viu"):
+            if op in ("vslide1up", "vslide1down") and self.xlen == 32 and sew == 64:
+                return None  # QEMU 10 zero-extends rs1 (rvv-int-known-differences.test)
             if op in ("vslideup", "vslide1up", "vrgather") or kind == "vv":
                 g = self.pick_groups([L, L, L], avoid_v0_first=m)
             else:
