@@ -107,13 +107,27 @@ TEST(VectorIntMulDiv, WideningMultiplyAddSignedness) {
 }
 
 TEST(VectorIntMulDiv, MulhAtSew64NotInZve64x) {
-  auto T = VMachine::create("vmulh.vv v4, v2, v3");
-  T->config(64, 0, 1);
-  T->h().Misa &= ~(1ull << ('v' - 'a')); // as for Zve64x
+  for (const char *Asm : {"vmulh.vv v4, v2, v3", "vmulhu.vx v4, v2, a0",
+                          "vmulhsu.vv v4, v2, v3", "vsmul.vv v4, v2, v3"}) {
+    auto T = VMachine::create(Asm, "rv64gc_zve64x");
+    T->config(64, 0, 1);
+    RUN_ILLEGAL(T);
+    auto U = VMachine::create(Asm, "rv64gc_zve64x");
+    U->config(32, 0, 1);
+    RUN_OK(U);
+    auto W = VMachine::create(Asm, "rv64gcv");
+    W->config(64, 0, 1);
+    RUN_OK(W);
+  }
+}
+
+TEST(VectorIntMulDiv, WideningNeedsTwiceSewWithinElen) {
+  // Zve32x: ELEN 32, so SEW 32 cannot widen; SEW 16 can.
+  auto T = VMachine::create("vwmul.vv v4, v2, v3", "rv64gc_zve32x");
+  T->config(32, 0, 1);
   RUN_ILLEGAL(T);
-  auto U = VMachine::create("vmulh.vv v4, v2, v3");
-  U->config(32, 0, 1);
-  U->h().Misa &= ~(1ull << ('v' - 'a'));
+  auto U = VMachine::create("vwmul.vv v4, v2, v3", "rv64gc_zve32x");
+  U->config(16, 0, 1);
   RUN_OK(U);
 }
 

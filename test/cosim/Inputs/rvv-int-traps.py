@@ -46,6 +46,14 @@ def decode(mc, encs):
     return res
 
 
+def field(r):
+    """A register field: half the time any register, else one near a
+    multiple of 8, so aligned groups that overlap (legal or not) are common."""
+    if r.random() < 0.5:
+        return r.randrange(32)
+    return r.choice([0, 8, 16, 24]) + r.choice([0, 0, 0, 1, 2, 4])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-seed", type=int, required=True)
@@ -62,7 +70,7 @@ def main():
     for _ in range(want):
         e, _name = r.choice(base)
         e &= ~((0x1f << 7) | (0x1f << 15) | (0x1f << 20) | (1 << 25))
-        e |= r.randrange(32) << 7 | r.randrange(32) << 15 | r.randrange(32) << 20
+        e |= field(r) << 7 | field(r) << 15 | field(r) << 20
         e |= r.randrange(2) << 25
         cands.append(e)
     dec = decode(a.mc, cands)
