@@ -132,3 +132,19 @@ TEST(VectorIntMulDiv, WideningNeedsTwiceSewWithinElen) {
 }
 
 } // namespace
+
+namespace {
+
+// vwmacc* read vd (EEW 2*SEW), so a narrow source in the highest part of
+// vd - legal for vwmul/vwadd - is reserved for them (QEMU 10 traps too).
+TEST(VectorIntMulDiv, WideningMaccSourcesMayNotOverlapAccumulator) {
+  for (const char *Asm : {"vwmaccu.vv v4, v5, v8", "vwmaccu.vv v4, v8, v5",
+                          "vwmaccus.vx v4, a0, v5"}) {
+    auto T = VMachine::create(Asm);
+    RUN_ILLEGAL(T);
+  }
+  auto Ok = VMachine::create("vwmul.vv v4, v5, v8");
+  RUN_OK(Ok);
+}
+
+} // namespace

@@ -133,7 +133,12 @@ template <Src From, bool Signed1, bool Signed2> struct WMacc {
       int L = V.LmulLog2;
       if (!widenOk(H, D, Vd) || !narrowSrcOk(H, Vd, Vs2) ||
           (From == Src::V && !narrowSrcOk(H, Vd, Vs1)) ||
-          !sourcesOk(D, From == Src::V, {Vs2, L, Bits<T>}, {Vs1, L, Bits<T>}))
+          // vd is read too (EEW 2*SEW): the narrow sources may not
+          // overlap it at all (spec 5.2, one EEW per source register).
+          !(From == Src::V
+                ? sourcesOk(D, {{Vd, L + 1, 2 * Bits<T>}, {Vs2, L, Bits<T>},
+                                {Vs1, L, Bits<T>}})
+                : sourcesOk(D, {{Vd, L + 1, 2 * Bits<T>}, {Vs2, L, Bits<T>}})))
         return illegal(H, D);
       T Scalar = scalarOf<T, From>(H, D, 2);
       forEachElement<WT>(H, Vd, masked(D), V.groupElements(2 * Bits<T>, L + 1),
