@@ -12,7 +12,8 @@ program stops at its first illegal instruction on QEMU (SIGILL) and on the
 model (illegal instruction), and snipgen-qemu-check compares everything
 before it.
 
-  rvv-int-traps.py -seed N -count P -per-program K [-vlen 128] -o-prefix dir/t
+  rvv-int-traps.py -seed N -count P -per-program K [-vlen 128]
+                   [-vstart-prob 0.3] -o-prefix dir/t
 """
 import argparse
 import random
@@ -60,6 +61,8 @@ def main():
     ap.add_argument("-count", type=int, default=10)
     ap.add_argument("-per-program", type=int, default=4)
     ap.add_argument("-vlen", type=int, default=128)
+    ap.add_argument("-vstart-prob", type=float, default=0.0,
+                    help="chance of a `csrwi vstart, 0..31` before an instruction")
     ap.add_argument("-mc", default="llvm-mc")
     ap.add_argument("-o-prefix", required=True)
     a = ap.parse_args()
@@ -89,6 +92,8 @@ def main():
         out.append(f"  li t2, {r.randrange(0, 40)}")
         out.append(f"  vsetvli t3, t2, e{sew}, {lm[lmul]}, {r.choice(['ta', 'tu'])}, {r.choice(['ma', 'mu'])}")
         for e, name in good[p * a.per_program:(p + 1) * a.per_program]:
+            if r.random() < a.vstart_prob:
+                out.append(f"  csrwi vstart, {r.randrange(32)}")
             out.append(f"  .4byte 0x{e:08x}  # {name}")
         out.append("  ebreak")
         out += ["  .data", "vdata:"]
