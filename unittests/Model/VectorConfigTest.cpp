@@ -33,7 +33,8 @@ TEST(VectorConfig, VlenFromZvlAndElenFromZve) {
                {"rv64gcv_zvl1024b", 128, true},
                {"rv32gcv", 16, true},
                {"rv64gc_zve32x", 16, false},
-               {"rv64gc_zve64d_zvl64b", 8, false},
+               {"rv64gc_zve64d_zvl64b", 16, false}, // at least 128
+               {"rv64gc_zve32f_zvl512b", 64, false},
                {"rv64gc", 0, false}};
   for (const Case &C : Cases) {
     auto T = vectorMachine("nop\n", C.Isa);
