@@ -31,12 +31,12 @@ DIRECTIVE = {8: 'byte', 16: 'half', 32: 'word', 64: 'dword'}
 def program(seed, xlen, vlen):
     R = random.Random(seed)
     out = [".globl _start", "_start:",
-           "  lla s0, buf", "  li t0, 2048", "  add s0, s0, t0",
+           "  lla s0, buf", "  li t0, 4096", "  add s0, s0, t0",
            "  lla s1, buf", "  li t0, 8192", "  add s1, s1, t0",
            "  vsetvli t0, zero, e8, m8, ta, ma"]
     for g in (0, 8, 16, 24):  # Random initial registers.
         out += [f"  vle8.v v{g}, (s0)", f"  addi s0, s0, {vlen}"]
-    out += ["  lla s0, buf", "  li t0, 2048", "  add s0, s0, t0"]
+    out += ["  lla s0, buf", "  li t0, 4096", "  add s0, s0, t0"]
 
     def legal(sew, lm):  # QEMU: fractional LMUL needs VLEN * LMUL >= SEW.
         L = LMULS[lm]
@@ -98,7 +98,10 @@ def program(seed, xlen, vlen):
             if masked and vd == 0 and kind not in ('store', 'sstore', 'segstore'):
                 continue
             seg = f"seg{nf}" if nf > 1 else ""
-            stride = R.choice([0, eew // 8, -eew // 8, 3 * eew // 8, -16, 24])
+            # Strides stay within the 4 KiB below s0/s1 for any vl (at most
+            # VLEN elements).
+            stride = R.choice([x for x in (0, eew // 8, -eew // 8, 3 * eew // 8,
+                                           -16, 24) if abs(x) * vlen <= 4096])
             if kind == 'ffseg':
                 # QEMU 10.0.2 aborts (probe_access_flags assertion) when a
                 # segment fault-only-first load crosses a page: keep these
@@ -162,7 +165,7 @@ def program(seed, xlen, vlen):
             else:
                 out.append(base + f"\n  vsm.v v{vd}, (t3)")
     out += ["  ebreak", ".data", ".align 6", "buf:"]
-    out += [f"  .word {R.getrandbits(32)}" for _ in range(4096)]
+    out += [f"  .word {R.getrandbits(32)}" for _ in range(5120)]
     out += [".align 12", "pagebuf:"]
     out += [f"  .word {R.getrandbits(32)}" for _ in range(1024)]
     for e in SEWS:
