@@ -78,7 +78,8 @@ static int apiGetCsr(snipgen_model *S, uint32_t Num, uint64_t *V) {
   // are Off.
   Hart &H = S->M->H;
   uint64_t SavedStatus = H.Mstatus;
-  H.Mstatus |= (1ull << 13) | (1ull << 9);
+  if (Num != csr::Mstatus) // mstatus itself reads as it is.
+    H.Mstatus |= (1ull << 13) | (1ull << 9);
   bool Ok = Num < 4096 && H.readCsr(uint16_t(Num), Value);
   H.Mstatus = SavedStatus;
   if (!Ok)
