@@ -55,6 +55,7 @@ ModelHandle::create(const snipgen_model_api &API, const ModelConfig &Config) {
                                         : SNIPGEN_MISALIGNED_TRAP;
   C.hart_id = Config.HartId;
   C.cache_block_size = Config.CacheBlockBytes;
+  C.vector_agnostic_ones = Config.VectorAgnosticOnes ? 1 : 0;
   char Message[512] = {};
   snipgen_model *M = API.create(&C, Message, sizeof(Message));
   if (!M)

@@ -40,6 +40,7 @@ struct ModelConfig {
   bool AllowMisaligned = true;
   uint64_t HartId = 0;
   unsigned CacheBlockBytes = 64; // Zicbom/Zicboz block (power of two).
+  bool VectorAgnosticOnes = false; // RVV agnostic elements: all ones.
 };
 
 /// Owns one model instance created through a function table.

@@ -79,6 +79,7 @@ struct RunOptions {
   uint64_t FlatExtraBytes = DefaultFlatExtraBytes;
   static constexpr uint64_t DefaultFlatExtraBytes = 1 << 20; // 1 MiB
   static constexpr uint64_t MaxFlatBytes = 1ull << 32;       // 4 GiB
+  bool VectorAgnosticOnes = false; // RVV agnostic elements: all ones.
 };
 
 struct RunResult {

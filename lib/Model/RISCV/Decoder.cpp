@@ -15,6 +15,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/RISCVISAInfo.h"
 #include "llvm/TargetParser/Triple.h"
+#include <algorithm>
 #include <mutex>
 
 extern "C" {
@@ -105,6 +106,23 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
       D->FloatInX = true;
   }
   D->MisaBits |= 1ull << ('i' - 'a');
+  // The vector unit: V, or one of Zve32x/Zve32f/Zve64x/Zve64f/Zve64d (all
+  // imply zve32x). VLEN is what the zvl<N>b features ask for, at least 128
+  // (what V implies, and QEMU's minimum): Zve32*/Zve64* alone imply only
+  // zvl32b/zvl64b, for which 128 is a legal choice - and ELF attribute
+  // strings list the implied zvl features, so "asked for" cannot be told
+  // from "implied" below 128.
+  if ((*ISAInfo)->hasExtension("zve32x")) {
+    unsigned VLen = std::max((*ISAInfo)->getMinVLen(), 128u);
+    if (VLen > 1024)
+      return modelError("ISA string '" + Isa + "' asks for VLEN " +
+                        Twine(VLen) +
+                        "; the model supports VLEN 128 to 1024 (zvl128b .. "
+                        "zvl1024b)");
+    D->VLen = VLen;
+    D->ELen = (*ISAInfo)->getMaxELen();
+    D->ELenFp = (*ISAInfo)->getMaxELenFp();
+  }
 
   Triple TT(IsaXLen == 64 ? "riscv64-unknown-elf" : "riscv32-unknown-elf");
   std::string Err;

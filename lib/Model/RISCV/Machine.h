@@ -50,6 +50,9 @@ struct MachineConfig {
   uint64_t HartId = 0;
   // Cache block size of Zicbom/Zicboz (cbo.*): a power of two, 8..4096.
   unsigned CacheBlockBytes = 64;
+  // RVV: write all ones into tail/mask-agnostic elements (VectorState::
+  // AgnosticOnes) instead of leaving them undisturbed.
+  bool VectorAgnosticOnes = false;
   JITOptions JIT = JITOptions::fromEnvironment(); // Tier 2 (lib/Model/JIT).
 };
 
