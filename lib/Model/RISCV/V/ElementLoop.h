@@ -27,6 +27,11 @@ inline StepStatus illegal(Hart &H, const Decoded &D) {
   return H.raise(Cause::IllegalInstr, D.Encoding);
 }
 
+/// Whether the instruction is masked by v0.t: its vm bit (25) is clear.
+/// (The decoded mask operand cannot tell: LLVM gives NoRegister for
+/// "unmasked" and V0 for "masked", and both encode as 0 in D.Ops.)
+inline bool masked(const Decoded &D) { return ((D.Encoding >> 25) & 1) == 0; }
+
 /// Whether mstatus.VS allows vector instructions and the vector CSRs.
 inline bool vsEnabled(const Hart &H) {
   return H.V.VLenB != 0 && (H.Mstatus & MstatusVS) != 0;

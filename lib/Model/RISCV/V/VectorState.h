@@ -28,6 +28,9 @@ struct VectorState {
   // --- Configuration (constant during a run) -------------------------------
   unsigned VLenB = 0; // VLEN / 8; 0 when the ISA has no vector unit.
   unsigned ELen = 64; // 32 for Zve32*.
+  // Widest FP element (0: no FP vector instructions; 32 for Zve32f/Zve64f;
+  // 64 for V and Zve64d). Half-precision elements come with Zvfh.
+  unsigned ELenFp = 64;
   // Tail- and mask-agnostic elements: false leaves them undisturbed (the
   // default, so the model agrees with QEMU and with every implementation
   // that does not write them); true writes all ones, the other legal choice.
