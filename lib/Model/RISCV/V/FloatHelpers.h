@@ -28,8 +28,8 @@ using softfloat::FPEnv;
 using softfloat::MulAddKind;
 using softfloat::RoundingMode;
 
-/// vm (bit 25) clear: the instruction is masked by v0.t.
-inline bool isMasked(const Decoded &D) { return ((D.Encoding >> 25) & 1) == 0; }
+/// vm (bit 25) clear: the instruction is masked by v0.t (ElementLoop.h).
+inline bool isMasked(const Decoded &D) { return masked(D); }
 
 /// Marks VS dirty and logs the Regs registers of the group at Vd.
 inline void noteVWrite(Hart &H, unsigned Vd, unsigned Regs) {
@@ -52,9 +52,9 @@ inline bool fpWidthOk(const Hart &H, unsigned W, bool MinOnly = false) {
   case 16:
     return hasVFeature(H, MinOnly ? VFeature::Zvfhmin : VFeature::Zvfh);
   case 32:
-    return true; // The decoder yields vector FP only with Zve32f or better.
+    return H.V.ELenFp >= 32;
   case 64:
-    return H.V.ELen >= 64 && hasVFeature(H, VFeature::Zve64d);
+    return H.V.ELenFp >= 64 && hasVFeature(H, VFeature::Zve64d);
   default:
     return false;
   }
