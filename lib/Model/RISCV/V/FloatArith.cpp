@@ -49,7 +49,8 @@ StepStatus binary(Hart &H, const Decoded &D) {
     int L = H.V.LmulLog2;
     if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W) || !groupOk(Vd, L) ||
         !groupOk(Vs2, L) || (!Scalar && !groupOk(unsigned(Src), L)) ||
-        !maskOk(Masked, Vd))
+        !maskOk(Masked, Vd) || !srcOk(Masked, Vs2) ||
+        (!Scalar && !srcOk(Masked, unsigned(Src))))
       return illegal(H, D);
     B S = Scalar ? F::scalar(H, Src) : B(0);
     VectorState &V = H.V;
@@ -76,7 +77,8 @@ StepStatus fma(Hart &H, const Decoded &D) {
     int L = H.V.LmulLog2;
     if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W) || !groupOk(Vd, L) ||
         !groupOk(Vs2, L) || (!Scalar && !groupOk(unsigned(Src), L)) ||
-        !maskOk(Masked, Vd))
+        !maskOk(Masked, Vd) || !srcOk(Masked, Vs2) ||
+        (!Scalar && !srcOk(Masked, unsigned(Src))))
       return illegal(H, D);
     B S = Scalar ? F::scalar(H, Src) : B(0);
     VectorState &V = H.V;
@@ -121,7 +123,7 @@ template <class Op> StepStatus unary(Hart &H, const Decoded &D) {
     bool Masked = isMasked(D);
     int L = H.V.LmulLog2;
     if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W) || !groupOk(Vd, L) ||
-        !groupOk(Vs2, L) || !maskOk(Masked, Vd))
+        !groupOk(Vs2, L) || !maskOk(Masked, Vd) || !srcOk(Masked, Vs2))
       return illegal(H, D);
     VectorState &V = H.V;
     forEachElement<B>(H, Vd, Masked, V.groupElements(F::W, L), [&](uint64_t I) {
@@ -153,7 +155,8 @@ bool compareOne(typename F::B A, typename F::B X, FPEnv &E) {
   return false;
 }
 
-// vd (mask), vs2, vs1|rs1, vm: bit i = vs2[i] <cmp> x.
+// vd (mask), vs2, vs1|rs1, vm: bit i = vs2[i] <cmp> x. Sources may be v0
+// even when masked (QEMU 10 accepts it; only non-mask results get srcOk).
 template <Cmp C, bool Scalar> StepStatus compare(Hart &H, const Decoded &D) {
   return bySew(H, D, [&]<class F>() {
     using B = typename F::B;

@@ -71,7 +71,7 @@ template <Kind K, bool Rtz> StepStatus convert(Hart &H, const Decoded &D) {
     bool Masked = isMasked(D);
     int L = H.V.LmulLog2;
     if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W) || !groupOk(Vd, L) ||
-        !groupOk(Vs2, L) || !maskOk(Masked, Vd))
+        !groupOk(Vs2, L) || !maskOk(Masked, Vd) || !srcOk(Masked, Vs2))
       return illegal(H, D);
     if (Rtz)
       Env.Rounding = RoundingMode::TowardZero;
@@ -110,7 +110,7 @@ template <Kind K, bool Rtz> StepStatus widen(Hart &H, const Decoded &D) {
       int L = H.V.LmulLog2;
       if (!fpPrologue(H, Env) || !widthsOk<K>(H, W, 2 * W) || L > 2 ||
           !groupOk(Vd, L + 1) || !groupOk(Vs2, L) || !wideDestOk(Vd, L, Vs2) ||
-          !maskOk(Masked, Vd))
+          !maskOk(Masked, Vd) || !srcOk(Masked, Vs2))
         return illegal(H, D);
       if (Rtz)
         Env.Rounding = RoundingMode::TowardZero;
@@ -155,7 +155,7 @@ template <Kind K, bool Rtz> StepStatus narrow(Hart &H, const Decoded &D) {
       if (!fpPrologue(H, Env) || !widthsOk<K>(H, 2 * W, W) || L > 2 ||
           (K == Kind::FToFOdd && !fpWidthOk(H, W)) || !groupOk(Vd, L) ||
           !groupOk(Vs2, L + 1) || !narrowDestOk(Vd, L, Vs2) ||
-          !maskOk(Masked, Vd))
+          !maskOk(Masked, Vd) || !srcOk(Masked, Vs2))
         return illegal(H, D);
       if (Rtz)
         Env.Rounding = RoundingMode::TowardZero;
@@ -190,7 +190,7 @@ template <bool Widen> StepStatus convertBF16(Hart &H, const Decoded &D) {
   unsigned Vd = unsigned(D.Ops[0]), Vs2 = unsigned(D.Ops[1]);
   bool Masked = isMasked(D);
   int L = H.V.LmulLog2;
-  if (!fpPrologue(H, Env) || H.V.Sew != 16 || L > 2 || !maskOk(Masked, Vd))
+  if (!fpPrologue(H, Env) || H.V.Sew != 16 || L > 2 || !maskOk(Masked, Vd) || !srcOk(Masked, Vs2))
     return illegal(H, D);
   VectorState &V = H.V;
   if constexpr (Widen) {

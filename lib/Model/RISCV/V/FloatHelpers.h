@@ -87,6 +87,10 @@ inline StepStatus fpFinish(Hart &H, const Decoded &D, const FPEnv &Env,
 
 /// A masked instruction writing a non-mask result may not write v0.
 inline bool maskOk(bool Masked, unsigned Vd) { return !Masked || Vd != 0; }
+/// Nor may a masked instruction read a vector source group containing v0:
+/// v0 would be read at two EEWs, its mask EEW of 1 and the source's
+/// (reserved by spec 5.2; QEMU 10 raises illegal instruction).
+inline bool srcOk(bool Masked, unsigned Vs) { return !Masked || Vs != 0; }
 
 /// Destination of EMUL 2^(L+1) against a source of EMUL 2^L: overlap only in
 /// the highest-numbered part of the destination, and only when the source

@@ -11,9 +11,6 @@
 namespace snipgen::model::vec {
 namespace {
 
-/// The FP prologue without the frm check: VS/FS on, vill clear.
-bool fpPrologueNoRm(Hart &H) { return configOk(H) && H.fpEnabled(); }
-
 // vd[i] = v0[i] ? f[rs1] : vs2[i] over [vstart, vl).
 StepStatus vfmergeVFM(Hart &H, const Decoded &D) {
   return bySew(H, D, [&]<class F>() {
@@ -22,7 +19,7 @@ StepStatus vfmergeVFM(Hart &H, const Decoded &D) {
     unsigned Vd = unsigned(D.Ops[0]), Vs2 = unsigned(D.Ops[1]);
     int L = H.V.LmulLog2;
     if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W) || !groupOk(Vd, L) ||
-        !groupOk(Vs2, L) || Vd == 0)
+        !groupOk(Vs2, L) || Vd == 0 || Vs2 == 0)
       return illegal(H, D);
     B S = F::scalar(H, D.Ops[2]);
     VectorState &V = H.V;
@@ -53,7 +50,8 @@ StepStatus vfmvVF(Hart &H, const Decoded &D) {
 StepStatus vfmvFS(Hart &H, const Decoded &D) {
   return bySew(H, D, [&]<class F>() {
     using B = typename F::B;
-    if (!fpPrologueNoRm(H) || !fpWidthOk(H, F::W))
+    FPEnv Env; // frm is checked here too, as QEMU does.
+    if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W))
       return illegal(H, D);
     H.writeF(D.Ops[0], F::box(H.V.get<B>(unsigned(D.Ops[1]), 0)));
     H.V.VStart = 0;
@@ -65,7 +63,8 @@ StepStatus vfmvFS(Hart &H, const Decoded &D) {
 StepStatus vfmvSF(Hart &H, const Decoded &D) {
   return bySew(H, D, [&]<class F>() {
     using B = typename F::B;
-    if (!fpPrologueNoRm(H) || !fpWidthOk(H, F::W))
+    FPEnv Env; // frm is checked here too, as QEMU does.
+    if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W))
       return illegal(H, D);
     unsigned Vd = unsigned(D.Ops[0]);
     VectorState &V = H.V;
@@ -91,7 +90,7 @@ StepStatus vfslide1up(Hart &H, const Decoded &D) {
     int L = H.V.LmulLog2;
     unsigned Regs = VectorState::groupRegs(L);
     if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W) || !groupOk(Vd, L) ||
-        !groupOk(Vs2, L) || !maskOk(Masked, Vd) ||
+        !groupOk(Vs2, L) || !maskOk(Masked, Vd) || !srcOk(Masked, Vs2) ||
         groupsOverlap(Vd, Regs, Vs2, Regs))
       return illegal(H, D);
     B S = F::scalar(H, D.Ops[2]);
@@ -112,7 +111,7 @@ StepStatus vfslide1down(Hart &H, const Decoded &D) {
     bool Masked = isMasked(D);
     int L = H.V.LmulLog2;
     if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W) || !groupOk(Vd, L) ||
-        !groupOk(Vs2, L) || !maskOk(Masked, Vd))
+        !groupOk(Vs2, L) || !maskOk(Masked, Vd) || !srcOk(Masked, Vs2))
       return illegal(H, D);
     B S = F::scalar(H, D.Ops[2]);
     VectorState &V = H.V;

@@ -11,7 +11,8 @@
 //
 // vl = 0: nothing is written (spec 14). vstart != 0: illegal instruction.
 // vd and vs1 are single registers (any number, v0 included even when
-// masked: the result is a scalar); vs2 is a group aligned to LMUL. Elements
+// masked: the result is a scalar); vs2 is a group aligned to LMUL. Like
+// QEMU 10, no overlap rule applies among vd, vs1, vs2 and v0. Elements
 // 1.. of vd are tail elements.
 //===----------------------------------------------------------------------===//
 #include "FloatHelpers.h"
@@ -68,7 +69,8 @@ StepStatus reduceWide(Hart &H, const Decoded &D) {
       bool Masked = isMasked(D);
       VectorState &V = H.V;
       if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W) ||
-          !fpWidthOk(H, WF::W) || V.VStart != 0 || !groupOk(Vs2, V.LmulLog2))
+          !fpWidthOk(H, WF::W) || V.VStart != 0 ||
+          !groupOk(Vs2, V.LmulLog2))
         return illegal(H, D);
       if (V.VL != 0) {
         WB Acc = V.get<WB>(Vs1, 0);

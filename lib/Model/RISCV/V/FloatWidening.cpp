@@ -22,9 +22,11 @@ enum class WOp { Add, Sub, Mul };
 /// Widening legality shared by every form. WideVs2: vs2 holds 2*SEW
 /// elements (.wv/.wf); Vs1Vector: the second source is a narrow vector.
 bool wideningOk(const Hart &H, unsigned Vd, unsigned Vs2, bool WideVs2,
-                unsigned Vs1, bool Vs1Vector, bool Masked) {
+                unsigned Vs1, bool Vs1Vector, bool Masked,
+                bool VdIsSource = false) {
   int L = H.V.LmulLog2;
-  if (L > 2 || !groupOk(Vd, L + 1) || !maskOk(Masked, Vd))
+  if (L > 2 || !groupOk(Vd, L + 1) || !maskOk(Masked, Vd) ||
+      !srcOk(Masked, Vs2) || (Vs1Vector && !srcOk(Masked, Vs1)))
     return false;
   if (WideVs2 ? !groupOk(Vs2, L + 1)
               : !groupOk(Vs2, L) || !wideDestOk(Vd, L, Vs2))
@@ -35,6 +37,14 @@ bool wideningOk(const Hart &H, unsigned Vd, unsigned Vs2, bool WideVs2,
     // One register read at two element widths is reserved (spec 5.2).
     if (WideVs2 && groupsOverlap(Vs2, VectorState::groupRegs(L + 1), Vs1,
                                  VectorState::groupRegs(L)))
+      return false;
+  }
+  // FMA: vd is also read, at 2*SEW, so it may not overlap a narrow source
+  // at all (one register read at two EEWs).
+  if (VdIsSource) {
+    unsigned DN = VectorState::groupRegs(L + 1), SN = VectorState::groupRegs(L);
+    if (groupsOverlap(Vd, DN, Vs2, SN) ||
+        (Vs1Vector && groupsOverlap(Vd, DN, Vs1, SN)))
       return false;
   }
   return true;
@@ -92,7 +102,8 @@ StepStatus wideFma(Hart &H, const Decoded &D) {
       int L = H.V.LmulLog2;
       if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W) ||
           !fpWidthOk(H, WF::W) ||
-          !wideningOk(H, Vd, Vs2, false, unsigned(Src), !Scalar, Masked))
+          !wideningOk(H, Vd, Vs2, false, unsigned(Src), !Scalar, Masked,
+                      /*VdIsSource=*/true))
         return illegal(H, D);
       B S = Scalar ? F::scalar(H, Src) : B(0);
       VectorState &V = H.V;
@@ -115,7 +126,8 @@ template <bool Scalar> StepStatus wideFmaBF16(Hart &H, const Decoded &D) {
   bool Masked = isMasked(D);
   int L = H.V.LmulLog2;
   if (!fpPrologue(H, Env) || H.V.Sew != 16 ||
-      !wideningOk(H, Vd, Vs2, false, unsigned(Src), !Scalar, Masked))
+      !wideningOk(H, Vd, Vs2, false, unsigned(Src), !Scalar, Masked,
+                      /*VdIsSource=*/true))
     return illegal(H, D);
   // A BF16 scalar is NaN-boxed like a half.
   uint16_t S = Scalar ? H.halfOf(Src) : 0;

@@ -85,7 +85,9 @@ template <BOp Op, Src S> StepStatus binary(Hart &H, const Decoded &D) {
     bool ClmulOp = Op == BOp::Clmul || Op == BOp::Clmulh;
     if (!configOk(H) || (ClmulOp && W != 64) || !groupOk(Vd, L) ||
         !groupOk(Vs2, L) ||
-        (S == Src::Vector && !groupOk(unsigned(Rs), L)) || !maskOk(Masked, Vd))
+        (S == Src::Vector && !groupOk(unsigned(Rs), L)) ||
+        !maskOk(Masked, Vd) || !srcOk(Masked, Vs2) ||
+        (S == Src::Vector && !srcOk(Masked, unsigned(Rs))))
       return illegal(H, D);
     T X = S == Src::Scalar ? T(H.X[Rs]) : T(uint64_t(Rs));
     VectorState &V = H.V;
@@ -120,7 +122,7 @@ template <UOp Op> StepStatus unary(Hart &H, const Decoded &D) {
     bool Masked = isMasked(D);
     int L = H.V.LmulLog2;
     if (!configOk(H) || !groupOk(Vd, L) || !groupOk(Vs2, L) ||
-        !maskOk(Masked, Vd))
+        !maskOk(Masked, Vd) || !srcOk(Masked, Vs2))
       return illegal(H, D);
     VectorState &V = H.V;
     forEachElement<T>(H, Vd, Masked, V.groupElements(W, L), [&](uint64_t I) {
@@ -159,8 +161,10 @@ template <Src S> StepStatus wideShift(Hart &H, const Decoded &D) {
       int L = H.V.LmulLog2;
       if (!configOk(H) || 2 * W > H.V.ELen || L > 2 || !groupOk(Vd, L + 1) ||
           !groupOk(Vs2, L) || !wideDestOk(Vd, L, Vs2) || !maskOk(Masked, Vd) ||
-          (S == Src::Vector && (!groupOk(unsigned(Rs), L) ||
-                                !wideDestOk(Vd, L, unsigned(Rs)))))
+          !srcOk(Masked, Vs2) ||
+          (S == Src::Vector &&
+           (!groupOk(unsigned(Rs), L) || !wideDestOk(Vd, L, unsigned(Rs)) ||
+            !srcOk(Masked, unsigned(Rs)))))
         return illegal(H, D);
       T X = S == Src::Scalar ? T(H.X[Rs]) : T(uint64_t(Rs));
       VectorState &V = H.V;
