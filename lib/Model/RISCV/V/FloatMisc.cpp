@@ -59,7 +59,7 @@ StepStatus vfmvFS(Hart &H, const Decoded &D) {
   });
 }
 
-// vd[0] = f[rs1] when vstart < vl; the rest of vd is tail.
+// vd[0] = f[rs1] when vstart < vl.
 StepStatus vfmvSF(Hart &H, const Decoded &D) {
   return bySew(H, D, [&]<class F>() {
     using B = typename F::B;
@@ -68,12 +68,10 @@ StepStatus vfmvSF(Hart &H, const Decoded &D) {
       return illegal(H, D);
     unsigned Vd = unsigned(D.Ops[0]);
     VectorState &V = H.V;
-    if (V.VStart < V.VL) {
+    // The other elements are tail; like QEMU 10 (also with
+    // rvv_ta_all_1s) they stay undisturbed whatever the policy.
+    if (V.VStart < V.VL)
       V.set<B>(Vd, 0, F::scalar(H, D.Ops[2]));
-      if (V.AgnosticOnes && V.Vta)
-        for (uint64_t I = 1, E = V.groupElements(F::W, 0); I < E; ++I)
-          fillAgnostic<B>(V, Vd, I);
-    }
     V.VStart = 0;
     noteVWrite(H, Vd, 1);
     return H.next(D);
