@@ -11,7 +11,7 @@
 //   * qemu-riscv64 on the same ELF (the ratios' denominator).
 // All exit codes must agree (the program folds its registers into a0).
 //
-// Workloads: "independent" picks random registers (the generator's typical
+// Workloads (a vector loop too, see makeVectorProgram): "independent" picks random registers (the generator's typical
 // shape); "chained" makes every instruction depend on the previous one,
 // which stops QEMU's code generator (and the model's) from deleting dead
 // results. The JIT figure includes interpreting the block until it is hot
@@ -82,6 +82,31 @@ static std::string makeProgram(bool Chained, uint64_t Iterations) {
   return S;
 }
 
+/// The vector workload (e32, m1; VLEN 128 gives 4 elements): per iteration
+/// two unit-stride loads, five integer vector operations, one store and one
+/// vsetvli, plus the loop counter - 11 instructions, 9 of them vector.
+static std::string makeVectorProgram(uint64_t Iterations) {
+  std::string S = "  .text\n  .globl _start\n_start:\n";
+  S += "  la a0, vbuf\n  addi a1, a0, 16\n  addi a2, a0, 32\n  li t1, 4\n";
+  S += "  li s1, " + std::to_string(Iterations) + "\n";
+  S += "loop:\n"
+       "  vsetvli t0, t1, e32, m1, ta, ma\n"
+       "  vle32.v v1, (a0)\n"
+       "  vle32.v v2, (a1)\n"
+       "  vadd.vv v3, v1, v2\n"
+       "  vxor.vv v4, v3, v1\n"
+       "  vsll.vi v5, v4, 1\n"
+       "  vmul.vv v6, v5, v2\n"
+       "  vsub.vv v7, v6, v3\n"
+       "  vse32.v v7, (a2)\n"
+       "  addi s1, s1, -1\n"
+       "  bnez s1, loop\n";
+  S += "  lw a0, 44(a0)\n  andi a0, a0, 127\n  li a7, 93\n  ecall\n";
+  S += "  .data\n  .align 4\nvbuf:\n"
+       "  .word 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0\n";
+  return S;
+}
+
 static double seconds(std::chrono::steady_clock::time_point Start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
       .count();
@@ -127,7 +152,7 @@ static Outcome runModel(const ElfImage &Image, ModelObserver *Obs, bool JIT) {
 }
 
 static bool build(const std::string &Gcc, const std::string &Asm,
-                  const std::string &Elf) {
+                  const std::string &Elf, StringRef March = "-march=rv64gc") {
   std::string Src = Elf + ".S";
   {
     std::error_code EC;
@@ -136,9 +161,73 @@ static bool build(const std::string &Gcc, const std::string &Asm,
       return false;
     OS << Asm;
   }
-  StringRef Args[] = {Gcc, "-nostdlib", "-nostartfiles", "-march=rv64gc",
+  StringRef Args[] = {Gcc, "-nostdlib", "-nostartfiles", March,
                       "-mabi=lp64d", "-Wl,-Ttext=0x10000", Src, "-o", Elf};
   return sys::ExecuteAndWait(Gcc, Args) == 0;
+}
+
+/// Times QEMU on Elf with QArgs (best of Repeat); returns seconds, -1 on a
+/// failure to start.
+static double timeQemu(ArrayRef<StringRef> QArgs, int &Exit) {
+  double Best = 0;
+  for (unsigned I = 0; I < std::max(1u, unsigned(Repeat)); ++I) {
+    auto Start = std::chrono::steady_clock::now();
+    Exit = sys::ExecuteAndWait(QArgs[0], QArgs);
+    double S = seconds(Start);
+    if (I == 0 || S < Best)
+      Best = S;
+  }
+  return Best;
+}
+
+/// The RVV loop: model (interpreter; vector instructions end compiled
+/// blocks, so the JIT row shows the scalar glue compiled around them) next
+/// to qemu-riscv64 with its translator and with one instruction per block.
+static bool runVectorWorkload(const std::string &Gcc, const std::string &Qemu,
+                              StringRef Dir) {
+  const char *Name = "vector";
+  std::string Elf = (Dir + "/vector.elf").str();
+  if (!build(Gcc, makeVectorProgram(Instructions / 11), Elf,
+             "-march=rv64gcv")) {
+    errs() << "cannot build the vector workload\n";
+    return false;
+  }
+  auto Image = ElfImage::read(Elf);
+  if (!Image) {
+    errs() << "cannot read the vector workload ELF\n";
+    return false;
+  }
+  Outcome Plain = runModel(*Image, nullptr, /*JIT=*/false);
+  double PlainMips = Plain.Retired / Plain.Seconds / 1e6;
+  std::printf("%-12s %-22s %12llu %10.3f %10.1f\n", Name,
+              "model (interpreter)", (unsigned long long)Plain.Retired,
+              Plain.Seconds, PlainMips);
+  Outcome Jitted = runModel(*Image, nullptr, /*JIT=*/true);
+  double JitMips = Jitted.Retired / Jitted.Seconds / 1e6;
+  std::printf("%-12s %-22s %12llu %10.3f %10.1f\n", Name, "model (JIT)",
+              (unsigned long long)Jitted.Retired, Jitted.Seconds, JitMips);
+  if (Qemu.empty()) {
+    std::printf("%-12s %-22s (qemu-riscv64 not installed)\n", Name, "qemu");
+    return true;
+  }
+  const char *Cpu = "rv64,v=true,vlen=128,elen=64,vext_spec=v1.0";
+  int Exit = 0, ExitOne = 0;
+  double Q = timeQemu({Qemu, "-cpu", Cpu, Elf}, Exit);
+  double QOne = timeQemu({Qemu, "-cpu", Cpu, "-one-insn-per-tb", Elf}, ExitOne);
+  double QMips = Plain.Retired / Q / 1e6, QOneMips = Plain.Retired / QOne / 1e6;
+  std::printf("%-12s %-22s %12llu %10.3f %10.1f\n", Name, "qemu-riscv64",
+              (unsigned long long)Plain.Retired, Q, QMips);
+  std::printf("%-12s %-22s %12llu %10.3f %10.1f\n", Name,
+              "qemu -one-insn-per-tb", (unsigned long long)Plain.Retired, QOne,
+              QOneMips);
+  bool Agree = uint64_t(Exit) == Plain.ExitCode &&
+               uint64_t(ExitOne) == Plain.ExitCode &&
+               Jitted.ExitCode == Plain.ExitCode;
+  std::printf("%-12s model / qemu = %.3f interpreted, %.3f with the JIT; "
+              "model / qemu one-insn-per-tb = %.3f%s\n",
+              Name, PlainMips / QMips, JitMips / QMips, PlainMips / QOneMips,
+              Agree ? "" : "  (EXIT CODES DIFFER: the runs disagree!)");
+  return true;
 }
 
 int main(int argc, char **argv) {
@@ -218,6 +307,8 @@ int main(int argc, char **argv) {
                     ? ""
                     : "  (EXIT CODES DIFFER: the runs disagree!)");
   }
+  if (!runVectorWorkload(*Gcc, Qemu ? *Qemu : std::string(), Dir))
+    return 1;
   sys::fs::remove_directories(Dir);
   return 0;
 }

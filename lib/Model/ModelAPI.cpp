@@ -5,6 +5,8 @@
 #include "RISCV/Machine.h"
 
 #include "llvm/Support/Error.h"
+#include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 
@@ -23,7 +25,9 @@ static void copyMessage(const std::string &Msg, char *Buf, size_t Size) {
 
 static snipgen_model *apiCreate(const snipgen_model_config *Cfg, char *Error,
                                 size_t ErrorSize) {
-  if (!Cfg || Cfg->struct_size < sizeof(snipgen_model_config)) {
+  // Version-1 callers pass the configuration without the RVV fields.
+  if (!Cfg || Cfg->struct_size < offsetof(snipgen_model_config,
+                                          vector_agnostic_ones)) {
     copyMessage("model configuration is missing or too old", Error, ErrorSize);
     return nullptr;
   }
@@ -32,6 +36,9 @@ static snipgen_model *apiCreate(const snipgen_model_config *Cfg, char *Error,
   MC.Isa = Cfg->isa ? Cfg->isa : (Cfg->xlen == 32 ? "rv32gc" : "rv64gc");
   MC.AllowMisaligned = Cfg->misaligned == SNIPGEN_MISALIGNED_ALLOW;
   MC.HartId = Cfg->hart_id;
+  if (Cfg->struct_size >= offsetof(snipgen_model_config, vector_agnostic_ones) +
+                             sizeof(uint32_t))
+    MC.VectorAgnosticOnes = Cfg->vector_agnostic_ones != 0;
   for (uint32_t I = 0; I < Cfg->num_regions; ++I) {
     const snipgen_model_region &R = Cfg->regions[I];
     MC.Regions.push_back({R.base, R.size, uint8_t(R.rights & 7),
@@ -67,10 +74,12 @@ static void apiSetF(snipgen_model *S, uint32_t I, uint64_t V) {
 }
 static int apiGetCsr(snipgen_model *S, uint32_t Num, uint64_t *V) {
   uint64_t Value = 0;
-  // Debugger view: FP CSRs stay readable while mstatus.FS is Off.
+  // Debugger view: FP and vector CSRs stay readable while mstatus.FS/VS
+  // are Off.
   Hart &H = S->M->H;
   uint64_t SavedStatus = H.Mstatus;
-  H.Mstatus |= 1ull << 13;
+  if (Num != csr::Mstatus) // mstatus itself reads as it is.
+    H.Mstatus |= (1ull << 13) | (1ull << 9);
   bool Ok = Num < 4096 && H.readCsr(uint16_t(Num), Value);
   H.Mstatus = SavedStatus;
   if (!Ok)
@@ -81,6 +90,20 @@ static int apiGetCsr(snipgen_model *S, uint32_t Num, uint64_t *V) {
 }
 static int apiSetCsr(snipgen_model *S, uint32_t Num, uint64_t V) {
   Hart &H = S->M->H;
+  if ((Num == csr::Vl || Num == csr::Vtype) && H.V.VLenB) {
+    // Read-only to programs; the debugger may set them (initial state).
+    VectorState &VS = H.V;
+    if (Num == csr::Vtype) {
+      VS.setVType(V & H.AddrMask, H.XLen);
+      if (VS.Vill)
+        VS.VL = 0;
+      else if (VS.VL > VS.vlmax())
+        VS.VL = VS.vlmax();
+    } else {
+      VS.VL = VS.Vill ? 0 : std::min<uint64_t>(V, VS.vlmax());
+    }
+    return 0;
+  }
   bool Observed = H.Observed;
   H.Observed = false; // Debugger writes are not program effects.
   bool Ok = Num < 4096 && H.writeCsr(uint16_t(Num), V);
@@ -96,10 +119,21 @@ static int apiSetCsr(snipgen_model *S, uint32_t Num, uint64_t V) {
   }
   return Ok ? 0 : -1;
 }
-static uint32_t apiGetVlenb(snipgen_model *) { return 0; }
-static int apiGetV(snipgen_model *, uint32_t, void *, size_t) { return -1; }
-static int apiSetV(snipgen_model *, uint32_t, const void *, size_t) {
-  return -1;
+static uint32_t apiGetVlenb(snipgen_model *S) { return S->M->H.V.VLenB; }
+static int apiGetV(snipgen_model *S, uint32_t I, void *Data, size_t Size) {
+  const VectorState &V = S->M->H.V;
+  if (V.VLenB == 0 || I >= 32 || !Data || Size < V.VLenB)
+    return -1;
+  std::memcpy(Data, V.reg(I), V.VLenB);
+  return 0;
+}
+static int apiSetV(snipgen_model *S, uint32_t I, const void *Data,
+                   size_t Size) {
+  VectorState &V = S->M->H.V;
+  if (V.VLenB == 0 || I >= 32 || !Data || Size < V.VLenB)
+    return -1;
+  std::memcpy(V.reg(I), Data, V.VLenB);
+  return 0;
 }
 static int apiReadMem(snipgen_model *S, uint64_t Addr, void *Data,
                       size_t Size) {

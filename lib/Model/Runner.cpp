@@ -169,6 +169,7 @@ Expected<std::unique_ptr<Runner>> Runner::create(const ElfImage &Image,
   Config.XLen = Image.XLen;
   R->Isa = Config.Isa;
   Config.AllowMisaligned = Options.AllowMisaligned;
+  Config.VectorAgnosticOnes = Options.VectorAgnosticOnes;
   unsigned Index = 0;
   for (const ElfImage::Segment &S : Image.Segments)
     Config.Regions.push_back({S.Address, S.MemSize, S.Rights,

@@ -33,8 +33,7 @@ static const struct HexPairs {
 } Hex;
 
 void CommitLogObserver::appendHex(Effects &E, uint64_t V, unsigned Digits) {
-  if (E.Len + 18 > sizeof(E.Buf))
-    return;
+  E.reserve(18);
   char *Out = E.Buf + E.Len;
   Out[0] = '0';
   Out[1] = 'x';
@@ -61,6 +60,8 @@ CommitLogObserver::CommitLogObserver(llvm::raw_ostream &OS,
     XNames[I] = Name;
     std::snprintf(Name, sizeof(Name), " f%-2u ", I);
     FNames[I] = Name;
+    std::snprintf(Name, sizeof(Name), " v%-2u ", I);
+    VNames[I] = Name;
   }
 }
 
@@ -94,13 +95,45 @@ void CommitLogObserver::onRegWrite(uint32_t File, uint32_t Index,
     appendHex(Regs, Value, XLen / 4);
     return;
   }
-  default: {
-    std::string Name = " v" + std::to_string(Index) + " ";
-    Regs.append(Name.data(), Name.size());
-    appendHex(Regs, Value, 16);
+  case SNIPGEN_REG_V:
+    appendVReg(Index & 31);
+    return;
+  default:
     return;
   }
+}
+
+void CommitLogObserver::appendVReg(unsigned Index) {
+  if (!Model)
+    return;
+  const snipgen_model_api &API = Model->api();
+  uint32_t VLenB = API.get_vlenb(Model->get());
+  VBytes.resize(VLenB);
+  if (VLenB == 0 ||
+      API.get_v(Model->get(), Index, VBytes.data(), VBytes.size()) != 0)
+    return;
+  if (!VecContextShown) {
+    // Spike's " e32 m1 l4": SEW, LMUL (mf<n> when fractional) and vl.
+    uint64_t VType = 0, VL = 0;
+    API.get_csr(Model->get(), 0xC21, &VType);
+    API.get_csr(Model->get(), 0xC20, &VL);
+    unsigned Sew = 8u << ((VType >> 3) & 7), Lmul = VType & 7;
+    char Ctx[48];
+    int N = std::snprintf(Ctx, sizeof(Ctx), " e%u %s%u l%llu", Sew,
+                          Lmul & 4 ? "mf" : "m",
+                          Lmul & 4 ? 1u << (8 - Lmul) : 1u << Lmul,
+                          (unsigned long long)VL);
+    Regs.append(Ctx, unsigned(N));
+    VecContextShown = true;
   }
+  Regs.append(VNames[Index].data(), unsigned(VNames[Index].size()));
+  Regs.reserve(2 + 2 * VLenB);
+  char *Out = Regs.Buf + Regs.Len;
+  *Out++ = '0';
+  *Out++ = 'x';
+  for (uint32_t I = VLenB; I-- > 0; Out += 2)
+    std::memcpy(Out, Hex.Pair[VBytes[I]], 2);
+  Regs.Len += 2 + 2 * VLenB;
 }
 
 void CommitLogObserver::onMemAccess(uint64_t Addr, uint32_t Size,
@@ -152,6 +185,7 @@ void CommitLogObserver::onRetire(uint64_t PC, uint32_t Encoding,
   Regs.append("\n", 1);
   OS.write(Regs.Buf, Regs.Len);
   Regs.Len = Loads.Len = Stores.Len = 0;
+  VecContextShown = false;
 }
 
 void CommitLogObserver::onTrap(uint64_t PC, uint32_t Cause, uint64_t Tval) {
@@ -194,6 +228,7 @@ void CommitLogObserver::onTrap(uint64_t PC, uint32_t Cause, uint64_t Tval) {
   Line += '\n';
   OS.write(Line.data(), Line.size());
   Regs.Len = Loads.Len = Stores.Len = 0;
+  VecContextShown = false;
 }
 
 void CommitLogObserver::onRunEnd(ModelHandle &, const snipgen_model_stop_info &) {
@@ -206,6 +241,13 @@ std::string CommitLogObserver::csrName(uint32_t Num) {
   case 0x001: return "fflags";
   case 0x002: return "frm";
   case 0x003: return "fcsr";
+  case 0x008: return "vstart";
+  case 0x009: return "vxsat";
+  case 0x00A: return "vxrm";
+  case 0x00F: return "vcsr";
+  case 0xC20: return "vl";
+  case 0xC21: return "vtype";
+  case 0xC22: return "vlenb";
   case 0x300: return "mstatus";
   case 0x301: return "misa";
   case 0x302: return "medeleg";

@@ -2,6 +2,7 @@
 #include "snipgen/Observers/RegisterState.h"
 #include "snipgen/Support/Error.h"
 
+#include "llvm/ADT/APInt.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -30,7 +31,39 @@ RegisterState RegisterState::capture(ModelHandle &M) {
     for (unsigned I = 0; I < 32; ++I)
       S.F[I] = M.f(I);
   S.PC = M.pc();
+  S.VLenB = M.api().get_vlenb(M.get());
+  for (unsigned I = 0; S.VLenB && I < 32; ++I) {
+    std::vector<uint8_t> Bytes(S.VLenB);
+    if (M.api().get_v(M.get(), I, Bytes.data(), Bytes.size()) == 0)
+      S.V[I] = std::move(Bytes);
+  }
   return S;
+}
+
+/// Bytes of V beyond the first N that are not zero.
+static bool wider(const std::vector<uint8_t> &V, size_t N) {
+  for (size_t I = N; I < V.size(); ++I)
+    if (V[I])
+      return true;
+  return false;
+}
+
+Error RegisterState::checkFits(ModelHandle &M) const {
+  uint32_t ModelVLenB = M.api().get_vlenb(M.get());
+  for (unsigned I = 0; I < 32; ++I) {
+    if (!V[I])
+      continue;
+    if (ModelVLenB == 0)
+      return createStringError(inconvertibleErrorCode(),
+                               "register V" + Twine(I) +
+                                   " given, but the model has no vector unit");
+    if (wider(*V[I], ModelVLenB))
+      return createStringError(inconvertibleErrorCode(),
+                               "value of register V" + Twine(I) +
+                                   " is wider than VLEN (" +
+                                   Twine(ModelVLenB * 8) + " bits)");
+  }
+  return Error::success();
 }
 
 void RegisterState::apply(ModelHandle &M) const {
@@ -46,6 +79,13 @@ void RegisterState::apply(ModelHandle &M) const {
       if (ModelFLen == 32)
         V = 0xffffffff00000000ull | (V & 0xffffffffull);
       M.setF(I, V);
+    }
+  uint32_t ModelVLenB = M.api().get_vlenb(M.get());
+  for (unsigned I = 0; ModelVLenB && I < 32; ++I)
+    if (V[I]) {
+      std::vector<uint8_t> Bytes(*V[I]);
+      Bytes.resize(ModelVLenB, 0); // checkFits reports wider values.
+      M.api().set_v(M.get(), I, Bytes.data(), Bytes.size());
     }
 }
 
@@ -68,6 +108,15 @@ void RegisterState::writeYaml(raw_ostream &OS) const {
   if (FLen)
     for (unsigned I = 0; I < 32; ++I)
       Entry((Twine("F") + Twine(I)).str(), F[I].value_or(0), FLen);
+  for (unsigned I = 0; VLenB && I < 32; ++I) {
+    OS << "  - [ V" << I << ", 0x";
+    for (unsigned B = VLenB; B-- > 0;) {
+      uint8_t Byte = V[I] && B < V[I]->size() ? (*V[I])[B] : 0;
+      OS << hexdigit(Byte >> 4, /*LowerCase=*/true)
+         << hexdigit(Byte & 15, /*LowerCase=*/true);
+    }
+    OS << " ]\n";
+  }
   if (PC)
     Entry("PC", *PC, XLen);
   OS << "...\n";
@@ -123,6 +172,28 @@ RegisterState::parseYaml(StringRef Text, StringRef BufferName,
         SmallString<16> NameStorage, ValueStorage;
         StringRef Name = Fields[0]->getValue(NameStorage);
         StringRef ValueText = Fields[1]->getValue(ValueStorage);
+        if (Name.size() > 1 && Name[0] == 'V') {
+          unsigned Index = 0;
+          if (Name.drop_front().getAsInteger(10, Index) || Index > 31)
+            return parseError(SM, Fields[0],
+                              "unknown register '" + Name +
+                                  "' (allowed: X0..X31, F0..F31, V0..V31, PC)");
+          APInt Wide;
+          if (ValueText.getAsInteger(0, Wide))
+            return parseError(SM, Fields[1],
+                              "value '" + ValueText + "' of register " + Name +
+                                  " is not an integer");
+          if (S.V[Index])
+            return parseError(SM, Fields[0],
+                              "duplicate value for register " + Name);
+          unsigned Bytes = (Wide.getBitWidth() + 7) / 8;
+          Wide = Wide.zext(Bytes * 8);
+          std::vector<uint8_t> Value(Bytes);
+          for (unsigned B = 0; B < Bytes; ++B)
+            Value[B] = uint8_t(Wide.extractBitsAsZExtValue(8, B * 8));
+          S.V[Index] = std::move(Value);
+          continue;
+        }
         uint64_t Value = 0;
         if (ValueText.getAsInteger(0, Value))
           return parseError(SM, Fields[1],
@@ -139,7 +210,7 @@ RegisterState::parseYaml(StringRef Text, StringRef BufferName,
             Name.drop_front().getAsInteger(10, Index) || Index > 31)
           return parseError(SM, Fields[0],
                             "unknown register '" + Name +
-                                "' (allowed: X0..X31, F0..F31, PC)");
+                                "' (allowed: X0..X31, F0..F31, V0..V31, PC)");
         auto &Slot = Class == 'X' ? S.X[Index] : S.F[Index];
         if (Slot)
           return parseError(SM, Fields[0],

@@ -43,6 +43,11 @@ static cl::opt<std::string> DumpRegs(
     "dump-registers-yaml", cl::ValueOptional,
     cl::desc("Dump the final registers (default file registers_state.yml)"),
     cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<bool> AgnosticOnes(
+    "rvv-agnostic-ones",
+    cl::desc("Write all ones into RVV tail/mask-agnostic elements (default: "
+             "leave them undisturbed, as QEMU does)"),
+    cl::cat(Cat));
 static cl::opt<std::string> DumpInitialRegs(
     "dump-initial-registers-yaml", cl::ValueOptional,
     cl::desc("Dump the initial registers (default file "
@@ -167,6 +172,7 @@ int main(int argc, char **argv) {
     return failMsg("option '-misaligned': '" + Misaligned +
                    "' is not allowed (allowed: allow, trap)");
   Options.AllowMisaligned = Misaligned == "allow";
+  Options.VectorAgnosticOnes = AgnosticOnes;
   for (const std::string &Spec : Mem) {
     auto R = parseRegionSpec(Spec);
     if (!R)
@@ -185,6 +191,8 @@ int main(int argc, char **argv) {
       return fail(State.takeError());
     for (const std::string &W : Warnings)
       WithColor::warning(errs(), "snipgen-run") << W << "\n";
+    if (Error E = State->checkFits(R.model()))
+      return failMsg(InitialRegs + ": " + toString(std::move(E)));
     State->apply(R.model());
   }
 

@@ -61,6 +61,9 @@ public:
   bool wantsEvents() const override { return false; }
   void onRunStart(ModelHandle &M) override {
     if (FromFile) {
+      if (Error E = FromFile->checkFits(M))
+        errs() << "warning: (register-state) " << toString(std::move(E))
+               << "; the high bits are dropped\n";
       FromFile->apply(M);
       return;
     }
@@ -164,6 +167,7 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
   RO.Entry = Req.Entry;
   RO.Stop = std::to_string(Req.StopAddress);
   RO.UseToHost = false;
+  RO.VectorAgnosticOnes = Opts.getFlag(OptionID::RvvAgnosticOnes);
   auto R = Runner::create(*Image, RO, API);
   if (!R)
     return R.takeError();

@@ -1,5 +1,5 @@
 //===- VectorFloatTest.cpp - RVV FP: flags, NaNs, rounding, masks, tails --===//
-#include "VectorTestUtil.h"
+#include "VectorFpTestUtil.h"
 
 using namespace snipgen;
 using namespace snipgen::test::vtest;

@@ -18,7 +18,7 @@
 // Skipped when llvm-mc, ld.lld or qemu-riscv64 is missing.
 // SNIPGEN_VQEMU_KEEP=1 keeps the generated files.
 //===----------------------------------------------------------------------===//
-#include "VectorTestUtil.h"
+#include "VectorFpTestUtil.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

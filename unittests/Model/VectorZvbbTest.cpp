@@ -1,5 +1,5 @@
 //===- VectorZvbbTest.cpp - RVV Zvbb and Zvbc ------------------------------===//
-#include "VectorTestUtil.h"
+#include "VectorFpTestUtil.h"
 
 using namespace snipgen;
 using namespace snipgen::test::vtest;

@@ -34,8 +34,17 @@
 extern "C" {
 #endif
 
-/* Bump on any incompatible change of the structures or tables below. */
-#define SNIPGEN_MODEL_API_VERSION 1u
+/* Bump on any incompatible change of the structures or tables below.
+ *
+ * Version history
+ *   1  Scalar models.
+ *   2  RVV: get_vlenb/get_v/set_v serve the vector registers; get_csr/set_csr
+ *      serve vstart, vxsat, vxrm, vcsr, vl, vtype and vlenb; on_reg_write
+ *      reports vector register writes (SNIPGEN_REG_V, value 0: read the
+ *      register with get_v); snipgen_model_config gains
+ *      vector_agnostic_ones (a model reads it only when struct_size covers
+ *      it, so version-1 callers' smaller configuration stays accepted). */
+#define SNIPGEN_MODEL_API_VERSION 2u
 
 #define SNIPGEN_MODEL_GET_API_SYMBOL "snipgen_model_get_api"
 
@@ -67,6 +76,9 @@ struct snipgen_model_config {
   uint32_t num_regions;
   uint32_t misaligned;  /* enum snipgen_misaligned_policy */
   uint64_t hart_id;     /* value of mhartid */
+  /* Version 2. RVV tail/mask-agnostic elements: 0 leaves them undisturbed,
+     1 writes all ones. VLEN comes from the ISA string (zvl<N>b). */
+  uint32_t vector_agnostic_ones;
 };
 
 /* Result of step/run, and the reason a run stopped. */
@@ -103,7 +115,8 @@ enum snipgen_reg_file {
   SNIPGEN_REG_X = 0,
   SNIPGEN_REG_F = 1,
   SNIPGEN_REG_CSR = 2, /* index = CSR number */
-  SNIPGEN_REG_V = 3    /* reserved for the vector extension */
+  SNIPGEN_REG_V = 3    /* vector registers: on_reg_write passes value 0;
+                          the contents (vlenb bytes) come from get_v */
 };
 
 /* Observer callbacks; any pointer may be NULL. `user` is passed back. */
@@ -143,8 +156,13 @@ struct snipgen_model_api {
      set_csr). */
   int (*get_csr)(snipgen_model *model, uint32_t csr, uint64_t *value);
   int (*set_csr)(snipgen_model *model, uint32_t csr, uint64_t value);
-  /* Vector registers (later): VLEN in bytes, 0 when V is absent; get/set
-     copy vlenb bytes and return -1 when unsupported. */
+  /* Vector registers: VLEN in bytes, 0 without a vector unit; get/set copy
+     vlenb bytes (size must be at least vlenb) and return 0, or -1 without a
+     vector unit, for an index past 31 or a short buffer. Element i of width
+     w sits at byte offset i * w (little-endian), as in the register file.
+     set_csr may also write vl and vtype (read-only to programs): vtype
+     takes a vsetvl operand (vill on unsupported values), vl is clamped to
+     VLMAX. */
   uint32_t (*get_vlenb)(snipgen_model *model);
   int (*get_v)(snipgen_model *model, uint32_t index, void *data, size_t size);
   int (*set_v)(snipgen_model *model, uint32_t index, const void *data,

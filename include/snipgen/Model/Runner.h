@@ -69,6 +69,7 @@ struct RunOptions {
   uint64_t MaxSteps = 1000000000;  // Attempted instructions.
   bool AllowMisaligned = true;
   bool UseToHost = true;           // Arm tohost when the symbol exists.
+  bool VectorAgnosticOnes = false; // RVV agnostic elements: all ones.
 };
 
 struct RunResult {

@@ -11,7 +11,11 @@
 // wide), then every write in program order - " x5  0x..." / " f1  0x..."
 // (FLEN wide) / " c768_mstatus 0x..." - and every memory access: loads as
 // " mem 0x<addr>", stores as " mem 0x<addr> 0x<value>" (value as wide as the
-// access). Writes to x0 are not listed. A trap prints Spike's
+// access). Writes to x0 are not listed. Vector register writes follow
+// Spike too: before the first one of an instruction the vector context
+// " e<sew> m<lmul>|mf<n> l<vl>", then " v8  0x<VLEN/4 hex digits>" (the
+// register's bytes, most significant first) per register written. A trap
+// prints Spike's
 //   core   0: exception trap_illegal_instruction, epc 0x...
 //   core   0:           tval 0x...
 //===----------------------------------------------------------------------===//
@@ -21,6 +25,7 @@
 #include "snipgen/Model/Disassembler.h"
 #include "snipgen/Model/Runner.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -50,17 +55,28 @@ private:
   /// commit line up to the effects. Cached: disassembly is slow.
   const std::string &linePrefix(uint64_t PC, uint32_t Encoding, uint32_t Size);
   /// Effects buffer: register writes, then loads, then stores (Spike order).
+  /// Grows for vector instructions (up to 1024 element accesses and eight
+  /// 1024-bit registers); 1 KiB covers every scalar instruction.
   struct Effects {
-    char Buf[1024];
+    std::vector<char> Storage = std::vector<char>(1024);
+    char *Buf = Storage.data();
     unsigned Len = 0;
-    void append(const char *S, unsigned N) {
-      if (Len + N <= sizeof(Buf)) {
-        std::memcpy(Buf + Len, S, N);
-        Len += N;
+    unsigned room() const { return unsigned(Storage.size()) - Len; }
+    void reserve(unsigned N) {
+      if (N > room()) {
+        Storage.resize(std::max<size_t>(Storage.size() * 2, Len + N));
+        Buf = Storage.data();
       }
+    }
+    void append(const char *S, unsigned N) {
+      reserve(N);
+      std::memcpy(Buf + Len, S, N);
+      Len += N;
     }
   };
   void appendHex(Effects &E, uint64_t V, unsigned Digits);
+  /// " v8  0x..." (with the vector context first) for register Index.
+  void appendVReg(unsigned Index);
 
   llvm::raw_ostream &OS;
   const InstructionPrinter &Printer;
@@ -75,7 +91,9 @@ private:
     std::string Text;
   };
   std::vector<CachedLine> Lines = std::vector<CachedLine>(8192);
-  std::string XNames[32], FNames[32]; // " x5  ", " f1  "
+  std::string XNames[32], FNames[32], VNames[32]; // " x5  ", " f1  "
+  bool VecContextShown = false; // " e32 m1 l4" printed for this instruction.
+  std::vector<uint8_t> VBytes;  // One vector register, from get_v.
 };
 
 } // namespace snipgen

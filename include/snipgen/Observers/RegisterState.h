@@ -13,8 +13,10 @@
 //   ...
 //
 // One [name, value] pair per register: groups X (XLEN bits), F (FLEN bits,
-// absent without F), V (later), then PC; values are hex, zero-padded to the
-// register width. On reading, values may be in any C-style base, groups may
+// absent without F), V (VLEN bits, absent without a vector unit: the
+// register's bytes as one little-endian number, so element 0 is in the
+// lowest digits), then PC; values are hex, zero-padded to the register
+// width. On reading, values may be in any C-style base, groups may
 // be partial, and PC is ignored with a warning (as llvm-snippy does).
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_OBSERVERS_REGISTERSTATE_H
@@ -37,6 +39,15 @@ struct RegisterState {
   std::vector<std::optional<uint64_t>> X = std::vector<std::optional<uint64_t>>(32);
   std::vector<std::optional<uint64_t>> F = std::vector<std::optional<uint64_t>>(32);
   std::optional<uint64_t> PC;
+  unsigned VLenB = 0; // 0: no vector registers.
+  /// Vector register contents, little-endian bytes (VLenB of them when
+  /// captured; as many as the value needs when read from YAML).
+  std::vector<std::optional<std::vector<uint8_t>>> V =
+      std::vector<std::optional<std::vector<uint8_t>>>(32);
+
+  /// Whether the values fit the model (vector values no wider than VLEN,
+  /// and a vector unit present when V registers are given).
+  llvm::Error checkFits(ModelHandle &Model) const;
 
   /// Reads every register of Model (XLEN/FLEN taken from misa).
   static RegisterState capture(ModelHandle &Model);

@@ -19,6 +19,12 @@ static bool hasFloatCsrs(const Hart &H) {
   return (H.Misa >> ('f' - 'a')) & 1;
 }
 
+// The vector CSRs exist with a vector unit and are accessible while
+// mstatus.VS is not Off (as FP CSRs with FS).
+static bool vectorCsrsOk(const Hart &H) {
+  return H.V.VLenB != 0 && (H.Mstatus & MstatusVS) != 0;
+}
+
 bool Hart::readCsr(uint16_t Num, uint64_t &Value) {
   uint64_t Cycle = InstRet + CycleAdjust, Instret = InstRet + InstretAdjust;
   bool RV32 = XLen == 32;
@@ -31,6 +37,25 @@ bool Hart::readCsr(uint16_t Num, uint64_t &Value) {
     Value = Num == csr::Fflags ? Fflags
             : Num == csr::Frm  ? Frm
                                : uint64_t(Frm) << 5 | Fflags;
+    return true;
+  case csr::Vstart:
+  case csr::Vxsat:
+  case csr::Vxrm:
+  case csr::Vcsr:
+  case csr::Vl:
+  case csr::Vtype:
+  case csr::Vlenb:
+    if (!vectorCsrsOk(*this))
+      return false;
+    switch (Num) {
+    case csr::Vstart: Value = V.VStart; break;
+    case csr::Vxsat: Value = V.Vxsat; break;
+    case csr::Vxrm: Value = V.Vxrm; break;
+    case csr::Vcsr: Value = uint64_t(V.Vxrm) << 1 | V.Vxsat; break;
+    case csr::Vl: Value = V.VL; break;
+    case csr::Vtype: Value = V.VType & AddrMask; break;
+    default: Value = V.VLenB; break;
+    }
     return true;
   case csr::Cycle:
   case csr::Time:
@@ -56,8 +81,8 @@ bool Hart::readCsr(uint16_t Num, uint64_t &Value) {
     return true;
   case csr::Mstatus: {
     uint64_t V = Mstatus;
-    if ((V & MstatusFS) == MstatusFS)
-      V |= 1ull << (XLen - 1); // SD summarises FS == Dirty.
+    if ((V & MstatusFS) == MstatusFS || (V & MstatusVS) == MstatusVS)
+      V |= 1ull << (XLen - 1); // SD summarises FS/VS == Dirty.
     Value = V & AddrMask;
     return true;
   }
@@ -132,6 +157,25 @@ bool Hart::writeCsr(uint16_t Num, uint64_t Value) {
     Frm = (Value >> 5) & 7;
     Mstatus |= MstatusFS;
     break;
+  // Vector CSRs (fcsr no longer mirrors vxrm/vxsat in RVV 1.0: they live
+  // in vcsr only). vstart keeps log2(VLEN) bits, as QEMU does.
+  case csr::Vstart:
+    V.VStart = Value & (uint64_t(V.VLenB) * 8 - 1);
+    Mstatus |= MstatusVS;
+    break;
+  case csr::Vxsat:
+    V.Vxsat = Value & 1;
+    Mstatus |= MstatusVS;
+    break;
+  case csr::Vxrm:
+    V.Vxrm = Value & 3;
+    Mstatus |= MstatusVS;
+    break;
+  case csr::Vcsr:
+    V.Vxsat = Value & 1;
+    V.Vxrm = (Value >> 1) & 3;
+    Mstatus |= MstatusVS;
+    break;
   case csr::Mcycle: writeCounter(*this, CycleAdjust, Value, false); break;
   case csr::McycleH: writeCounter(*this, CycleAdjust, Value, true); break;
   case csr::Minstret: writeCounter(*this, InstretAdjust, Value, false); break;
@@ -140,6 +184,8 @@ bool Hart::writeCsr(uint16_t Num, uint64_t Value) {
     uint64_t Writable = MstatusMIE | MstatusMPIE;
     if (hasFloatCsrs(*this))
       Writable |= MstatusFS;
+    if (V.VLenB)
+      Writable |= MstatusVS;
     Mstatus = (Mstatus & ~Writable) | (Value & Writable) | MstatusMPP;
     break;
   }

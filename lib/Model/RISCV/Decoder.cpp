@@ -15,6 +15,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/RISCVISAInfo.h"
 #include "llvm/TargetParser/Triple.h"
+#include <algorithm>
 #include <mutex>
 
 extern "C" {
@@ -103,6 +104,23 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
       D->Compressed = true;
   }
   D->MisaBits |= 1ull << ('i' - 'a');
+  // The vector unit: V, or one of Zve32x/Zve32f/Zve64x/Zve64f/Zve64d (all
+  // imply zve32x). VLEN is what the zvl<N>b features ask for; without an
+  // explicit zvl in the string it is 128, what V implies (Zve32*/Zve64*
+  // alone imply only zvl32b/zvl64b, and 128 is a legal choice for them).
+  if ((*ISAInfo)->hasExtension("zve32x")) {
+    unsigned MinVLen = (*ISAInfo)->getMinVLen();
+    bool ExplicitZvl = StringRef(Isa.lower()).contains("zvl");
+    unsigned VLen = ExplicitZvl ? MinVLen : std::max(MinVLen, 128u);
+    if (VLen < 64 || VLen > 1024)
+      return modelError("ISA string '" + Isa + "' asks for VLEN " +
+                        Twine(VLen) +
+                        "; the model supports VLEN 64 to 1024 (zvl64b .. "
+                        "zvl1024b)");
+    D->VLen = VLen;
+    D->ELen = (*ISAInfo)->getMaxELen();
+    D->ELenFp = (*ISAInfo)->getMaxELenFp();
+  }
 
   Triple TT(IsaXLen == 64 ? "riscv64-unknown-elf" : "riscv32-unknown-elf");
   std::string Err;

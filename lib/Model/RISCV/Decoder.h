@@ -41,6 +41,11 @@ public:
   uint64_t misaExtensions() const { return MisaBits; }
   bool hasCompressed() const { return Compressed; }
   bool hasFloat() const { return (MisaBits >> ('f' - 'a')) & 1; }
+  /// The vector unit (V or Zve*): VLEN in bits (0 without one), ELEN, and
+  /// the widest FP element (0 for Zve32x/Zve64x).
+  unsigned vlen() const { return VLen; }
+  unsigned elen() const { return ELen; }
+  unsigned elenFp() const { return ELenFp; }
 
   enum class Result { Ok, Invalid, NoSemantics };
   /// Decodes one instruction from Bytes (2 or 4 available). On Ok and
@@ -68,6 +73,7 @@ private:
   unsigned XLen = 64;
   uint64_t MisaBits = 0;
   bool Compressed = false;
+  unsigned VLen = 0, ELen = 0, ELenFp = 0;
   const llvm::Target *TheTarget = nullptr;
   std::unique_ptr<llvm::MCRegisterInfo> MRI;
   std::unique_ptr<llvm::MCInstrInfo> MII;

@@ -89,6 +89,19 @@ void Machine::reset() {
   S.Mstatus = 3ull << 11;
   if (Dec->hasFloat())
     S.Mstatus |= 1ull << 13;
+  // The vector unit starts as QEMU user mode starts it: VS = Initial,
+  // vtype.vill set, vl = vstart = 0, vxrm = vxsat = 0, registers zero.
+  VectorState &V = S.V;
+  V.VLenB = Dec->vlen() / 8;
+  V.ELen = Dec->elen();
+  V.ELenFp = Dec->elenFp();
+  V.AgnosticOnes = Config.VectorAgnosticOnes;
+  V.VL = V.VStart = 0;
+  V.Vxrm = V.Vxsat = 0;
+  V.setVType(1ull << (S.XLen - 1), S.XLen);
+  std::fill(std::begin(V.Bytes), std::end(V.Bytes), 0);
+  if (V.VLenB)
+    S.Mstatus |= 1ull << 9;
   S.Mie = S.Mip = S.Mtvec = S.Mscratch = S.Mepc = S.Mcause = S.Mtval = 0;
   S.Medeleg = S.Mideleg = S.Mcounteren = 0;
   S.Mhartid = Config.HartId;
@@ -319,6 +332,12 @@ void Machine::deliverLog(uint64_t PC, const Decoded &D) {
     case StepLog::Csr:
       if (Obs.on_reg_write)
         Obs.on_reg_write(Obs.user, SNIPGEN_REG_CSR, E.Index, E.Value & H.AddrMask);
+      break;
+    case StepLog::VReg:
+      // The value is the register's VLENB bytes: observers read them with
+      // get_v (the instruction has completed).
+      if (Obs.on_reg_write)
+        Obs.on_reg_write(Obs.user, SNIPGEN_REG_V, E.Index, 0);
       break;
     case StepLog::MemRead:
     case StepLog::MemWrite:

@@ -48,6 +48,9 @@ struct MachineConfig {
   std::vector<RegionSpec> Regions;
   bool AllowMisaligned = true;
   uint64_t HartId = 0;
+  // RVV: write all ones into tail/mask-agnostic elements (VectorState::
+  // AgnosticOnes) instead of leaving them undisturbed.
+  bool VectorAgnosticOnes = false;
   JITOptions JIT = JITOptions::fromEnvironment(); // Tier 2 (lib/Model/JIT).
 };
 

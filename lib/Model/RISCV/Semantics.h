@@ -142,7 +142,11 @@ struct StepLog {
     uint64_t Addr;
     uint64_t Value;
   };
-  static constexpr unsigned Capacity = 16;
+  // Room for the largest vector instruction: 1024 element accesses (VLEN
+  // 1024, e8, 8 registers' worth) plus its register writes. Only touched
+  // while observers are attached; it sits at the end of the Hart so that
+  // the scalar state stays together.
+  static constexpr unsigned Capacity = MaxVLenBytes * 8 + 64;
   Entry Entries[Capacity];
   unsigned Count = 0;
   void add(Kind K, uint16_t Index, uint64_t Addr, uint64_t Value,
@@ -155,6 +159,10 @@ struct StepLog {
 /// CSR numbers the model core owns (FP handlers use the FRM/FFLAGS fields).
 namespace csr {
 inline constexpr uint16_t Fflags = 0x001, Frm = 0x002, Fcsr = 0x003;
+// RVV 1.0 (Csr.cpp): vl, vtype, vlenb are read-only.
+inline constexpr uint16_t Vstart = 0x008, Vxsat = 0x009, Vxrm = 0x00A,
+                          Vcsr = 0x00F, Vl = 0xC20, Vtype = 0xC21,
+                          Vlenb = 0xC22;
 inline constexpr uint16_t Mstatus = 0x300, Misa = 0x301, Medeleg = 0x302,
                           Mideleg = 0x303, Mie = 0x304, Mtvec = 0x305,
                           Mcounteren = 0x306, Mstatush = 0x310,
@@ -203,8 +211,8 @@ public:
 
   // --- Run-time bookkeeping -------------------------------------------------
   Event Pending;             // Filled by raise() and failing memory helpers.
-  bool Observed = false;     // Observers attached: record a StepLog.
-  StepLog Log;
+  bool Observed = false;     // Observers attached: record a StepLog
+                             // (Log, at the end).
   bool ReservationValid = false; // LR/SC: the reserved naturally aligned
   uint64_t ReservationAddr = 0;  // block of ReservationSize bytes.
   unsigned ReservationSize = 0;
@@ -212,6 +220,7 @@ public:
   Machine *Owner = nullptr;
   // The vector unit (V/VectorState.h); VLenB == 0 without V or Zve*.
   VectorState V;
+  StepLog Log; // Effects of the current instruction, while Observed.
 
   // --- Integer registers ----------------------------------------------------
   void writeX(int64_t Rd, uint64_t Value) {

@@ -46,6 +46,23 @@ inline bool groupOk(unsigned R, int EmulLog2, unsigned NumFields = 1) {
   return R % Regs == 0 && R + Regs * NumFields <= 32;
 }
 
+/// Records, for observers, that registers [Vd, Vd + Count) were written
+/// (StepLog::VReg; observers read the bytes after the instruction). The
+/// element walks below call it; a handler writing registers some other way
+/// calls it itself.
+inline void noteVRegWrites(Hart &H, unsigned Vd, unsigned Count) {
+  if (LLVM_UNLIKELY(H.Observed))
+    for (unsigned R = Vd; R < Vd + Count && R < 32; ++R)
+      H.Log.add(StepLog::VReg, uint16_t(R), 0, 0, 0);
+}
+
+/// Registers covered by NumElements elements of Bytes each (at least 1).
+inline unsigned regsCovering(const VectorState &V, uint64_t NumElements,
+                             unsigned Bytes) {
+  uint64_t Regs = (NumElements * Bytes + V.VLenB - 1) / V.VLenB;
+  return Regs ? unsigned(Regs) : 1u;
+}
+
 /// Two register groups [A, A+NA) and [B, B+NB) overlap.
 inline bool groupsOverlap(unsigned A, unsigned NA, unsigned B, unsigned NB) {
   return A < B + NB && B < A + NA;
@@ -104,6 +121,7 @@ inline bool forEachElement(Hart &H, unsigned Vd, bool Masked, uint64_t TailEnd,
     for (uint64_t I = VL; I < TailEnd; ++I)
       fillAgnostic<T>(V, Vd, I);
   V.VStart = 0;
+  noteVRegWrites(H, Vd, regsCovering(V, TailEnd > VL ? TailEnd : VL, sizeof(T)));
   return true;
 }
 
@@ -129,6 +147,7 @@ inline void forEachMaskBit(Hart &H, unsigned Vd, bool Masked, BodyFn &&Body) {
     for (uint64_t I = VL, E = uint64_t(V.VLenB) * 8; I < E; ++I)
       V.setBit(Vd, I, true);
   V.VStart = 0;
+  noteVRegWrites(H, Vd, 1);
 }
 
 } // namespace snipgen::model::vec
