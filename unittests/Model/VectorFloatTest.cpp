@@ -530,3 +530,35 @@ TEST(VectorFloat, EveryFpInstructionChecksFrm) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(VectorFloat, Zve64fHasNoDoubleElements) {
+  // Zve64f: 64-bit integer elements, 32-bit FP elements only.
+  struct Case {
+    const char *Asm;
+    unsigned Sew;
+    bool Legal;
+  } Cases[] = {
+      {"vfadd.vv v1, v2, v3", 32, true},
+      {"vfadd.vv v1, v2, v3", 64, false},
+      {"vfwcvt.f.f.v v2, v1", 32, false},  // f64 result
+      {"vfwcvt.x.f.v v2, v1", 32, true},   // int64 result
+      {"vfncvt.f.x.w v1, v2", 32, true},   // int64 source
+      {"vfncvt.f.f.w v1, v2", 32, false},  // f64 source
+      {"vfwadd.vv v2, v4, v5", 32, false},
+      {"vfwredusum.vs v1, v2, v3", 32, false},
+  };
+  for (const Case &C : Cases) {
+    SCOPED_TRACE(C.Asm);
+    auto T = VMachine::create(C.Asm, "rv64gc_zve64f");
+    ASSERT_TRUE(T);
+    T->config(C.Sew, 0, 1);
+    if (C.Legal)
+      T->runOk();
+    else
+      T->runIllegal();
+  }
+}
+
+} // namespace

@@ -67,7 +67,6 @@ struct VMachine {
     VM->M = std::move(*M);
     model::Hart &H = VM->M->H;
     H.V.VLenB = 16;
-    H.V.ELen = 64;
     H.Mstatus |= (1ull << 9) | (1ull << 13); // VS, FS Initial.
     H.Fflags = 0;
     return VM;

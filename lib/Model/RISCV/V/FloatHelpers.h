@@ -42,7 +42,8 @@ inline void noteVWrite(Hart &H, unsigned Vd, unsigned Regs) {
 // --- ISA features that change legality at run time ------------------------
 
 enum class VFeature : uint8_t { Zvfh, Zvfhmin, Zve64d, Zvfbfmin, Zvfbfwma };
-/// Whether the machine's ISA has F (FloatCommon.cpp; a bit test).
+/// Whether the machine's ISA has extension F (FloatCommon.cpp; a bit test in
+/// the decoder's subtarget features).
 bool hasVFeature(const Hart &H, VFeature F);
 
 /// W is an FP element width the ISA supports for arithmetic (MinOnly: for the
@@ -54,7 +55,7 @@ inline bool fpWidthOk(const Hart &H, unsigned W, bool MinOnly = false) {
   case 32:
     return H.V.ELenFp >= 32;
   case 64:
-    return H.V.ELenFp >= 64 && hasVFeature(H, VFeature::Zve64d);
+    return H.V.ELenFp >= 64; // V or Zve64d (not Zve64f)
   default:
     return false;
   }
