@@ -67,10 +67,12 @@ TEST(VectorConfig, AvlRules) {
     vsetvli a2, zero, e8, m8, ta, ma    # rs1 = x0, rd != x0: VLMAX 128
     vsetvli zero, zero, e16, m8, ta, ma # keep vl: 128 > VLMAX 64 -> 64
     csrr a3, vl
-    li t3, 0xdf                         # e64 mf2 ta ma: needs ELEN 128
+    li t3, 0xde                         # e64 mf4 ta ma: VLEN/4 < 64
     li t4, 31
     vsetvl a4, t4, t3                   # vill
     csrr a5, vtype
+    li t3, 0xdf                         # e64 mf2: QEMU accepts it
+    vsetvl a6, t4, t3
     vsetivli s0, 7, e8, mf8, ta, ma     # e8 mf8: VLMAX 2
     li t1, 0x100                        # reserved vtype bit 8
     vsetvl s1, t0, t1
@@ -83,6 +85,7 @@ TEST(VectorConfig, AvlRules) {
   EXPECT_EQ(T->x(a3), 64u);
   EXPECT_EQ(T->x(a4), 0u);
   EXPECT_EQ(T->x(a5), 1ull << 63);
+  EXPECT_EQ(T->x(16), 1u) << "e64 mf2 at VLEN 128: VLMAX 1";
   EXPECT_EQ(T->x(s0), 2u);
   EXPECT_EQ(T->x(s1), 0u);
   EXPECT_EQ(T->x(t2), 0u);

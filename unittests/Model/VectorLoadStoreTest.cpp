@@ -259,6 +259,28 @@ TEST(VectorLoadStore, IndexedOverlapRules) {
                        "vluxei64.v v5, (a0), v4\n");
   ASSERT_TRUE(High);
   EXPECT_EQ(High->run(), SNIPGEN_STEP_UNHANDLED_TRAP);
+  // A register read with two EEWs (QEMU 10): with v0.t the index group may
+  // not include v0, nor may a store's data; a store's data may not overlap
+  // an index group of another EEW (its first field only, as QEMU checks).
+  for (const char *Asm : {"vluxei32.v v8, (a0), v0, v0.t\n",
+                          "vsuxei32.v v8, (a0), v0, v0.t\n",
+                          "vsuxei32.v v0, (a0), v8, v0.t\n",
+                          "vsuxei16.v v8, (a0), v8\n",
+                          "vsuxei64.v v9, (a0), v8\n"}) {
+    auto I = withData(std::string("vsetivli zero, 4, e32, m1, ta, ma\n") + Asm);
+    ASSERT_TRUE(I) << Asm;
+    EXPECT_EQ(I->run(), SNIPGEN_STEP_UNHANDLED_TRAP) << Asm;
+    EXPECT_EQ(I->M->stopInfo().cause, 2u) << Asm;
+  }
+  for (const char *Asm : {"vsuxei32.v v8, (a0), v8\n",
+                          "vsuxseg2ei16.v v8, (a0), v9\n",
+                          "vse32.v v0, (a0), v0.t\n"}) {
+    auto I = withData(std::string("vsetivli zero, 4, e32, m1, ta, ma\n") + Asm);
+    ASSERT_TRUE(I) << Asm;
+    fillVReg(*I, 8, 0);
+    fillVReg(*I, 9, 0);
+    EXPECT_EQ(I->run(), SNIPGEN_STEP_STOP_PC) << Asm << I->message();
+  }
   // Segment loads: no field may overlap the index group at all.
   auto Seg = withData("vsetivli zero, 4, e32, m1, ta, ma\n"
                       "vluxseg2ei32.v v3, (a0), v4\n");

@@ -13,8 +13,9 @@
 //
 // Legality (spec 7.3, 7.8, QEMU's vext_check_*): EEW <= ELEN; EMUL =
 // EEW/SEW*LMUL within 1/8..8; NF*EMUL <= 8 and the groups inside v0..v31;
-// groups aligned to EMUL; a masked load may not write v0; indexed loads
-// follow the overlap rules between data and index groups.
+// groups aligned to EMUL; a masked load may not write v0; indexed accesses
+// follow the overlap rules between data and index groups (checked against
+// QEMU 10.0.2, which also refuses a register read with two EEWs).
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_LIB_MODEL_RISCV_V_LOADSTORE_H
 #define SNIPGEN_LIB_MODEL_RISCV_V_LOADSTORE_H
@@ -76,10 +77,14 @@ inline bool checkIndexed(const Hart &H, unsigned IdxBits, unsigned NF,
   if (Vs2 % IdxRegs != 0 || Vd % DataRegs != 0 || NF * DataRegs > 8 ||
       Vd + NF * DataRegs > 32)
     return false;
-  if (!IsLoad)
-    return true;
-  if (Masked && Vd == 0)
+  // A register may not supply operands of two EEWs (QEMU 10's
+  // vext_check_input_eew): with v0.t the index group may not include v0
+  // (nor the data of a store), and a store's data group (its first field)
+  // may not overlap an index group of another EEW.
+  if (Masked && (Vs2 == 0 || Vd == 0))
     return false;
+  if (!IsLoad)
+    return IdxBits == V.Sew || !groupsOverlap(Vd, DataRegs, Vs2, IdxRegs);
   for (unsigned F = 0; F < NF; ++F) {
     int SegVd = int(Vd + DataRegs * F);
     if (IdxBits > V.Sew) {

@@ -101,9 +101,13 @@ struct VectorState {
     uint64_t Reserved = Value >> 8;
     int Lmul = VLmul & 4 ? int(VLmul) - 8 : int(VLmul);
     unsigned SewBits = 8u << VSewCode;
-    // LMUL=1/8 with ELEN=32... legal only when SEW <= LMUL * ELEN.
+    // A fractional LMUL is legal when a register fraction holds at least
+    // one element: VLEN * LMUL >= SEW. This is QEMU 10's rule (the spec
+    // requires only LMUL >= SEW/ELEN and lets implementations accept more;
+    // QEMU does, e.g. e32 mf4 and e64 mf2 at VLEN 128), followed so that
+    // the model agrees with it.
     bool Ok = Reserved == 0 && VSewCode <= 3 && VLmul != 4 && SewBits <= ELen &&
-              (Lmul >= 0 || (uint64_t(ELen) >> -Lmul) >= SewBits);
+              (Lmul >= 0 || ((uint64_t(VLenB) * 8) >> -Lmul) >= SewBits);
     if (!Ok) {
       Vill = true;
       VType = 1ull << (XLen - 1);
