@@ -268,7 +268,10 @@ std::vector<Case> makeCases(unsigned N, uint64_t Seed, unsigned VLenB,
     unsigned Sew = Tp.Sews[R.bits() % Tp.Sews.size()];
     if (Wild && R.real() < 0.05)
       Sew = 8u << R.range(0, 3);
-    int MinL = Sew == 8 ? -3 : Sew == 16 ? -2 : Sew == 32 ? -1 : 0;
+    // Fractional LMUL is legal while VLEN * LMUL >= SEW (QEMU 10's rule).
+    int MinL = -3;
+    while (((VLenB * 8u) >> -MinL) < Sew)
+      ++MinL;
     int L = R.range(MinL, Tp.MaxLmul);
     if (Wild && R.real() < 0.1)
       L = R.range(MinL, 3);

@@ -209,7 +209,10 @@ class Gen:
             e(f"li a{i}, {self.r.choice([self.r.getrandbits(self.xlen - 1), self.r.randint(0, 130), -self.r.randint(1, 70)])}")
         for _ in range(blocks):
             sew = self.r.choice(ALL)
-            minl = {8: -3, 16: -2, 32: -1, 64: 0}[sew]
+            # Fractional LMUL is legal while VLEN * LMUL >= SEW.
+            minl = -3
+            while (self.vlen >> -minl) < sew:
+                minl += 1
             lmul = self.r.randint(minl, 3)
             fits = [t for t in T if sew in t[1] and lmul <= t[2]]
             if not fits:
