@@ -34,7 +34,10 @@ template <ROp Op> StepStatus reduce(Hart &H, const Decoded &D) {
     if (!fpPrologue(H, Env) || !fpWidthOk(H, F::W) || V.VStart != 0 ||
         !groupOk(Vs2, V.LmulLog2))
       return illegal(H, D);
-    if (V.VL != 0) {
+    V.VStart = 0;
+    if (V.VL == 0) // No operation: vd is not written (spec 14).
+      return H.next(D);
+    {
       B Acc = V.get<B>(Vs1, 0);
       for (uint64_t I = 0; I < V.VL; ++I) {
         if (!V.active(Masked, I))
@@ -49,7 +52,6 @@ template <ROp Op> StepStatus reduce(Hart &H, const Decoded &D) {
         for (uint64_t I = 1, E = V.groupElements(F::W, 0); I < E; ++I)
           fillAgnostic<B>(V, Vd, I);
     }
-    V.VStart = 0;
     return fpFinish(H, D, Env, Vd, 1);
   });
 }
@@ -72,7 +74,10 @@ StepStatus reduceWide(Hart &H, const Decoded &D) {
           !fpWidthOk(H, WF::W) || V.VStart != 0 ||
           !groupOk(Vs2, V.LmulLog2))
         return illegal(H, D);
-      if (V.VL != 0) {
+      V.VStart = 0;
+      if (V.VL == 0)
+        return H.next(D);
+      {
         WB Acc = V.get<WB>(Vs1, 0);
         for (uint64_t I = 0; I < V.VL; ++I)
           if (V.active(Masked, I))
@@ -82,7 +87,6 @@ StepStatus reduceWide(Hart &H, const Decoded &D) {
           for (uint64_t I = 1, E = V.groupElements(WF::W, 0); I < E; ++I)
             fillAgnostic<WB>(V, Vd, I);
       }
-      V.VStart = 0;
       return fpFinish(H, D, Env, Vd, 1);
     }
   });
