@@ -322,8 +322,17 @@ TEST(VectorLoadStore, FaultOnlyFirstTrimsVl) {
     vlseg3e32ff.v v8, (a1)
     csrr a2, vl
   )");
+  std::vector<uint64_t> Reads;
+  snipgen_model_observer Obs = {};
+  Obs.user = &Reads;
+  Obs.on_mem_access = [](void *U, uint64_t A, uint32_t, uint64_t, int) {
+    static_cast<std::vector<uint64_t> *>(U)->push_back(A);
+  };
+  S->M->api().set_observer(S->M->get(), &Obs);
   RUN_TO_END(S);
   EXPECT_EQ(S->x(a2), 1u) << "segment 1 spans 0x10ffc..0x11008";
+  EXPECT_EQ(Reads, (std::vector<uint64_t>{0x10ff0, 0x10ff4, 0x10ff8}))
+      << "the trimmed segment's first field is not reported";
 }
 
 TEST(VectorLoadStore, StoreFaultLeavesVstartAndEarlierElementsStored) {

@@ -57,6 +57,33 @@ TEST(RegisterState, AcceptsPartialSetsAndAnyBase) {
   EXPECT_FALSE(S->X[4]);
 }
 
+TEST(RegisterState, VectorRegistersRoundTrip) {
+  // Wider than 64 bits; element 0 in the lowest digits.
+  auto S = RegisterState::parseYaml(
+      "registers:\n  - [ V3, 0x0102030405060708090a0b0c0d0e0f10 ]\n"
+      "  - [ V0, 5 ]\n",
+      "v.yml");
+  ASSERT_TRUE(bool(S)) << llvm::toString(S.takeError());
+  ASSERT_TRUE(S->V[3]);
+  EXPECT_EQ(S->V[3]->size(), 16u);
+  EXPECT_EQ((*S->V[3])[0], 0x10);
+  EXPECT_EQ((*S->V[3])[15], 0x01);
+  ASSERT_TRUE(S->V[0]);
+  EXPECT_EQ((*S->V[0])[0], 5);
+  EXPECT_FALSE(S->V[1]);
+  S->VLenB = 16;
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  S->writeYaml(OS);
+  EXPECT_NE(Out.find("  - [ V3, 0x0102030405060708090a0b0c0d0e0f10 ]\n"),
+            std::string::npos)
+      << Out;
+  EXPECT_NE(Out.find("  - [ V0, 0x00000000000000000000000000000005 ]\n"),
+            std::string::npos);
+  EXPECT_NE(Out.find("  - [ V31, 0x00000000000000000000000000000000 ]\n"),
+            std::string::npos);
+}
+
 std::string errorOf(llvm::StringRef Text) {
   auto S = RegisterState::parseYaml(Text, "in.yml");
   EXPECT_FALSE(bool(S));
@@ -66,7 +93,12 @@ std::string errorOf(llvm::StringRef Text) {
 TEST(RegisterState, ErrorsNameTheLocation) {
   EXPECT_EQ(errorOf("registers:\n  - [ X32, 1 ]\n"),
             "in.yml:2:7: error: unknown register 'X32' (allowed: X0..X31, "
-            "F0..F31, PC)\n  - [ X32, 1 ]\n      ^");
+            "F0..F31, V0..V31, PC)\n  - [ X32, 1 ]\n      ^");
+  EXPECT_NE(errorOf("registers:\n  - [ V32, 1 ]\n").find("unknown register 'V32'"),
+            std::string::npos);
+  EXPECT_NE(errorOf("registers:\n  - [ V1, 0x1 ]\n  - [ V1, 2 ]\n")
+                .find("duplicate value for register V1"),
+            std::string::npos);
   EXPECT_NE(errorOf("registers:\n  - [ X1, zz ]\n").find(
                 "in.yml:2:11: error: value 'zz' of register X1 is not a "
                 "64-bit integer"),

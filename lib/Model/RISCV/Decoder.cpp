@@ -105,17 +105,17 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
   }
   D->MisaBits |= 1ull << ('i' - 'a');
   // The vector unit: V, or one of Zve32x/Zve32f/Zve64x/Zve64f/Zve64d (all
-  // imply zve32x). VLEN is what the zvl<N>b features ask for; without an
-  // explicit zvl in the string it is 128, what V implies (Zve32*/Zve64*
-  // alone imply only zvl32b/zvl64b, and 128 is a legal choice for them).
+  // imply zve32x). VLEN is what the zvl<N>b features ask for, at least 128
+  // (what V implies, and QEMU's minimum): Zve32*/Zve64* alone imply only
+  // zvl32b/zvl64b, for which 128 is a legal choice - and ELF attribute
+  // strings list the implied zvl features, so "asked for" cannot be told
+  // from "implied" below 128.
   if ((*ISAInfo)->hasExtension("zve32x")) {
-    unsigned MinVLen = (*ISAInfo)->getMinVLen();
-    bool ExplicitZvl = StringRef(Isa.lower()).contains("zvl");
-    unsigned VLen = ExplicitZvl ? MinVLen : std::max(MinVLen, 128u);
-    if (VLen < 64 || VLen > 1024)
+    unsigned VLen = std::max((*ISAInfo)->getMinVLen(), 128u);
+    if (VLen > 1024)
       return modelError("ISA string '" + Isa + "' asks for VLEN " +
                         Twine(VLen) +
-                        "; the model supports VLEN 64 to 1024 (zvl64b .. "
+                        "; the model supports VLEN 128 to 1024 (zvl128b .. "
                         "zvl1024b)");
     D->VLen = VLen;
     D->ELen = (*ISAInfo)->getMaxELen();

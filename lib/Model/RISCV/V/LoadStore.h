@@ -128,12 +128,16 @@ StepStatus loadWalk(Hart &H, const Decoded &D, const Fields &G, bool Masked,
     }
     T Vals[8];
     unsigned F = 0;
+    unsigned LogMark = H.Log.Count; // Accesses of this segment start here.
     for (; F < G.NF; ++F)
       if (!H.load<T>(Addr(I, F), Vals[F]))
         break;
     if (LLVM_UNLIKELY(F < G.NF)) {
       if (FaultOnlyFirst && I != 0) {
+        // The trimmed segment was not loaded: observers do not see the
+        // fields read before the faulting one.
         H.Pending = Event();
+        H.Log.Count = LogMark;
         V.VL = I;
         break;
       }
