@@ -116,6 +116,8 @@ struct Outcome {
   double Seconds = 0;
   uint64_t Retired = 0;
   uint64_t ExitCode = 0;
+  int Result = SNIPGEN_STEP_ERROR;
+  std::string Message;
 };
 
 /// JIT chooses the model's tier through the environment, which the built-in
@@ -138,6 +140,8 @@ static Outcome runModelOnce(const ElfImage &Image, ModelObserver *Obs,
   O.Seconds = seconds(Start);
   O.Retired = Result.Retired;
   O.ExitCode = Result.ExitCode;
+  O.Result = Result.Result;
+  O.Message = Result.Message;
   return O;
 }
 
@@ -198,6 +202,11 @@ static bool runVectorWorkload(const std::string &Gcc, const std::string &Qemu,
     return false;
   }
   Outcome Plain = runModel(*Image, nullptr, /*JIT=*/false);
+  if (Plain.Result != SNIPGEN_STEP_EXIT) {
+    // E.g. a build without the vector integer semantics.
+    std::printf("%-12s model stopped: %s\n", Name, Plain.Message.c_str());
+    return false;
+  }
   double PlainMips = Plain.Retired / Plain.Seconds / 1e6;
   std::printf("%-12s %-22s %12llu %10.3f %10.1f\n", Name,
               "model (interpreter)", (unsigned long long)Plain.Retired,

@@ -192,3 +192,65 @@ TEST(VectorConfig, DebuggerSetsVlAndVtype) {
 }
 
 } // namespace
+
+namespace {
+
+// Interface version 2 through a plugin loaded with dlopen: vector registers,
+// vector CSRs, and the agnostic-ones configuration field.
+TEST(VectorPluginAPI, RegistersAndCsrsThroughAPlugin) {
+  auto API = loadModelPlugin(SNIPGEN_EXAMPLE_PLUGIN);
+  ASSERT_TRUE(bool(API)) << llvm::toString(API.takeError());
+  EXPECT_EQ((*API)->version, 2u);
+  auto T = TestMachine::create("vsetivli zero, 2, e32, m1, ta, ma\n"
+                               "vle32.v v1, (a0)\n",
+                               "rv64gcv_zvl256b", true, *API);
+  ASSERT_TRUE(T);
+  const snipgen_model_api &A = T->M->api();
+  snipgen_model *M = T->M->get();
+  EXPECT_EQ(A.get_vlenb(M), 32u);
+  std::vector<uint8_t> In(32), Out(32, 0xee);
+  for (unsigned I = 0; I < 32; ++I)
+    In[I] = uint8_t(I * 3);
+  EXPECT_EQ(A.set_v(M, 1, In.data(), In.size()), 0);
+  EXPECT_EQ(A.get_v(M, 1, Out.data(), Out.size()), 0);
+  EXPECT_EQ(In, Out);
+  EXPECT_EQ(A.get_v(M, 32, Out.data(), Out.size()), -1) << "no v32";
+  EXPECT_EQ(A.get_v(M, 1, Out.data(), 16), -1) << "short buffer";
+  uint64_t V = 0;
+  EXPECT_EQ(A.get_csr(M, 0xC22, &V), 0);
+  EXPECT_EQ(V, 32u);
+  EXPECT_EQ(A.set_csr(M, 0x00A, 3), 0);
+  EXPECT_EQ(A.get_csr(M, 0x00F, &V), 0);
+  EXPECT_EQ(V, 6u) << "vcsr = vxrm << 1";
+  // The tail of v1 (elements 2..7) stays undisturbed by default; with
+  // vector_agnostic_ones (below) it becomes all ones.
+  T->setX(a0, DataBase);
+  ASSERT_EQ(T->run(), SNIPGEN_STEP_STOP_PC) << T->message();
+  EXPECT_EQ(A.get_v(M, 1, Out.data(), Out.size()), 0);
+  EXPECT_EQ(Out[8], In[8]) << "undisturbed by default";
+
+  ModelConfig C;
+  C.Isa = "rv64gcv";
+  C.VectorAgnosticOnes = true;
+  C.Regions = {{CodeBase, RegionSize, SNIPGEN_MEM_R | SNIPGEN_MEM_X, "code"},
+               {DataBase, RegionSize, SNIPGEN_MEM_R | SNIPGEN_MEM_W, "data"}};
+  auto Ones = ModelHandle::create(**API, C);
+  ASSERT_TRUE(bool(Ones)) << llvm::toString(Ones.takeError());
+  auto Bytes = assemble("vsetivli zero, 2, e32, m1, ta, ma\n"
+                        "vle32.v v1, (a0)\n",
+                        "rv64gcv");
+  ASSERT_TRUE(bool(Bytes));
+  snipgen_model *O = (*Ones)->get();
+  A.write_mem(O, CodeBase, Bytes->data(), Bytes->size());
+  A.set_stop_pc(O, CodeBase + Bytes->size(), 1);
+  (*Ones)->setPC(CodeBase);
+  (*Ones)->setX(a0, DataBase);
+  ASSERT_EQ(A.run(O, 100, nullptr), SNIPGEN_STEP_STOP_PC);
+  std::vector<uint8_t> R(16);
+  EXPECT_EQ(A.get_v(O, 1, R.data(), R.size()), 0);
+  EXPECT_EQ(R[8], 0xff);
+  EXPECT_EQ(R[15], 0xff);
+  EXPECT_EQ(R[0], 0);
+}
+
+} // namespace
