@@ -80,33 +80,6 @@ uint32_t f64ToF32Odd(uint64_t A, FPEnv &Env) {
   return R;
 }
 
-uint32_t bf16ToF32(uint16_t A, FPEnv &Env) {
-  if ((A & 0x7fff) > 0x7f80) { // NaN
-    if (!(A & 0x0040))
-      Env.Flags |= softfloat::flags::Invalid;
-    return softfloat::F32CanonicalNaN;
-  }
-  return uint32_t(A) << 16; // Exact, subnormals included.
-}
-
-uint16_t f32ToBF16(uint32_t A, FPEnv &Env) {
-  using namespace softfloat::detail;
-  using BF16 = Format<uint16_t, 8, 7>;
-  Unpacked U = unpack<Single>(A);
-  switch (U.K) {
-  case Kind::QuietNaN:
-  case Kind::SignalingNaN:
-    return nanResult<BF16>(Env, U.isSignalingNaN());
-  case Kind::Infinity:
-    return infinity<BF16>(U.Sign);
-  case Kind::Zero:
-    return zero<BF16>(U.Sign);
-  case Kind::Finite:
-    break;
-  }
-  return roundPack<BF16>(U.Sign, U.Exp, U.Sig, Env);
-}
-
 namespace {
 constexpr uint8_t Rec7Table[128] = {
     127, 125, 123, 121, 119, 117, 116, 114, 112, 110, 109, 107, 105, 104, 102,

@@ -125,9 +125,8 @@ uint64_t narrowUnsigned(uint64_t V, unsigned Bits, const FPEnv &Local,
 /// Round-to-odd narrowing (vfncvt.rod.f.f.w).
 uint16_t f32ToF16Odd(uint32_t A, FPEnv &Env);
 uint32_t f64ToF32Odd(uint64_t A, FPEnv &Env);
-/// BF16 (Zvfbfmin): exact widening, rounded narrowing; NaNs canonical.
-uint32_t bf16ToF32(uint16_t A, FPEnv &Env);
-uint16_t f32ToBF16(uint32_t A, FPEnv &Env);
+// BF16 (Zvfbfmin) conversions are soft-float's f32ToBF16 / bf16ToF32, the
+// same the scalar Zfbfmin uses.
 /// vfrec7 / vfrsqrt7 (the spec's 7-bit tables). ExpBits/FracBits select the
 /// format; Env.Rounding matters for vfrec7's overflow.
 uint64_t recip7(uint64_t A, unsigned ExpBits, unsigned FracBits, FPEnv &Env);
