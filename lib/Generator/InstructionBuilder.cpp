@@ -40,6 +40,9 @@ Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
   auto Reject = [&](const Twine &Why) {
     return makeError(SM, Loc, "cannot generate '" + Op.Name + "': " + Why);
   };
+  std::string Refused = Target.whyNotGenerated(Op);
+  if (!Refused.empty())
+    return Reject(Refused);
   if (Target.isControlFlow(Op))
     return Reject("branches, jumps, calls and returns are not supported yet "
                   "in straight-line snippets");

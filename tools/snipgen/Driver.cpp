@@ -20,6 +20,7 @@
 #include "snipgen/Generator/MemoryScheme.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Model/Model.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/OutputFiles.h"
 #include "snipgen/Support/Random.h"
@@ -155,8 +156,14 @@ Expected<OutputRequest> Driver::outputRequest() const {
 }
 
 void Driver::listOpcodes(raw_ostream &OS) const {
-  for (const OpcodeDesc &Op : Catalogue->available())
-    OS << Op.Name << "\n";
+  // The built-in model runs snippets by default: opcodes it has no
+  // semantics for are marked (generating them needs -model-plugin=None).
+  for (const OpcodeDesc &Op : Catalogue->available()) {
+    OS << Op.Name;
+    if (!builtinModelHasSemantics(Op.Name))
+      OS << " (no model semantics)";
+    OS << "\n";
+  }
 }
 
 static std::function<void(uint64_t)> makeProgress(uint64_t Total) {
@@ -242,6 +249,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
   if (!Histogram)
     return Histogram.takeError();
+  if (Error E = checkBuiltinModelSemantics(Opts, TheLayout, *Histogram, *Env))
+    return std::move(E);
   // Layout problems are reported before a seed is picked and announced.
   auto Seed = chooseSeed();
   if (!Seed)

@@ -18,7 +18,10 @@
 
 namespace snipgen {
 
+class MCEnvironment;
+class OpcodeHistogram;
 class OptionTable;
+struct Layout;
 class OutputFiles;
 class RunCheck;
 class WarningEngine;
@@ -46,6 +49,14 @@ struct ModelRunSummary {
 
 /// True if the options ask for execution (-model-plugin is not None).
 bool wantsModelRun(const OptionTable &Opts);
+/// True if the built-in model runs the snippet (-model-plugin=builtin).
+bool usesBuiltinModel(const OptionTable &Opts);
+/// With the built-in model, every histogram opcode needs semantics in it:
+/// the error points at the histogram entry and names the opcode.
+llvm::Error checkBuiltinModelSemantics(const OptionTable &Opts,
+                                       const Layout &L,
+                                       const OpcodeHistogram &H,
+                                       const MCEnvironment &Env);
 
 /// Checks execution-related options before generation: outputs that need a
 /// model when there is none, and the non-reproducible-execution warning.

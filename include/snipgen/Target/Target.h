@@ -59,6 +59,9 @@ public:
 
   /// Bytes touched by one access of a load/store/AMO opcode; 0 if unknown.
   virtual unsigned accessSize(llvm::StringRef OpcodeName) const = 0;
+  /// Why snipgen refuses to generate an available opcode at all (e.g. it
+  /// needs an extension the model does not implement); empty if it does not.
+  virtual std::string whyNotGenerated(const OpcodeDesc &) const { return {}; }
 
   /// Alignment the ISA itself requires of an access: natural for atomics
   /// (LR/SC/AMO), 1 for ordinary loads and stores (memory schemes and

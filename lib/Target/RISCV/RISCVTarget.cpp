@@ -38,6 +38,17 @@ bool RISCVTarget::shouldProbe(StringRef Name,
   return true;
 }
 
+std::string RISCVTarget::whyNotGenerated(const OpcodeDesc &Op) const {
+  // LLVM gives Svinval's HINVAL_VVMA/HINVAL_GVMA to every Svinval subtarget,
+  // but they belong to the hypervisor extension, which snipgen does not
+  // model (they trap as illegal without H).
+  if (Op.Name.starts_with("HINVAL_"))
+    return "it needs the hypervisor extension (H), which snipgen does not "
+           "model; use SINVAL_VMA, SFENCE_W_INVAL and SFENCE_INVAL_IR for "
+           "Svinval";
+  return {};
+}
+
 unsigned RISCVTarget::accessSize(StringRef OpcodeName) const {
   return riscvAccessSize(OpcodeName);
 }

@@ -13,6 +13,7 @@ public:
   bool matches(const llvm::Triple &T) const override { return T.isRISCV(); }
   llvm::Expected<SubtargetSelection>
   selectSubtarget(const OptionTable &Opts, WarningEngine &Warnings) const override;
+  std::string whyNotGenerated(const OpcodeDesc &Op) const override;
   bool shouldProbe(llvm::StringRef OpcodeName,
                    const SubtargetSelection &Sel) const override;
   unsigned accessSize(llvm::StringRef OpcodeName) const override;
