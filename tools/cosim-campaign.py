@@ -31,8 +31,9 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_LAYOUTS = os.path.join(REPO, "test", "cosim", "Inputs", "*.yaml")
 AGREE = re.compile(r": (\d+) instructions agree with ")
-# snipgen-qemu-check's wording when QEMU refuses a -cpu property.
-UNSUPPORTED = "this QEMU lacks a -cpu property"
+# snipgen-qemu-check's wording when QEMU refuses a -cpu property, or when
+# QEMU cannot enable an extension of the ISA at all.
+UNSUPPORTED = ("this QEMU lacks a -cpu property", "QEMU cannot enable")
 
 
 def parse_seed_list(text):
@@ -116,7 +117,7 @@ def run_job(job, opts, snipgen, checker, work_dir):
         job.instructions = int(m.group(1)) if m else 0
     elif c.returncode == 1:
         job.outcome, job.report = "FAIL", output
-    elif UNSUPPORTED in output:
+    elif any(u in output for u in UNSUPPORTED):
         job.outcome, job.report = "unsupported", output
     else:
         job.outcome, job.report = "CHECK-ERROR", output

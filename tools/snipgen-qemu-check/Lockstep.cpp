@@ -3,11 +3,13 @@
 
 #include "llvm/ADT/StringExtras.h"
 
+#include <cstring>
+
 using namespace llvm;
 
 namespace snipgen::qemucheck {
 
-static constexpr uint32_t CsrFcsr = 0x003;
+static constexpr uint32_t CsrFcsr = csrnum::Fcsr;
 
 void LockstepChecker::onRunStart(ModelHandle &M) {
   Model = &M;
@@ -33,6 +35,49 @@ void LockstepChecker::onRunStart(ModelHandle &M) {
   // fcsr = 0 (round to nearest, no flags).
   if (Settings.FLen)
     M.api().set_csr(M.get(), CsrFcsr, Current.HasFcsr ? Current.Fcsr : 0);
+  // Linux starts a process with zero vector registers, vxrm = vxsat =
+  // vstart = 0 and vill set; copy what QEMU shows. vl and vtype are
+  // read-only: a model that starts elsewhere shows at the first compare.
+  if (Settings.CompareV && Current.HasV) {
+    const snipgen_model_api &A = M.api();
+    for (unsigned R = 0; R < 32; ++R)
+      A.set_v(M.get(), R, Current.v(R), Current.VLenB);
+    A.set_csr(M.get(), csrnum::Vxrm, Current.Vxrm);
+    A.set_csr(M.get(), csrnum::Vxsat, Current.Vxsat);
+    A.set_csr(M.get(), csrnum::VStart, Current.VStart);
+  }
+}
+
+/// Vector registers and CSRs: the model's through its C interface.
+static void compareVector(ModelHandle &Model, const CpuState &Qemu,
+                          uint64_t XMask, std::vector<RegisterDiff> &Diffs) {
+  const snipgen_model_api &A = Model.api();
+  struct {
+    uint32_t Csr;
+    uint64_t Qemu;
+  } const Csrs[] = {{csrnum::VL, Qemu.VL},
+                    {csrnum::VType, Qemu.VType},
+                    {csrnum::VStart, Qemu.VStart},
+                    {csrnum::Vxrm, Qemu.Vxrm},
+                    {csrnum::Vxsat, Qemu.Vxsat}};
+  for (const auto &C : Csrs) {
+    uint64_t V = 0;
+    // A CSR the model lacks reads as all ones: never equal to QEMU's.
+    if (A.get_csr(Model.get(), C.Csr, &V) != 0)
+      V = ~uint64_t(0);
+    if ((V & XMask) != (C.Qemu & XMask))
+      Diffs.push_back({'c', C.Csr, C.Qemu, V, {}, {}});
+  }
+  uint8_t Bytes[QemuMaxVLenBytes];
+  unsigned N = Qemu.VLenB;
+  for (unsigned R = 0; R < 32; ++R) {
+    if (A.get_v(Model.get(), R, Bytes, N) != 0)
+      std::memset(Bytes, 0xee, N);
+    if (std::memcmp(Bytes, Qemu.v(R), N) != 0)
+      Diffs.push_back({'v', R, 0, 0,
+                       std::vector<uint8_t>(Qemu.v(R), Qemu.v(R) + N),
+                       std::vector<uint8_t>(Bytes, Bytes + N)});
+  }
 }
 
 void LockstepChecker::compare(const CpuState &Qemu,
@@ -40,11 +85,11 @@ void LockstepChecker::compare(const CpuState &Qemu,
   uint64_t XMask = Settings.XLen == 32 ? 0xffffffffu : ~uint64_t(0);
   uint64_t ModelPC = Model->pc();
   if ((ModelPC & XMask) != (Qemu.PC & XMask))
-    Diffs.push_back({'p', 0, Qemu.PC, ModelPC});
+    Diffs.push_back({'p', 0, Qemu.PC, ModelPC, {}, {}});
   for (unsigned I = 1; I < 32; ++I) {
     uint64_t V = Model->x(I);
     if ((V & XMask) != (Qemu.X[I] & XMask))
-      Diffs.push_back({'x', I, Qemu.X[I], V});
+      Diffs.push_back({'x', I, Qemu.X[I], V, {}, {}});
   }
   if (Settings.FLen && Qemu.HasF) {
     // With FLEN = 32 only the low half is architectural (QEMU keeps single
@@ -53,15 +98,17 @@ void LockstepChecker::compare(const CpuState &Qemu,
     for (unsigned I = 0; I < 32; ++I) {
       uint64_t V = Model->f(I);
       if ((V & FMask) != (Qemu.F[I] & FMask))
-        Diffs.push_back({'f', I, Qemu.F[I], V});
+        Diffs.push_back({'f', I, Qemu.F[I], V, {}, {}});
     }
   }
   if (Settings.FLen && Qemu.HasFcsr) {
     uint64_t V = 0;
     Model->api().get_csr(Model->get(), CsrFcsr, &V);
     if (V != Qemu.Fcsr)
-      Diffs.push_back({'c', 0, Qemu.Fcsr, V});
+      Diffs.push_back({'c', CsrFcsr, Qemu.Fcsr, V, {}, {}});
   }
+  if (Settings.CompareV && Qemu.HasV)
+    compareVector(*Model, Qemu, XMask, Diffs);
 }
 
 void LockstepChecker::diverge(Divergence::Kind What, const StepRecord &Step,

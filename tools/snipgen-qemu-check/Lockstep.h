@@ -2,7 +2,8 @@
 //
 // QEMU's log holds the state BEFORE every instruction; the model reports each
 // retired instruction. So QEMU's dump k+1 must equal the model's state after
-// its instruction k (pc, x1..x31, f0..f31, and fcsr when QEMU prints it).
+// its instruction k (pc, x1..x31, f0..f31, fcsr when QEMU prints it, and with
+// V: v0..v31, vl, vtype, vstart, vxrm, vxsat).
 // The checker starts the model from QEMU's first dump (qemu-user's Linux
 // start-up has set sp, and the other registers may differ from a reset).
 //===----------------------------------------------------------------------===//
@@ -29,7 +30,16 @@ struct CompareSettings {
   /// False: compare only the final state; the model then runs unobserved,
   /// so it may use its compiled tier (which observers switch off).
   bool EachInstruction = true;
+  /// Compare v0..v31 and the vector CSRs (QEMU logs them with V only).
+  bool CompareV = false;
 };
+
+/// CSR numbers of the state compared besides the register files.
+namespace csrnum {
+inline constexpr uint32_t Fcsr = 0x003, VStart = 0x008, Vxsat = 0x009,
+                          Vxrm = 0x00A, Vcsr = 0x00F, VL = 0xC20,
+                          VType = 0xC21, VLenB = 0xC22;
+} // namespace csrnum
 
 /// One retired instruction and QEMU's state before it.
 struct StepRecord {
@@ -41,10 +51,11 @@ struct StepRecord {
 };
 
 struct RegisterDiff {
-  char File = 'x'; // 'p' pc, 'x', 'f', 'c' fcsr
+  char File = 'x'; // 'p' pc, 'x', 'f', 'c' CSR (Index = its number), 'v'
   unsigned Index = 0;
   uint64_t Qemu = 0;
   uint64_t Model = 0;
+  std::vector<uint8_t> QemuBytes, ModelBytes; // For 'v': VLENB bytes each.
 };
 
 /// Why the check failed, with everything the report prints.

@@ -6,7 +6,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
-#include "llvm/TargetParser/RISCVISAInfo.h"
 
 #include <csignal>
 #include <cstring>
@@ -18,98 +17,6 @@ namespace snipgen::qemucheck {
 
 static Error error(const Twine &Msg) {
   return createStringError(inconvertibleErrorCode(), Msg);
-}
-
-namespace {
-/// How QEMU (7.2 property names) turns on one ISA extension.
-struct QemuProperty {
-  const char *Extension;
-  const char *Property; // Empty: on whenever the base/parent is on.
-};
-} // namespace
-
-// Single letters m, a, f, d, c are on in QEMU's generic rv32/rv64 CPUs, and
-// so are Zicsr and Zifencei; LLVM lists sub-extensions they imply (zmmul,
-// zaamo, zca...) which QEMU has no switch for.
-static const QemuProperty QemuProperties[] = {
-    {"i", ""},          {"m", ""},          {"a", ""},
-    {"f", ""},          {"d", ""},          {"c", ""},
-    {"b", ""},          {"zicsr", ""},      {"zifencei", ""},
-    {"zicntr", ""},     {"zihpm", ""},      {"zmmul", ""},
-    {"zaamo", ""},      {"zalrsc", ""},     {"zca", ""},
-    {"zcf", ""},        {"zcd", ""},        {"v", "v"},
-    {"zba", "zba"},     {"zbb", "zbb"},     {"zbc", "zbc"},
-    {"zbs", "zbs"},     {"zbkb", "zbkb"},   {"zbkc", "zbkc"},
-    {"zbkx", "zbkx"},   {"zknd", "zknd"},   {"zkne", "zkne"},
-    {"zknh", "zknh"},   {"zksed", "zksed"}, {"zksh", "zksh"},
-    {"zkr", "zkr"},     {"zkt", "zkt"},     {"zfh", "Zfh"},
-    {"zfhmin", "Zfhmin"}, {"zve32f", "Zve32f"}, {"zve64f", "Zve64f"},
-    {"zicbom", "zicbom"}, {"zicboz", "zicboz"},
-    // Not in QEMU 7.2 (added in 8.x under these names): asking for them
-    // makes an old QEMU refuse the -cpu value with a clear message, instead
-    // of failing later with SIGILL in the middle of the snippet.
-    {"zicond", "zicond"}, {"zfa", "zfa"},   {"zcb", "zcb"},
-};
-
-/// Accepts both user spellings ("rv64gc_zba") and the versioned form of
-/// ELF attributes ("rv64i2p1_m2p0_...").
-static Expected<std::unique_ptr<RISCVISAInfo>> parseIsa(StringRef Isa) {
-  auto Info = RISCVISAInfo::parseArchString(
-      Isa, /*EnableExperimentalExtension=*/true,
-      /*ExperimentalExtensionVersionCheck=*/false);
-  if (Info)
-    return Info;
-  consumeError(Info.takeError());
-  Info = RISCVISAInfo::parseNormalizedArchString(Isa);
-  if (!Info)
-    return error("cannot parse the ISA string '" + Isa +
-                 "': " + toString(Info.takeError()));
-  return Info;
-}
-
-Expected<IsaFacts> isaFacts(StringRef Isa) {
-  auto Info = parseIsa(Isa);
-  if (!Info)
-    return Info.takeError();
-  IsaFacts Facts;
-  Facts.XLen = (*Info)->getXLen();
-  // parseNormalizedArchString leaves FLen unset; the letters still tell.
-  Facts.FLen = (*Info)->hasExtension("d")   ? 64
-               : (*Info)->hasExtension("f") ? 32
-                                            : 0;
-  return Facts;
-}
-
-Expected<std::string> qemuCpuForIsa(StringRef Isa, unsigned XLen,
-                                    std::vector<std::string> &Unknown) {
-  auto Info = parseIsa(Isa);
-  if (!Info)
-    return error("cannot derive a QEMU -cpu value: " +
-                 toString(Info.takeError()) + " (pass --cpu)");
-  std::string Cpu = XLen == 32 ? "rv32" : "rv64";
-  bool HasVector = false;
-  for (const auto &Ext : (*Info)->getExtensions()) {
-    StringRef Name = Ext.first;
-    if (Name == "v")
-      HasVector = true;
-    // Vector sub-extensions (zve*, zvl*b) come with 'v'.
-    if (HasVector && (Name.starts_with("zve") || Name.starts_with("zvl")))
-      continue;
-    const QemuProperty *Found = nullptr;
-    for (const QemuProperty &P : QemuProperties)
-      if (Name == P.Extension)
-        Found = &P;
-    if (!Found) {
-      Unknown.push_back(Name.str());
-      continue;
-    }
-    if (*Found->Property)
-      Cpu += std::string(",") + Found->Property + "=true";
-  }
-  if (HasVector)
-    Cpu += ",vext_spec=v1.0,vlen=" +
-           std::to_string(std::max(128u, (*Info)->getMinVLen()));
-  return Cpu;
 }
 
 Expected<std::string> findQemu(StringRef Name) {
@@ -130,11 +37,12 @@ std::vector<std::string> QemuInvocation::arguments() const {
   return {Program,
           "-cpu",
           Cpu,
-          UseOneInsnPerTB ? "-one-insn-per-tb" : "-singlestep",
+          "-one-insn-per-tb",
           // nochain: translation blocks never jump straight into each
-          // other, so every one of them logs its state.
+          // other, so every one of them logs its state. fpu adds fcsr and
+          // f0..f31, vpu the vector CSRs and v0..v31 (with V).
           "-d",
-          "cpu,fpu,nochain",
+          "cpu,fpu,vpu,nochain",
           "-D",
           LogPath,
           Elf};
@@ -171,7 +79,7 @@ struct TempFile {
 };
 } // namespace
 
-Error probeSingleStepFlag(QemuInvocation &Inv) {
+Error probeSingleStepFlag(const QemuInvocation &Inv) {
   TempFile Help;
   if (Error E = Help.create("txt"))
     return E;
@@ -184,13 +92,18 @@ Error probeSingleStepFlag(QemuInvocation &Inv) {
   if (RC < 0)
     return error("cannot run '" + Inv.Program + " -h': " + ErrMsg);
   std::string Text = Help.read();
-  // QEMU 8.1 renamed -singlestep to -one-insn-per-tb (and later dropped the
-  // old name); 7.2 only knows -singlestep.
-  Inv.UseOneInsnPerTB = StringRef(Text).contains("-one-insn-per-tb");
-  if (!Inv.UseOneInsnPerTB && !StringRef(Text).contains("-singlestep"))
+  // QEMU 8.1 renamed -singlestep to -one-insn-per-tb, and later releases
+  // dropped the old name; the log format read here is QEMU 10's.
+  if (StringRef(Text).contains("-one-insn-per-tb"))
+    return Error::success();
+  if (StringRef(Text).contains("-singlestep"))
     return error("'" + Inv.Program +
-                 "' has neither -singlestep nor -one-insn-per-tb (is it "
-                 "QEMU user-mode emulation?)");
+                 "' is too old: it has -singlestep but not -one-insn-per-tb "
+                 "(QEMU 8.1 or later is needed; the reference is QEMU 10.0, "
+                 "Debian: apt-get install -t bookworm-backports qemu-user)");
+  return error("'" + Inv.Program +
+               "' has no -one-insn-per-tb option (is it QEMU user-mode "
+               "emulation?)");
   return Error::success();
 }
 

@@ -1,11 +1,13 @@
 //===- QemuRun.h - Run an ELF under qemu-user with a per-insn log -*- C++ -*-===//
 //
-// Runs `qemu-riscv{32,64} -cpu <cpu> -singlestep -d cpu,fpu,nochain -D <log>`
-// (with `-one-insn-per-tb` instead of `-singlestep` on QEMU versions that
-// have it) and reports how the guest ended.
+// Runs `qemu-riscv{32,64} -cpu <cpu> -one-insn-per-tb -d cpu,fpu,vpu,nochain
+// -D <log>` (QEMU 8.1 or later; the reference is QEMU 10.0) and reports how
+// the guest ended.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_TOOLS_QEMUCHECK_QEMURUN_H
 #define SNIPGEN_TOOLS_QEMUCHECK_QEMURUN_H
+
+#include "QemuCpu.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -13,19 +15,6 @@
 #include <vector>
 
 namespace snipgen::qemucheck {
-
-/// What the comparison needs to know about an ISA string.
-struct IsaFacts {
-  unsigned XLen = 64;
-  unsigned FLen = 0; // 0, 32 or 64.
-};
-llvm::Expected<IsaFacts> isaFacts(llvm::StringRef Isa);
-
-/// The -cpu value that enables what the ISA string needs, e.g.
-/// "rv64,zba=true,zbb=true". Extensions with no known QEMU property are
-/// appended to Unknown (QEMU is likely to stop at their first instruction).
-llvm::Expected<std::string> qemuCpuForIsa(llvm::StringRef Isa, unsigned XLen,
-                                          std::vector<std::string> &Unknown);
 
 struct QemuInvocation {
   std::string Program;  // Resolved path of qemu-riscv64/qemu-riscv32.
@@ -37,7 +26,6 @@ struct QemuInvocation {
   /// The argument vector, also printed in reports so they can be replayed.
   std::vector<std::string> arguments() const;
   std::string commandLine() const;
-  bool UseOneInsnPerTB = false; // Newer QEMU: -one-insn-per-tb.
 };
 
 /// How the guest program ended.
@@ -55,8 +43,9 @@ struct QemuOutcome {
 /// Finds Name (a path or a program in PATH); the error tells how to get it.
 llvm::Expected<std::string> findQemu(llvm::StringRef Name);
 
-/// Fills in UseOneInsnPerTB by asking `qemu -h` which flag it has.
-llvm::Error probeSingleStepFlag(QemuInvocation &Inv);
+/// Asks `qemu -h` whether this QEMU has -one-insn-per-tb (8.1 and later;
+/// 7.2's -singlestep is gone from QEMU 10); an Error says it is too old.
+llvm::Error probeSingleStepFlag(const QemuInvocation &Inv);
 
 /// Runs QEMU to completion (or the timeout). An Error means QEMU could not
 /// be started at all.

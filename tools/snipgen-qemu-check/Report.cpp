@@ -8,6 +8,7 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdio>
 
@@ -25,12 +26,32 @@ static const char *const FNames[32] = {
     "fa6", "fa7", "fs2",  "fs3",  "fs4", "fs5", "fs6",  "fs7",
     "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
 
+static std::string csrName(unsigned Number) {
+  switch (Number) {
+  case csrnum::Fcsr:
+    return "fcsr";
+  case csrnum::VL:
+    return "vl";
+  case csrnum::VType:
+    return "vtype";
+  case csrnum::VStart:
+    return "vstart";
+  case csrnum::Vxrm:
+    return "vxrm";
+  case csrnum::Vxsat:
+    return "vxsat";
+  }
+  return "csr 0x" + utohexstr(Number, true);
+}
+
 static std::string registerName(char File, unsigned Index) {
   switch (File) {
   case 'p':
     return "pc";
   case 'c':
-    return "fcsr";
+    return csrName(Index);
+  case 'v':
+    return std::string("v").append(std::to_string(Index));
   case 'x':
     return std::string(XNames[Index]) + " (x" + std::to_string(Index) + ")";
   default:
@@ -75,6 +96,52 @@ static std::string valueText(char File, uint64_t V,
   if (File == 'c')
     return hex(V, 8);
   return hex(V, S.XLen);
+}
+
+/// A vector register as one hexadecimal number (as QEMU prints it: the
+/// most significant byte, of the highest element, first).
+static std::string vectorHex(const uint8_t *Bytes, unsigned N) {
+  std::string Out = "0x";
+  for (unsigned J = N; J-- > 0;) {
+    Out += hexdigit(Bytes[J] >> 4, true);
+    Out += hexdigit(Bytes[J] & 15, true);
+  }
+  return Out;
+}
+
+/// SEW in bytes from a vtype value (8 bytes when vill is set).
+static unsigned sewBytes(uint64_t VType, unsigned XLen) {
+  if ((VType >> (XLen - 1)) & 1)
+    return 8;
+  return 1u << ((VType >> 3) & 7);
+}
+
+/// The elements of a vector register that differ, at the SEW in effect.
+static std::string differingElements(const RegisterDiff &D, unsigned Sew) {
+  std::string Out;
+  unsigned Shown = 0, Count = 0;
+  unsigned N = D.QemuBytes.size();
+  if (Sew == 0 || Sew > 8 || N % Sew)
+    Sew = 1;
+  for (unsigned E = 0; E * Sew < N; ++E) {
+    const uint8_t *Q = D.QemuBytes.data() + E * Sew;
+    const uint8_t *M = D.ModelBytes.data() + E * Sew;
+    if (std::equal(Q, Q + Sew, M))
+      continue;
+    ++Count;
+    if (Shown == 8)
+      continue;
+    ++Shown;
+    Out += Out.empty() ? "[" : ", [";
+    Out += std::to_string(E);
+    Out += "] ";
+    Out += vectorHex(Q, Sew);
+    Out += " vs ";
+    Out += vectorHex(M, Sew);
+  }
+  if (Count > Shown)
+    Out += ", ... (" + std::to_string(Count) + " in all)";
+  return Out;
 }
 
 static std::string disassemble(const StepRecord &Step,
@@ -124,6 +191,21 @@ static std::string operandValues(const StepRecord &Step,
   // The first token is the mnemonic.
   for (size_t T = 1; T < Tokens.size(); ++T) {
     StringRef Tok = Tokens[T];
+    unsigned VIndex = 0;
+    StringRef VName = Tok;
+    VName.consume_back(".t"); // v0.t: the mask.
+    if (VName.size() >= 2 && VName[0] == 'v' &&
+        !VName.drop_front().getAsInteger(10, VIndex) && VIndex < 32) {
+      if (!Ctx.Settings.CompareV || !Step.Before.HasV ||
+          llvm::is_contained(Done, VName))
+        continue;
+      Done.push_back(VName);
+      if (!Out.empty())
+        Out += ", ";
+      Out += VName.str() + " = " +
+             vectorHex(Step.Before.v(VIndex), Step.Before.VLenB);
+      continue;
+    }
     char File = 0;
     int Index = registerOfToken(Tok, File);
     if (Index < 0 || llvm::is_contained(Done, Tok))
@@ -155,6 +237,21 @@ static std::string writes(const CpuState &Before, const CpuState &After,
       if (Before.F[I] != After.F[I])
         Out += std::string(Out.empty() ? "" : ", ") + FNames[I] + "=" +
                hex(After.F[I], 64);
+  if (S.CompareV && Before.HasV && After.HasV &&
+      Before.VLenB == After.VLenB) {
+    const std::pair<const char *, uint64_t CpuState::*> Csrs[] = {
+        {"vl", &CpuState::VL},         {"vtype", &CpuState::VType},
+        {"vstart", &CpuState::VStart}, {"vxrm", &CpuState::Vxrm},
+        {"vxsat", &CpuState::Vxsat}};
+    for (const auto &[Name, Field] : Csrs)
+      if (Before.*Field != After.*Field)
+        Out += std::string(Out.empty() ? "" : ", ") + Name + "=0x" +
+               utohexstr(After.*Field, true);
+    for (unsigned R = 0; R < 32; ++R)
+      if (!std::equal(Before.v(R), Before.v(R) + Before.VLenB, After.v(R)))
+        Out += std::string(Out.empty() ? "" : ", ") + "v" +
+               std::to_string(R) + "=" + vectorHex(After.v(R), After.VLenB);
+  }
   return Out;
 }
 
@@ -227,10 +324,25 @@ void printDivergence(raw_ostream &OS, const Divergence &D,
   if (D.What == Divergence::Registers || D.What == Divergence::FinalState) {
     OS << "  register      " << left_justify(Ctx.QemuName, 40) << "model\n";
     for (const RegisterDiff &Diff : D.Diffs) {
+      if (Diff.File == 'v')
+        continue; // Below: too wide for the table.
       OS << "  " << left_justify(registerName(Diff.File, Diff.Index), 12)
          << "  "
          << left_justify(valueText(Diff.File, Diff.Qemu, Ctx.Settings), 40)
          << valueText(Diff.File, Diff.Model, Ctx.Settings) << "\n";
+    }
+    unsigned Sew = sewBytes(D.Step.Before.VType, Ctx.Settings.XLen);
+    for (const RegisterDiff &Diff : D.Diffs) {
+      if (Diff.File != 'v')
+        continue;
+      unsigned N = Diff.QemuBytes.size();
+      OS << "  v" << Diff.Index << " (VLEN " << N * 8 << ")\n"
+         << "    " << left_justify(Ctx.QemuName, 14)
+         << vectorHex(Diff.QemuBytes.data(), N) << "\n"
+         << "    " << left_justify("model", 14)
+         << vectorHex(Diff.ModelBytes.data(), N) << "\n"
+         << "    elements that differ (SEW " << Sew * 8
+         << ", qemu vs model): " << differingElements(Diff, Sew) << "\n";
     }
   }
   printHistory(OS, D, Ctx);

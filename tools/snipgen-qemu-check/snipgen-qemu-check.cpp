@@ -2,9 +2,9 @@
 //
 // Runs a linked RISC-V executable under qemu-user with a register dump before
 // every instruction, then runs it on snipgen's model (built-in or plugin)
-// from QEMU's initial register state, and compares pc, x1..x31 and f0..f31
-// after every instruction. Both runs must end at the same EBREAK (QEMU:
-// SIGTRAP).
+// from QEMU's initial register state, and compares pc, x1..x31, f0..f31,
+// fcsr and (with V) v0..v31, vl, vtype, vstart, vxrm and vxsat after every
+// instruction. Both runs must end at the same EBREAK (QEMU: SIGTRAP).
 //
 // Exit status:
 //   0  the runs agree at every instruction and both end at the EBREAK
@@ -35,7 +35,12 @@ using namespace snipgen::qemucheck;
 
 static cl::OptionCategory Cat("snipgen-qemu-check options");
 static cl::opt<std::string> Input(cl::Positional, cl::desc("<prog.elf>"),
-                                  cl::Required, cl::cat(Cat));
+                                  cl::cat(Cat));
+static cl::opt<bool> PrintCpu(
+    "print-qemu-cpu",
+    cl::desc("Print the QEMU -cpu value derived from the ISA (--march, else "
+             "the ELF's) and exit"),
+    cl::cat(Cat));
 static cl::opt<std::string>
     QemuName("qemu",
              cl::desc("QEMU user-mode binary (default: qemu-riscv64 or "
@@ -112,6 +117,18 @@ int main(int argc, char **argv) {
   if (CompareMode != "each" && CompareMode != "final")
     return cannotCheck("option '--compare': '" + CompareMode +
                        "' is not allowed (allowed: each, final)");
+  if (PrintCpu && Input.empty()) {
+    if (March.empty())
+      return cannotCheck("--print-qemu-cpu needs --march or an ELF file");
+    auto Derived = qemuCpuForIsa(March);
+    if (!Derived)
+      return cannotCheck(Derived.takeError());
+    outs() << *Derived << "\n";
+    return 0;
+  }
+  if (Input.empty())
+    return cannotCheck("no input file (usage: snipgen-qemu-check "
+                       "<prog.elf>, see --help)");
   auto Image = ElfImage::read(Input);
   if (!Image)
     return cannotCheck(Image.takeError());
@@ -138,17 +155,16 @@ int main(int argc, char **argv) {
   Qemu.Program = *Program;
   StringRef QemuBase = sys::path::filename(Qemu.Program);
   if (Cpu.empty()) {
-    std::vector<std::string> Unknown;
-    auto Derived = qemuCpuForIsa(Isa, Image->XLen, Unknown);
+    auto Derived = qemuCpuForIsa(Isa);
     if (!Derived)
       return cannotCheck(Derived.takeError());
     Qemu.Cpu = *Derived;
-    for (const std::string &Ext : Unknown)
-      WithColor::warning(errs(), "snipgen-qemu-check")
-          << "no QEMU -cpu property is known for the extension '" << Ext
-          << "'; QEMU may stop at its first instruction (see --cpu)\n";
   } else {
     Qemu.Cpu = Cpu;
+  }
+  if (PrintCpu) {
+    outs() << Qemu.Cpu << "\n";
+    return 0;
   }
   Qemu.Elf = Input;
   Qemu.TimeoutSeconds = Timeout;
@@ -223,6 +239,23 @@ int main(int argc, char **argv) {
   Settings.FLen = Facts->FLen;
   Settings.Context = Context;
   Settings.EachInstruction = CompareMode == "each";
+  // QEMU logs vector state only when V is on (not for Zve* alone).
+  Settings.CompareV = Initial.HasV;
+  if (Initial.HasV) {
+    uint32_t ModelVLenB = API->get_vlenb((*Run)->model().get());
+    if (ModelVLenB != Initial.VLenB)
+      return cannotCheck(
+          "the model's VLEN is " + Twine(ModelVLenB * 8) + " but QEMU's is " +
+          Twine(Initial.VLenB * 8) +
+          (ModelVLenB == 0 ? " (the model has no vector registers for the "
+                             "ISA '" + Isa + "')"
+                           : " (the -cpu value '" + Qemu.Cpu +
+                                 "' sets QEMU's; VLEN comes from zvl*b)"));
+  } else if (Facts->HasZve) {
+    WithColor::warning(errs(), "snipgen-qemu-check")
+        << "QEMU logs vector registers only with V, not with Zve* alone: "
+           "v0-v31 and the vector CSRs are not compared\n";
+  }
   LockstepChecker Checker(**Reader, Initial, Settings, Outcome);
   (*Run)->addObserver(Checker);
   RunResult Result = (*Run)->run();
@@ -249,8 +282,10 @@ int main(int argc, char **argv) {
   std::string Compared = "pc, x1-x31";
   if (Settings.FLen)
     Compared += ", f0-f31";
-  if (Initial.HasFcsr)
+  if (Settings.FLen && Initial.HasFcsr)
     Compared += ", fcsr";
+  if (Settings.CompareV)
+    Compared += ", v0-v31, vl, vtype, vstart, vxrm, vxsat";
   outs() << "snipgen-qemu-check: " << Input << ": " << Checker.agreed()
          << " instructions agree with " << QemuBase << " -cpu " << Qemu.Cpu
          << " (" << Compared
