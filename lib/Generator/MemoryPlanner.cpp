@@ -461,12 +461,21 @@ PlacedAccess MemoryPlanner::place(const MemoryAccess &A, CodeBuffer &Out) {
 
 void MemoryPlanner::endInstruction(const MCInst &I, CodeBuffer &Out) {
   const MCInstrDesc &D = Env.instrInfo().get(I.getOpcode());
-  auto Written = [&](unsigned Reg) {
-    if (!Reg)
+  // A def names a register that may overlap others: a GPR pair (AMOCAS.Q,
+  // AMOCAS.D on RV32: rd X20_X21 writes x20 and x21) or a vector group.
+  // Every register it overlaps is overwritten.
+  auto Written = [&](unsigned Def) {
+    if (!Def)
       return;
-    forget(Reg);
-    LastPrimaryWrite[Reg] = PrimaryCount;
-    Pinned[Reg] = 0; // a group base overwritten: its members re-materialise
+    for (MCRegAliasIterator AI(Def, &Env.regInfo(), /*IncludeSelf=*/true);
+         AI.isValid(); ++AI) {
+      unsigned Reg = *AI;
+      if (Reg >= Known.size())
+        continue;
+      forget(Reg);
+      LastPrimaryWrite[Reg] = PrimaryCount;
+      Pinned[Reg] = 0; // a group base overwritten: members re-materialise
+    }
   };
   for (unsigned Idx = 0; Idx < D.getNumDefs() && Idx < I.getNumOperands();
        ++Idx)

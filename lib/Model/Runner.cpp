@@ -7,6 +7,8 @@
 #include "llvm/Support/RISCVAttributeParser.h"
 #include "llvm/Support/RISCVAttributes.h"
 
+#include <algorithm>
+
 using namespace llvm;
 using namespace llvm::object;
 
@@ -155,6 +157,33 @@ Expected<ModelRegion> parseRegionSpec(StringRef Spec) {
   return R;
 }
 
+Expected<ModelRegion> flatMemoryRegion(const ElfImage &Image,
+                                       uint64_t ExtraBytes) {
+  constexpr uint64_t Page = 4096;
+  uint64_t Limit = Image.XLen == 64 ? ~0ull : 0xffffffffull;
+  uint64_t Lo = ~0ull, Hi = 0; // Hi: last byte.
+  for (const ElfImage::Segment &S : Image.Segments) {
+    Lo = std::min(Lo, S.Address);
+    Hi = std::max(Hi, S.Address + (S.MemSize - 1));
+  }
+  Lo &= ~(Page - 1);
+  Hi |= Page - 1; // Last byte of the last page.
+  uint64_t Span = Hi - Lo; // Size - 1.
+  uint64_t Room = Limit - Hi;
+  Span += std::min(ExtraBytes, Room);
+  if (Span >= RunOptions::MaxFlatBytes)
+    return error("-flat-memory: the segments and the extra memory span 0x" +
+                 utohexstr(Span) + "+1 bytes from 0x" + utohexstr(Lo) +
+                 ", more than the 4 GiB a flat region may have; map the "
+                 "memory with -mem instead");
+  ModelRegion R;
+  R.Base = Lo;
+  R.Size = Span + 1;
+  R.Rights = SNIPGEN_MEM_R | SNIPGEN_MEM_W | SNIPGEN_MEM_X;
+  R.Name = "flat memory";
+  return R;
+}
+
 Runner::~Runner() = default;
 
 Expected<std::unique_ptr<Runner>> Runner::create(const ElfImage &Image,
@@ -169,10 +198,17 @@ Expected<std::unique_ptr<Runner>> Runner::create(const ElfImage &Image,
   Config.XLen = Image.XLen;
   R->Isa = Config.Isa;
   Config.AllowMisaligned = Options.AllowMisaligned;
-  unsigned Index = 0;
-  for (const ElfImage::Segment &S : Image.Segments)
-    Config.Regions.push_back({S.Address, S.MemSize, S.Rights,
-                              "segment " + std::to_string(Index++)});
+  if (Options.FlatMemory) {
+    auto Flat = flatMemoryRegion(Image, Options.FlatExtraBytes);
+    if (!Flat)
+      return Flat.takeError();
+    Config.Regions.push_back(*Flat);
+  } else {
+    unsigned Index = 0;
+    for (const ElfImage::Segment &S : Image.Segments)
+      Config.Regions.push_back({S.Address, S.MemSize, S.Rights,
+                                "segment " + std::to_string(Index++)});
+  }
   for (const ModelRegion &Extra : Options.ExtraRegions)
     Config.Regions.push_back(Extra);
   auto Model = ModelHandle::create(API ? *API : *getBuiltinModelAPI(), Config);
@@ -201,8 +237,10 @@ Expected<std::unique_ptr<Runner>> Runner::create(const ElfImage &Image,
     A.set_stop_pc(M, *S, 1);
   }
   auto ToHost = Image.Symbols.find("tohost");
-  if (Options.UseToHost && ToHost != Image.Symbols.end())
+  if (Options.UseToHost && ToHost != Image.Symbols.end()) {
     A.set_tohost(M, ToHost->second, 1);
+    R->ToHost = ToHost->second;
+  }
   return R;
 }
 
@@ -276,6 +314,17 @@ RunResult Runner::run() {
   Result.Message = Info.message ? Info.message : "";
   Result.ExitCode = Info.exit_code;
   Result.FinalPC = A.get_pc(M);
+  if (Result.Result == SNIPGEN_STEP_EXIT && ToHost) {
+    uint64_t Raw = 0;
+    uint32_t Low = 0;
+    if (A.read_mem(M, *ToHost, &Raw, 8) != 0 &&
+        A.read_mem(M, *ToHost, &Low, 4) == 0)
+      Raw = Low;
+    if (Raw & 1) {
+      Result.ToHostExit = true;
+      Result.ToHostRaw = Raw;
+    }
+  }
   if (!Listening.empty())
     A.set_observer(M, nullptr);
   for (ModelObserver *O : Observers)

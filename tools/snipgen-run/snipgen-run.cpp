@@ -1,14 +1,20 @@
 //===- snipgen-run.cpp - Run a RISC-V ELF on snipgen's model --------------===//
 //
-// Exit status:
-//   0    normal end: stop address reached, EBREAK with no trap handler, or
-//        the program exited with code 0 (tohost or exit ecall)
-//   N    the program exited with code N (tohost / exit ecall; codes that are
-//        a non-zero multiple of 256 give 255)
-//   1    bad input (options, ELF file, plugin, register file)
-//   124  the step limit was reached
-//   134  an exception with no trap handler (illegal instruction, memory
-//        fault outside the regions or against their rights, ...)
+// Exit status (distinct for every outcome, whatever code the program
+// reports):
+//   0  pass: the program exited with code 0 (tohost value 1, or the exit
+//      ecall with a0 = 0), EBREAK with no trap handler, or the stop address
+//      was reached
+//   1  bad input: options, ELF file, plugin, register file, memory map
+//   2  the program reported a failure: exit code N != 0 through tohost
+//      (value (N << 1) | 1) or the exit ecall; a line on stderr gives N and,
+//      for tohost, the raw tohost value in hex
+//   3  the step limit (-max-steps) was reached
+//   4  an exception with no trap handler (illegal instruction, memory fault
+//      outside the regions or against their rights, ...)
+// Every run that ends by a tohost write prints the raw tohost value on
+// stderr, even with -quiet: "snipgen-run: tohost = 0x1" on a pass, in the
+// FAIL line otherwise.
 //===----------------------------------------------------------------------===//
 #include "snipgen/Model/Disassembler.h"
 #include "snipgen/Model/Model.h"
@@ -18,6 +24,7 @@
 #include "snipgen/Observers/SNTF.h"
 #include "snipgen/Support/Error.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -26,6 +33,15 @@
 
 using namespace llvm;
 using namespace snipgen;
+
+// The exit statuses listed at the top of this file.
+enum ExitStatus {
+  ExitPass = 0,
+  ExitBadInput = 1,
+  ExitProgramFailure = 2,
+  ExitStepLimit = 3,
+  ExitUnhandledTrap = 4,
+};
 
 static cl::OptionCategory Cat("snipgen-run options");
 static cl::opt<std::string> Input(cl::Positional, cl::desc("<prog.elf>"),
@@ -81,6 +97,17 @@ static cl::opt<std::string>
            cl::desc("Use the model in this shared library instead of the "
                     "built-in one"),
            cl::value_desc("path.so"), cl::cat(Cat));
+static cl::opt<bool> FlatMemory(
+    "flat-memory",
+    cl::desc("Map memory flat and read/write/execute, as Spike does: one "
+             "region over the page-rounded hull of the ELF's segments plus "
+             "-flat-memory-extra bytes after it"),
+    cl::cat(Cat));
+static cl::opt<uint64_t> FlatMemoryExtra(
+    "flat-memory-extra",
+    cl::desc("Zero-filled bytes mapped after the segments with -flat-memory "
+             "(default 1 MiB)"),
+    cl::init(RunOptions::DefaultFlatExtraBytes), cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the run summary"),
                            cl::cat(Cat));
 
@@ -94,12 +121,12 @@ static int fail(Error E) {
     else
       WithColor::error(errs(), "snipgen-run") << Text << "\n";
   });
-  return 1;
+  return ExitBadInput;
 }
 
 static int failMsg(const Twine &Msg) {
   WithColor::error(errs(), "snipgen-run") << Msg << "\n";
-  return 1;
+  return ExitBadInput;
 }
 
 namespace {
@@ -167,6 +194,10 @@ int main(int argc, char **argv) {
     return failMsg("option '-misaligned': '" + Misaligned +
                    "' is not allowed (allowed: allow, trap)");
   Options.AllowMisaligned = Misaligned == "allow";
+  Options.FlatMemory = FlatMemory;
+  Options.FlatExtraBytes = FlatMemoryExtra;
+  if (FlatMemoryExtra.getNumOccurrences() && !FlatMemory)
+    return failMsg("option '-flat-memory-extra' needs '-flat-memory'");
   for (const std::string &Spec : Mem) {
     auto R = parseRegionSpec(Spec);
     if (!R)
@@ -232,20 +263,29 @@ int main(int argc, char **argv) {
   if (!Quiet)
     errs() << "snipgen-run: " << Result.Message << "; " << Result.Retired
            << " instructions retired\n";
+  // The raw tohost value of a passing run (a failing one is in the FAIL line).
+  if (Result.ToHostExit && Result.ExitCode == 0)
+    errs() << "snipgen-run: tohost = 0x" << utohexstr(Result.ToHostRaw, /*LowerCase=*/true)
+           << "\n";
 
   switch (Result.Result) {
   case SNIPGEN_STEP_STOP_PC:
   case SNIPGEN_STEP_EBREAK:
-    return 0;
+    return ExitPass;
   case SNIPGEN_STEP_EXIT:
-    if (Result.ExitCode != 0 && (Result.ExitCode & 0xff) == 0)
-      return 255;
-    return int(Result.ExitCode & 0xff);
+    if (Result.ExitCode == 0)
+      return ExitPass;
+    errs() << "snipgen-run: FAIL: the program reported failure code "
+           << Result.ExitCode;
+    if (Result.ToHostExit)
+      errs() << " (tohost = 0x" << utohexstr(Result.ToHostRaw, /*LowerCase=*/true) << ")";
+    errs() << "\n";
+    return ExitProgramFailure;
   case SNIPGEN_STEP_LIMIT:
-    return 124;
+    return ExitStepLimit;
   case SNIPGEN_STEP_UNHANDLED_TRAP:
-    return 134;
+    return ExitUnhandledTrap;
   default:
-    return 1;
+    return ExitBadInput;
   }
 }

@@ -87,6 +87,19 @@ TEST(OpcodeCoverage, RV32GCZbZicond) {
   checkCatalogue("rv32gc_zba_zbb_zbc_zbs_zicond", 229);
 }
 
+// Zacas, Zabha, Zcb, Zimop, Zcmop, Zicbo*, Zihint*, Svinval.
+TEST(OpcodeCoverage, RV64MiscZExtensions) {
+  checkCatalogue("rv64gc_zba_zbb_zacas_zabha_zcb_zimop_zcmop_zicbom_zicboz_"
+                 "zicbop_zihintntl_zihintpause_svinval",
+                 400);
+}
+
+TEST(OpcodeCoverage, RV32MiscZExtensions) {
+  checkCatalogue("rv32gc_zba_zbb_zacas_zabha_zcb_zimop_zcmop_zicbom_zicboz_"
+                 "zicbop_zihintntl_zihintpause_svinval",
+                 300);
+}
+
 TEST(OpcodeCoverage, EveryRegisteredNameIsAnLLVMOpcode) {
   // Decoder::create fails on unknown names; make the failure a test.
   auto D = Decoder::create("rv64gc", 0);

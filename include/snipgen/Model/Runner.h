@@ -3,7 +3,9 @@
 // The runner is independent of the generator: given an ELF file (any
 // bare-metal or qemu-user style RISC-V executable) and a model function table
 // (built-in or plugin), it maps every PT_LOAD segment to a memory region with
-// the segment's rights, copies the file bytes, sets the pc to the entry (ELF
+// the segment's rights (or, with RunOptions::FlatMemory, maps one flat
+// read/write/execute region over all of them, see flatMemoryRegion), copies
+// the file bytes, sets the pc to the entry (ELF
 // entry or a named symbol), arms tohost if the ELF has that symbol, attaches
 // observers and runs to a stop reason.
 //===----------------------------------------------------------------------===//
@@ -69,6 +71,13 @@ struct RunOptions {
   uint64_t MaxSteps = 1000000000;  // Attempted instructions.
   bool AllowMisaligned = true;
   bool UseToHost = true;           // Arm tohost when the symbol exists.
+  // Flat memory (as Spike): instead of one region per segment with the
+  // segment's rights, one read/write/execute region covering the page-rounded
+  // hull of all segments plus FlatExtraBytes after it (zero-filled RAM).
+  bool FlatMemory = false;
+  uint64_t FlatExtraBytes = DefaultFlatExtraBytes;
+  static constexpr uint64_t DefaultFlatExtraBytes = 1 << 20; // 1 MiB
+  static constexpr uint64_t MaxFlatBytes = 1ull << 32;       // 4 GiB
 };
 
 struct RunResult {
@@ -77,6 +86,11 @@ struct RunResult {
   uint64_t Retired = 0;
   uint64_t ExitCode = 0;
   uint64_t FinalPC = 0;
+  // The run ended by a write to tohost (Result is SNIPGEN_STEP_EXIT and
+  // tohost holds an odd value); ToHostRaw is the 64-bit value read back from
+  // tohost after the run ((code << 1) | 1 in the riscv-tests convention).
+  bool ToHostExit = false;
+  uint64_t ToHostRaw = 0;
 };
 
 class Runner {
@@ -104,7 +118,15 @@ private:
   std::unique_ptr<ModelHandle> Model;
   std::string Isa;
   std::vector<ModelObserver *> Observers;
+  std::optional<uint64_t> ToHost; // Armed tohost address.
 };
+
+/// The region -flat-memory maps for Image: [hull base rounded down to 4 KiB,
+/// hull end rounded up to 4 KiB + ExtraBytes), read/write/execute, clamped
+/// to the XLEN address space. An error if it would exceed
+/// RunOptions::MaxFlatBytes (segments too far apart).
+llvm::Expected<ModelRegion> flatMemoryRegion(const ElfImage &Image,
+                                             uint64_t ExtraBytes);
 
 /// Parses "base:size:rwx" (numbers in C syntax), e.g. "0x80000000:0x1000:rw".
 llvm::Expected<ModelRegion> parseRegionSpec(llvm::StringRef Spec);

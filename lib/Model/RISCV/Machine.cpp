@@ -21,6 +21,10 @@ Expected<std::unique_ptr<Machine>> Machine::create(const MachineConfig &Cfg) {
   auto Dec = Decoder::create(Cfg.Isa, Cfg.XLen);
   if (!Dec)
     return Dec.takeError();
+  if (Cfg.CacheBlockBytes < 8 || Cfg.CacheBlockBytes > 4096 ||
+      (Cfg.CacheBlockBytes & (Cfg.CacheBlockBytes - 1)))
+    return modelError("cache block size " + Twine(Cfg.CacheBlockBytes) +
+                      " is not a power of two between 8 and 4096 bytes");
   std::unique_ptr<Machine> M(new Machine());
   M->Config = Cfg;
   M->Dec = std::move(*Dec);
@@ -81,6 +85,7 @@ void Machine::reset() {
   S.XShift = 64 - S.XLen;
   S.AddrMask = S.XLen == 64 ? ~0ull : 0xffffffffull;
   S.AlignCheck = Config.AllowMisaligned ? 0 : ~0ull;
+  S.CacheBlockBytes = Config.CacheBlockBytes;
   S.JumpAlignMask = Dec->hasCompressed() ? 1 : 3;
   uint64_t Mxl = S.XLen == 64 ? 2 : 1;
   S.Misa = (Mxl << (S.XLen - 2)) | Dec->misaExtensions();

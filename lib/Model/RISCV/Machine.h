@@ -48,6 +48,8 @@ struct MachineConfig {
   std::vector<RegionSpec> Regions;
   bool AllowMisaligned = true;
   uint64_t HartId = 0;
+  // Cache block size of Zicbom/Zicboz (cbo.*): a power of two, 8..4096.
+  unsigned CacheBlockBytes = 64;
   JITOptions JIT = JITOptions::fromEnvironment(); // Tier 2 (lib/Model/JIT).
 };
 

@@ -200,6 +200,7 @@ public:
                                // accesses are allowed.
   uint64_t JumpAlignMask = 1; // Bits that must be clear in a jump target:
                               // 1 with C, 3 without.
+  uint64_t CacheBlockBytes = 64; // Zicbom/Zicboz block (power of two).
 
   // --- Run-time bookkeeping -------------------------------------------------
   Event Pending;             // Filled by raise() and failing memory helpers.
