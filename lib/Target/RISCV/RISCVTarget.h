@@ -14,6 +14,11 @@ public:
   llvm::Expected<SubtargetSelection>
   selectSubtarget(const OptionTable &Opts, WarningEngine &Warnings) const override;
   std::string whyNotGenerated(const OpcodeDesc &Op) const override;
+  ReservationRole reservationRole(const OpcodeDesc &Op) const override;
+  std::vector<std::string>
+  reservationPartners(llvm::StringRef Name) const override;
+  void emitRetryBranch(const MCEnvironment &Env, unsigned Status,
+                       int64_t BackBytes, InstSink &Out) const override;
   bool shouldProbe(llvm::StringRef OpcodeName,
                    const SubtargetSelection &Sel) const override;
   unsigned accessSize(llvm::StringRef OpcodeName) const override;
