@@ -32,8 +32,6 @@ using namespace llvm;
 
 namespace snipgen {
 
-// Worst case of one primary instruction with its address materialisation.
-static constexpr uint64_t MaxFootprint = 9 * 4;
 
 bool ControlFlowGenerator::writableOperandsFree(const OpcodeDesc &Op) {
   auto It = WrittenCands.find(Op.Opcode);
@@ -219,7 +217,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
       if (!Epi)
         return Epi.takeError();
       Budget = Code.Size >= Epi->size() ? Code.Size - Epi->size() : 0;
-      while (Out.size() + MaxFootprint <= Budget)
+      while (Out.size() + Builder->maxFootprint() <= Budget)
         if (Error E = emitPrimary(Parts.Source.next(RNG), Out))
           return E;
       return Out.takeError();
@@ -250,7 +248,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
     bool HasPlain = any_of(Histogram.entries(), [&](auto &E) {
       return E.Weight > 0 && RoleOf[E.Op->Opcode] == CFRole::None;
     });
-    while (HasPlain && Out.size() + MaxFootprint <= Want)
+    while (HasPlain && Out.size() + Builder->maxFootprint() <= Want)
       if (Error E = emitPrimary(drawPlainOpcode(), Out))
         return E;
     if (Out.size() < Want)

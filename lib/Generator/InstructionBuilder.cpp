@@ -154,6 +154,10 @@ Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
       return E;
   }
   R.Partner = Partner;
+  if (Role == RR::LoadReserved)
+    MaxFootprint = std::max<uint64_t>(MaxFootprint, (8 + 3) * 4);
+  else if (Role == RR::StoreConditional)
+    MaxFootprint = std::max<uint64_t>(MaxFootprint, (8 + 3 + 8 + 1) * 4);
   RecipeOf[&Op] = Recipes.size();
   Recipes.push_back(std::move(R));
   if (Partner) {

@@ -61,6 +61,10 @@ public:
   void emit(const OpcodeDesc &Op, CodeBuffer &Out);
 
   uint64_t memoryAccesses() const { return MemoryAccesses; }
+  /// Worst-case bytes one emit() of any prepared opcode appends: address
+  /// materialisation (up to 8 instructions) and the instruction, twice for
+  /// an SC (its loop, then itself) plus the loop's LR and branch.
+  uint64_t maxFootprint() const { return MaxFootprint; }
   /// LR/SC need their partner opcodes' descriptions.
   void setCatalogue(const ISACatalogue *C) { Catalogue = C; }
 
@@ -90,6 +94,7 @@ private:
   llvm::DenseMap<const OpcodeDesc *, unsigned> RecipeOf;
   std::vector<Recipe> Recipes;
   uint64_t MemoryAccesses = 0;
+  uint64_t MaxFootprint = 9 * 4;
 };
 
 } // namespace snipgen
