@@ -392,6 +392,7 @@ Expected<Program> ControlFlowGenerator::run() {
   Builder = std::make_unique<InstructionBuilder>(
       Env, Target, Parts.Registers, Parts.Immediates, Parts.Memory, RNG);
   Builder->setCatalogue(Config.Catalogue);
+  Builder->setCacheBlockBytes(Config.CacheBlockBytes);
   for (const OpcodeHistogram::Entry &E : Histogram.entries())
     if (RoleOf[E.Op->Opcode] == CFRole::None)
       if (Error Err =

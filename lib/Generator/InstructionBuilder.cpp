@@ -23,6 +23,7 @@ struct InstructionBuilder::Recipe {
   std::vector<bool> Written; // per operand: the instruction writes it
   // LR/SC: the other half of the retry loop (same size).
   const OpcodeDesc *Partner = nullptr;
+  bool Memory = false; // gets an address from the memory planner
 };
 
 namespace {
@@ -118,7 +119,13 @@ Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
       return E;
   Recipe R;
   unsigned AccessSize = 0;
-  if (Op.isMemoryAccess()) {
+  bool Block = Target.isCacheBlockOp(Op);
+  R.Memory = Op.isMemoryAccess() || Block;
+  if (Block) {
+    AccessSize = CacheBlockBytes;
+    if (Op.MemBaseOp < 0)
+      return Reject("its address operand is unknown");
+  } else if (Op.isMemoryAccess()) {
     AccessSize = Target.accessSize(Op.Name);
     if (!AccessSize || Op.MemBaseOp < 0)
       return Reject("the access size of this memory opcode is unknown "
@@ -140,13 +147,15 @@ Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
   for (unsigned I = 0; I < Op.Operands.size(); ++I)
     if (Op.Operands[I].TiedTo >= 0 && Op.Operands[I].IsDef)
       R.Written[Op.Operands[I].TiedTo] = true;
-  if (Op.isMemoryAccess()) {
+  if (R.Memory) {
     // The memory planner decides base and offset; it needs to know which
     // registers and offsets this opcode can take.
     MemoryOpcodeInfo Info;
     Info.Op = &Op;
     Info.Size = AccessSize;
-    Info.IsaAlign = Target.accessAlignment(Op);
+    // A cache block is aligned to its size and lies inside the scheme.
+    Info.IsaAlign = Block ? CacheBlockBytes : Target.accessAlignment(Op);
+    Info.Block = Block;
     Info.BaseCandidates = R.RegChoices[Op.MemBaseOp];
     if (Op.MemOffsetOp >= 0)
       Info.OffsetDomain = &Op.Operands[Op.MemOffsetOp].Imm;
@@ -300,7 +309,7 @@ void InstructionBuilder::emitPlain(const OpcodeDesc &Op, const Recipe &R,
       Offset = V;
     I.addOperand(MCOperand::createImm(V));
   }
-  if (Op.isMemoryAccess()) {
+  if (R.Memory) {
     MemoryAccess A;
     A.Op = &Op;
     A.BaseReg = I.getOperand(Op.MemBaseOp).getReg();

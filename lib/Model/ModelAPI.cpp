@@ -23,7 +23,8 @@ static void copyMessage(const std::string &Msg, char *Buf, size_t Size) {
 
 static snipgen_model *apiCreate(const snipgen_model_config *Cfg, char *Error,
                                 size_t ErrorSize) {
-  if (!Cfg || Cfg->struct_size < sizeof(snipgen_model_config)) {
+  if (!Cfg ||
+      Cfg->struct_size < offsetof(snipgen_model_config, cache_block_bytes)) {
     copyMessage("model configuration is missing or too old", Error, ErrorSize);
     return nullptr;
   }
@@ -32,6 +33,10 @@ static snipgen_model *apiCreate(const snipgen_model_config *Cfg, char *Error,
   MC.Isa = Cfg->isa ? Cfg->isa : (Cfg->xlen == 32 ? "rv32gc" : "rv64gc");
   MC.AllowMisaligned = Cfg->misaligned == SNIPGEN_MISALIGNED_ALLOW;
   MC.HartId = Cfg->hart_id;
+  if (Cfg->struct_size >= offsetof(snipgen_model_config, cache_block_bytes) +
+                              sizeof(Cfg->cache_block_bytes) &&
+      Cfg->cache_block_bytes)
+    MC.CacheBlockBytes = Cfg->cache_block_bytes;
   for (uint32_t I = 0; I < Cfg->num_regions; ++I) {
     const snipgen_model_region &R = Cfg->regions[I];
     MC.Regions.push_back({R.base, R.size, uint8_t(R.rights & 7),

@@ -198,6 +198,7 @@ Expected<std::unique_ptr<Runner>> Runner::create(const ElfImage &Image,
   Config.XLen = Image.XLen;
   R->Isa = Config.Isa;
   Config.AllowMisaligned = Options.AllowMisaligned;
+  Config.CacheBlockBytes = Options.CacheBlockBytes;
   if (Options.FlatMemory) {
     auto Flat = flatMemoryRegion(Image, Options.FlatExtraBytes);
     if (!Flat)

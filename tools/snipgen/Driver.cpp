@@ -130,6 +130,13 @@ Expected<GeneratorConfig> Driver::generatorConfig() {
   C.InitRegsInElf = Opts.getFlag(OptionID::InitRegsInElf);
   C.Catalogue = Catalogue.get();
   C.Warnings = &Warnings;
+  uint64_t Block = Opts.getUnsigned(OptionID::RiscvCboBlockSize);
+  if (Block < 8 || Block > 4096 || (Block & (Block - 1)))
+    return Opts.valueError(OptionID::RiscvCboBlockSize,
+                           "'" + Twine(Block) +
+                               "'; the cache block size must be a power of "
+                               "two from 8 to 4096 bytes");
+  C.CacheBlockBytes = unsigned(Block);
   auto CF = controlFlowOptions(Opts);
   if (!CF)
     return CF.takeError();
@@ -297,6 +304,7 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
       MR.ReturnAddress = MR.StopAddress;
     }
     MR.Seed = *Seed;
+    MR.CacheBlockBytes = Config->CacheBlockBytes;
     MR.InitialRegisters = Regs->InitialState;
     ControlFlowCheck CFCheck(Prog->Map);
     MR.Checks.push_back(&CFCheck);

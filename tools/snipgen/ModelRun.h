@@ -33,6 +33,7 @@ struct ModelRunRequest {
   std::string Entry;     // entry symbol
   uint64_t StopAddress = 0; // the last instruction (not executed) or code end
   uint64_t Seed = 0;     // for the model's random initial registers
+  unsigned CacheBlockBytes = 64; // -riscv-cbo-block-size
   /// Observers whose verdict can fail the run (the memory-access check).
   std::vector<RunCheck *> Checks;
   /// When the entry function returns (-last-instr=RET): ra at the start, so

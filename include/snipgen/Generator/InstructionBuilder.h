@@ -67,6 +67,8 @@ public:
   uint64_t maxFootprint() const { return MaxFootprint; }
   /// LR/SC need their partner opcodes' descriptions.
   void setCatalogue(const ISACatalogue *C) { Catalogue = C; }
+  /// Bytes of one cache-block operation (-riscv-cbo-block-size).
+  void setCacheBlockBytes(unsigned B) { CacheBlockBytes = B; }
 
 private:
   struct Recipe;
@@ -83,6 +85,7 @@ private:
   unsigned pick(const std::vector<unsigned> &Candidates,
                 std::initializer_list<unsigned> Avoid, bool Written);
   const ISACatalogue *Catalogue = nullptr;
+  unsigned CacheBlockBytes = 64;
   const MCEnvironment &Env;
   const GenTarget &Target;
   const RegisterPolicy &Registers;

@@ -39,6 +39,7 @@ struct ModelConfig {
   std::vector<ModelRegion> Regions;
   bool AllowMisaligned = true;
   uint64_t HartId = 0;
+  unsigned CacheBlockBytes = 64; // Zicbom/Zicboz block
 };
 
 /// Owns one model instance created through a function table.

@@ -67,6 +67,9 @@ struct snipgen_model_config {
   uint32_t num_regions;
   uint32_t misaligned;  /* enum snipgen_misaligned_policy */
   uint64_t hart_id;     /* value of mhartid */
+  /* Zicbom/Zicboz cache block size in bytes (a power of two); 0 = 64. A
+     later addition: models read it only when struct_size covers it. */
+  uint32_t cache_block_bytes;
 };
 
 /* Result of step/run, and the reason a run stopped. */

@@ -74,6 +74,9 @@ public:
   /// BackBytes while Status is not zero.
   virtual void emitRetryBranch(const MCEnvironment &, unsigned /*Status*/,
                                int64_t /*BackBytes*/, InstSink &) const {}
+  /// Cache-block operations (RISC-V CBO.CLEAN/FLUSH/INVAL/ZERO): memory
+  /// accesses of one whole, aligned cache block, whose size is an option.
+  virtual bool isCacheBlockOp(const OpcodeDesc &) const { return false; }
   /// Why snipgen refuses to generate an available opcode at all (e.g. it
   /// needs an extension the model does not implement); empty if it does not.
   virtual std::string whyNotGenerated(const OpcodeDesc &) const { return {}; }

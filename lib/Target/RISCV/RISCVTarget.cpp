@@ -49,6 +49,12 @@ std::string RISCVTarget::whyNotGenerated(const OpcodeDesc &Op) const {
   return {};
 }
 
+bool RISCVTarget::isCacheBlockOp(const OpcodeDesc &Op) const {
+  // Zicbom and Zicboz; Zicbop's PREFETCH.* are hints that never access or
+  // fault, so they need no address.
+  return Op.Name.starts_with("CBO_");
+}
+
 GenTarget::ReservationRole
 RISCVTarget::reservationRole(const OpcodeDesc &Op) const {
   if (Op.Name.starts_with("LR_"))

@@ -15,6 +15,7 @@ public:
   selectSubtarget(const OptionTable &Opts, WarningEngine &Warnings) const override;
   std::string whyNotGenerated(const OpcodeDesc &Op) const override;
   ReservationRole reservationRole(const OpcodeDesc &Op) const override;
+  bool isCacheBlockOp(const OpcodeDesc &Op) const override;
   std::vector<std::string>
   reservationPartners(llvm::StringRef Name) const override;
   void emitRetryBranch(const MCEnvironment &Env, unsigned Status,
