@@ -8,6 +8,14 @@ For every layout and every seed it runs
 in parallel, then prints pass/fail counts per layout and the report of the
 first failing snippet with the commands that reproduce it.
 
+With --vector it runs random RVV programs of tools/rvv-progen.py instead (for
+every seed, XLEN in --xlen and VLEN in --vlen):
+    rvv-progen.py --seed S --xlen X --vlen V --length L -o P.s
+    llvm-mc -triple=riscvX -mattr=+v,+zvlVb -filetype=obj P.s -o P.o
+    ld.lld -T P.s.ld P.o -o P.elf
+    snipgen-qemu-check P.elf
+and also counts the vector instructions the programs hold.
+
 Outcomes of one snippet:
   pass         the model and QEMU agree at every instruction
   FAIL         they diverge (snipgen-qemu-check exit status 1)
@@ -77,8 +85,127 @@ class Job:
         self.name = os.path.splitext(os.path.basename(layout))[0]
         self.outcome = None
         self.instructions = 0
+        self.vector_instructions = 0
         self.report = ""
         self.commands = []
+
+
+PROGEN = os.path.join(REPO, "tools", "rvv-progen.py")
+VECTOR_COUNT = re.compile(r"^# (\d+) vector instructions", re.M)
+
+
+def vector_config(xlen, vlen):
+    return "rv%d-vlen%d" % (xlen, vlen)
+
+
+def run_command(job, args, what, timeout):
+    """Runs one step of a job; on failure sets the outcome and returns
+    None."""
+    try:
+        r = subprocess.run(args, capture_output=True, text=True,
+                           timeout=timeout)
+    except subprocess.TimeoutExpired:
+        job.outcome, job.report = what, "%s timed out" % args[0]
+        return None
+    except OSError as e:
+        job.outcome, job.report = what, "cannot run %s: %s" % (args[0], e)
+        return None
+    if r.returncode != 0:
+        job.outcome = what
+        job.report = (r.stdout + r.stderr).strip()
+        return None
+    return r
+
+
+def progen_options(opts):
+    """rvv-progen options other than seed, XLEN, VLEN and length."""
+    out = ["--" + ext for ext in ("zvfh", "zvbb", "zvbc", "zvfbf")
+           if getattr(opts, ext)]
+    if opts.zve:
+        out += ["--zve", opts.zve]
+    return out + (["--classes", opts.classes] if opts.classes else [])
+
+
+def run_vector_job(job, opts, tools, work_dir):
+    xlen, vlen = job.layout
+    base = os.path.join(work_dir, "%s-s%d" % (job.name, job.seed))
+    gen = [sys.executable, PROGEN, "--seed", str(job.seed), "--xlen",
+           str(xlen), "--vlen", str(vlen), "--length", str(opts.length),
+           "-o", base + ".s"] + progen_options(opts)
+    asm = [tools["llvm-mc"], "-triple=riscv%d" % xlen,
+           "-mattr=" + tools["mattr"][vlen],
+           "-filetype=obj", base + ".s", "-o", base + ".o"]
+    link = [tools["ld.lld"], "-T", base + ".s.ld", base + ".o", "-o",
+            base + ".elf"]
+    check = [tools["snipgen-qemu-check"], base + ".elf",
+             "--compare=" + opts.compare] + (["--zve-as-v"] if opts.zve
+                                             else [])
+    job.commands = [gen, asm, link, check]
+    for step in (gen, asm, link):
+        if run_command(job, step, "GEN-ERROR", opts.timeout) is None:
+            return job
+    with open(base + ".s") as f:
+        m = VECTOR_COUNT.search(f.read(4096))
+        job.vector_instructions = int(m.group(1)) if m else 0
+    if opts.qemu_only:
+        run_qemu_only(job, tools, base + ".elf", xlen, opts)
+    else:
+        classify(job, check, opts)
+    if job.outcome in ("pass", "unsupported") and not opts.keep:
+        for suffix in (".s", ".s.ld", ".o", ".elf"):
+            try:
+                os.remove(base + suffix)
+            except OSError:
+                pass
+    return job
+
+
+def run_qemu_only(job, tools, elf, xlen, opts):
+    """The generator's own check: QEMU alone runs the program to its final
+    EBREAK (SIGTRAP), so no instruction of it was illegal or faulted."""
+    cpu = run_command(job, [tools["snipgen-qemu-check"], "--print-qemu-cpu",
+                            elf], "CHECK-ERROR", opts.timeout)
+    if cpu is None:
+        return
+    qemu = ["qemu-riscv%d" % xlen, "-cpu", cpu.stdout.strip(), elf]
+    job.commands.append(qemu)
+    try:
+        r = subprocess.run(qemu, capture_output=True, text=True,
+                           timeout=opts.timeout)
+    except (OSError, subprocess.SubprocessError) as e:
+        job.outcome, job.report = "CHECK-ERROR", "cannot run QEMU: %s" % e
+        return
+    if r.returncode == -5:  # SIGTRAP
+        job.outcome = "pass"
+        return
+    job.outcome = "FAIL"
+    job.report = ("QEMU did not end at the final EBREAK (status %d): %s" %
+                  (r.returncode, r.stderr.strip()))
+
+
+def classify(job, check, opts):
+    """Runs snipgen-qemu-check and sets the job's outcome from it."""
+    try:
+        c = subprocess.run(check, capture_output=True, text=True,
+                           timeout=opts.timeout)
+    except subprocess.TimeoutExpired:
+        job.outcome, job.report = "CHECK-ERROR", "snipgen-qemu-check timed out"
+        return
+    except OSError as e:
+        job.outcome, job.report = ("CHECK-ERROR",
+                                   "cannot run snipgen-qemu-check: %s" % e)
+        return
+    output = (c.stdout + c.stderr).strip()
+    if c.returncode == 0:
+        job.outcome = "pass"
+        m = AGREE.search(c.stdout)
+        job.instructions = int(m.group(1)) if m else 0
+    elif c.returncode == 1:
+        job.outcome, job.report = "FAIL", output
+    elif any(u in output for u in UNSUPPORTED):
+        job.outcome, job.report = "unsupported", output
+    else:
+        job.outcome, job.report = "CHECK-ERROR", output
 
 
 def run_job(job, opts, snipgen, checker, work_dir):
@@ -100,27 +227,7 @@ def run_job(job, opts, snipgen, checker, work_dir):
     if g.returncode != 0:
         job.outcome, job.report = "GEN-ERROR", g.stderr.strip()
         return job
-    try:
-        c = subprocess.run(check, capture_output=True, text=True,
-                           timeout=opts.timeout)
-    except subprocess.TimeoutExpired:
-        job.outcome, job.report = "CHECK-ERROR", "snipgen-qemu-check timed out"
-        return job
-    except OSError as e:
-        job.outcome, job.report = ("CHECK-ERROR",
-                                   "cannot run snipgen-qemu-check: %s" % e)
-        return job
-    output = (c.stdout + c.stderr).strip()
-    if c.returncode == 0:
-        job.outcome = "pass"
-        m = AGREE.search(c.stdout)
-        job.instructions = int(m.group(1)) if m else 0
-    elif c.returncode == 1:
-        job.outcome, job.report = "FAIL", output
-    elif any(u in output for u in UNSUPPORTED):
-        job.outcome, job.report = "unsupported", output
-    else:
-        job.outcome, job.report = "CHECK-ERROR", output
+    classify(job, check, opts)
     if job.outcome in ("pass", "unsupported") and not opts.keep:
         for suffix in ("", ".ld", ".ldargs"):
             try:
@@ -161,30 +268,92 @@ def main():
                     help="seconds per generation or check")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="print one line per snippet")
+    vec = ap.add_argument_group("vector campaign (tools/rvv-progen.py)")
+    vec.add_argument("--vector", action="store_true",
+                     help="random RVV programs instead of snipgen layouts")
+    vec.add_argument("--xlen", default="64,32",
+                     help="XLENs to run, e.g. 64 or 64,32 (default both)")
+    vec.add_argument("--vlen", default="128,256",
+                     help="VLENs to run (default 128,256)")
+    vec.add_argument("--length", type=int, default=200,
+                     help="vector instructions per program (default 200)")
+    vec.add_argument("--zvfh", action="store_true",
+                     help="programs with FP16 (Zvfh) too")
+    vec.add_argument("--zve", help="rvv-progen --zve: a Zve* instead of V "
+                     "(checked with snipgen-qemu-check --zve-as-v)")
+    vec.add_argument("--zvbb", action="store_true", help="and Zvbb")
+    vec.add_argument("--zvbc", action="store_true", help="and Zvbc")
+    vec.add_argument("--zvfbf", action="store_true",
+                     help="and Zvfbfmin/Zvfbfwma")
+    vec.add_argument("--classes",
+                     help="rvv-progen --classes: only these instruction "
+                          "classes (e.g. config,mem,whole while the model's "
+                          "vector unit is partial)")
+    vec.add_argument("--qemu-only", action="store_true",
+                     help="no model: check only that QEMU runs every program "
+                          "to its final EBREAK (the generator emits nothing "
+                          "illegal)")
     opts = ap.parse_args()
 
     seeds = (parse_seed_list(opts.seeds) if opts.seeds else
              list(range(opts.first_seed, opts.first_seed + opts.num_seeds)))
-    layouts = opts.layout or sorted(glob.glob(DEFAULT_LAYOUTS))
+    if opts.vector:
+        layouts = [(int(x), int(v)) for x in opts.xlen.split(",")
+                   for v in opts.vlen.split(",")]
+    else:
+        layouts = opts.layout or sorted(glob.glob(DEFAULT_LAYOUTS))
     if not seeds or not layouts:
         ap.error("no seeds or no layouts")
-    for layout in layouts:
-        if not os.path.isfile(layout):
-            ap.error("no layout file '%s'" % layout)
-    snipgen = find_tool("snipgen", opts.bin_dir)
+    if not opts.vector:
+        for layout in layouts:
+            if not os.path.isfile(layout):
+                ap.error("no layout file '%s'" % layout)
     checker = find_tool("snipgen-qemu-check", opts.bin_dir)
-    if not snipgen or not checker:
+    tools = {"snipgen-qemu-check": checker}
+    if opts.vector:
+        for name in ("llvm-mc", "ld.lld"):
+            # LLVM 22's, not an older default llvm-mc in PATH.
+            tools[name] = (shutil.which(name + "-22") or
+                           find_tool(name, "/usr/lib/llvm-22/bin") or
+                           shutil.which(name))
+            if not tools[name]:
+                ap.error("cannot find %s (LLVM 22)" % name)
+        # llvm-mc's -mattr for each VLEN, as rvv-progen says.
+        tools["mattr"] = {}
+        for _, vlen in layouts:
+            r = subprocess.run([sys.executable, PROGEN, "--vlen", str(vlen),
+                                "--print-mattr"] + progen_options(opts),
+                               capture_output=True, text=True)
+            if r.returncode != 0:
+                ap.error(r.stderr.strip())
+            tools["mattr"][vlen] = r.stdout.strip()
+        snipgen = None
+    else:
+        snipgen = find_tool("snipgen", opts.bin_dir)
+    if not checker or (not opts.vector and not snipgen):
         ap.error("cannot find snipgen and snipgen-qemu-check (build them, "
                  "put them in PATH or pass --bin-dir)")
     work_dir = opts.work_dir or tempfile.mkdtemp(prefix="snipgen-cosim-")
     os.makedirs(work_dir, exist_ok=True)
 
-    jobs = [Job(layout, seed) for seed in seeds for layout in layouts]
+    if opts.vector:
+        jobs = []
+        for seed in seeds:
+            for layout in layouts:
+                j = Job("", seed)
+                j.layout, j.name = layout, vector_config(*layout)
+                jobs.append(j)
+    else:
+        jobs = [Job(layout, seed) for seed in seeds for layout in layouts]
     start = time.time()
     done = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=opts.jobs) as pool:
-        futures = [pool.submit(run_job, j, opts, snipgen, checker, work_dir)
-                   for j in jobs]
+        if opts.vector:
+            futures = [pool.submit(run_vector_job, j, opts, tools, work_dir)
+                       for j in jobs]
+        else:
+            futures = [pool.submit(run_job, j, opts, snipgen, checker,
+                                   work_dir) for j in jobs]
         for f in concurrent.futures.as_completed(futures):
             job = f.result()
             done.append(job)
@@ -219,6 +388,19 @@ def main():
           % (len(done), elapsed, total["pass"], total["FAIL"],
              total["GEN-ERROR"], total["CHECK-ERROR"], total["unsupported"],
              total_instrs))
+    if opts.vector and opts.qemu_only:
+        print("cosim-vector (QEMU only): %d programs, %d vector instructions "
+              "in them; %d ran to their final EBREAK, %d did not"
+              % (len(done), sum(j.vector_instructions for j in done),
+                 total["pass"], total["FAIL"]))
+    elif opts.vector:
+        vector_total = sum(j.vector_instructions for j in done)
+        vector_agreed = sum(j.vector_instructions for j in done
+                            if j.outcome == "pass")
+        print("cosim-vector: %d programs, %d vector instructions in them, "
+              "%d in agreeing programs; %d instructions compared in all; "
+              "%d divergences" % (len(done), vector_total, vector_agreed,
+                                  total_instrs, total["FAIL"]))
     for layout in layouts:
         skipped = [j for j in done if j.layout == layout and
                    j.outcome == "unsupported"]

@@ -15,6 +15,7 @@
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
 #include "snipgen/Support/Error.h"
+#include "snipgen/Support/InputFiles.h"
 #include "snipgen/Support/Warnings.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -113,10 +114,10 @@ static std::string knownKeys() { return join(knownKeyNames(), ", "); }
 Expected<LoadedFile *>
 LayoutLoader::readFile(StringRef Path, bool IsMain, sys::fs::UniqueID ID,
                        function_ref<Error(const Twine &)> Fail) {
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  std::string Why;
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = readInputFile(Path, Why);
   if (!Buffer)
-    return Fail("cannot read layout file '" + Path +
-                "': " + Buffer.getError().message());
+    return Fail("cannot read layout file '" + Path + "': " + Why);
   unsigned BufferID = L.SM->AddNewSourceBuffer(std::move(*Buffer), SMLoc());
   Expected<YAMLNode> Root = parseYAMLBuffer(*L.SM, BufferID);
   if (!Root)

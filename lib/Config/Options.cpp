@@ -1,5 +1,6 @@
 #include "snipgen/Config/Options.h"
 #include "snipgen/Support/Error.h"
+#include "snipgen/Support/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/SourceMgr.h"
@@ -74,18 +75,79 @@ OptionTable::OptionTable() : CL(new CLHandles) {
 
 OptionTable::~OptionTable() { delete CL; }
 
-bool OptionTable::parseCommandLine(int Argc, const char *const *Argv) {
+/// Names LLVM's own option parser accepts besides ours (help and version).
+static bool isGenericOption(StringRef Name) {
+  return Name == "help" || Name == "help-list" || Name == "help-hidden" ||
+         Name == "help-list-hidden" || Name == "version" || Name == "h";
+}
+
+Error OptionTable::checkOptionNames(int Argc, const char *const *Argv) const {
+  // LLVM's parser takes an unknown "-hx" as "-h x" and prints the help with
+  // exit status 0; every unknown option must be an error instead.
+  for (int I = 1; I < Argc; ++I) {
+    StringRef Arg(Argv[I]);
+    if (Arg == "--")
+      break;
+    if (!Arg.starts_with("-") || Arg == "-")
+      continue;
+    StringRef Name = Arg.ltrim('-').split('=').first;
+    if (Arg == "-o" && I + 1 == Argc)
+      return makeOptionError("o", "requires a value");
+    if (isGenericOption(Name) || Name == "o" || Name == "E")
+      continue;
+    const OptionSpec *Spec = nullptr;
+    for (const OptionSpec &S : Specs)
+      if (Name == S.Name) {
+        Spec = &S;
+        break;
+      }
+    if (Spec) {
+      bool NeedsValue = Spec->Kind != OptionKind::Flag &&
+                        Spec->Kind != OptionKind::OptionalString &&
+                        Spec->Kind != OptionKind::OptionalList;
+      if (NeedsValue && !Arg.contains('=') && I + 1 == Argc)
+        return makeOptionError(Spec->Name, "requires a value");
+      continue;
+    }
+    // "-ofile" is -o with its value attached, as LLVM's parser allows.
+    if (Arg.starts_with("-o") && !Arg.starts_with("--"))
+      continue;
+    return makeError("unknown option '" + Arg +
+                     "'; run 'snipgen --help' for the list of options");
+  }
+  return Error::success();
+}
+
+Error OptionTable::parseCommandLine(int Argc, const char *const *Argv) {
+  if (Error E = checkOptionNames(Argc, Argv))
+    return E;
   cl::HideUnrelatedOptions(snipgenCategory());
+  cl::SetVersionPrinter([](raw_ostream &OS) { printVersion(OS); });
+  std::string Problems;
+  raw_string_ostream ProblemStream(Problems);
   bool OK = cl::ParseCommandLineOptions(
       Argc, Argv,
       "snipgen: random instruction test generator for RISC-V\n\n"
       "  Generates legal, reproducible random programs (snippets) from YAML\n"
       "  layouts in the llvm-snippy format.\n",
-      &errs());
-  if (!OK)
-    return false;
+      &ProblemStream);
+  if (!OK) {
+    // LLVM writes "<tool>: <problem>" lines; give them our error format.
+    SmallVector<StringRef, 4> Lines;
+    StringRef(Problems).trim().split(Lines, '\n');
+    std::string Text;
+    for (StringRef Line : Lines) {
+      auto [Tool, Rest] = Line.split(": ");
+      if (!Text.empty())
+        Text += "\n";
+      Text += (Rest.empty() ? Line : Rest).trim().str();
+    }
+    if (Text.empty())
+      Text = "invalid command line (see the message above)";
+    return makeError(Text);
+  }
   LayoutFiles.assign(CL->Positional->begin(), CL->Positional->end());
-  return true;
+  return Error::success();
 }
 
 static bool parseBool(StringRef S, bool &Out) {

@@ -200,6 +200,19 @@ static Error checkDistinct(const SourceMgr &SM, ArrayRef<SectionDesc> Sections) 
                 rangeText(Earlier) + " (defined at " +
                 formatLoc(SM, Earlier.Loc) + ")",
             Earlier.Loc, "section '" + Earlier.Name + "' is defined here");
+      // Load addresses must not collide either: the linker could not place
+      // both sections' contents.
+      if (Earlier.LMA < Later.LMA + Later.Size &&
+          Later.LMA < Earlier.LMA + Earlier.Size)
+        return makeErrorWithNote(
+            SM, Later.Loc,
+            "section '" + Later.Name + "' has LMA range [" + hex(Later.LMA) +
+                ", " + hex(Later.LMA + Later.Size) +
+                ") overlapping the LMA range [" + hex(Earlier.LMA) + ", " +
+                hex(Earlier.LMA + Earlier.Size) + ") of section '" +
+                Earlier.Name + "' (defined at " + formatLoc(SM, Earlier.Loc) +
+                ")",
+            Earlier.Loc, "section '" + Earlier.Name + "' is defined here");
     }
   }
   return Error::success();

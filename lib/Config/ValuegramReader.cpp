@@ -1,6 +1,7 @@
 //===- ValuegramReader.cpp - Values, valuegrams, register-value files -----===//
 #include "ValuegramReader.h"
 #include "snipgen/Support/Error.h"
+#include "snipgen/Support/InputFiles.h"
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MathExtras.h"
@@ -442,10 +443,10 @@ static Error readFixedRegisters(const SourceMgr &SM, const YAMLNode &N,
 }
 
 static Expected<YAMLNode> parseFile(StringRef Path, SourceMgr &SM) {
-  auto Buffer = MemoryBuffer::getFile(Path);
+  std::string Why;
+  auto Buffer = readInputFile(Path, Why);
   if (!Buffer)
-    return makeError("cannot read '" + Path +
-                     "': " + Buffer.getError().message());
+    return makeError("cannot read '" + Path + "': " + Why);
   unsigned ID = SM.AddNewSourceBuffer(std::move(*Buffer), SMLoc());
   return parseYAMLBuffer(SM, ID);
 }

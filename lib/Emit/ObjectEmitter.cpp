@@ -138,7 +138,10 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
         createSection(Ctx, outputSectionName(SectionsPrefix, SD), SD);
     S->switchSection(Sec);
     if (I == P.CodeSection) {
-      Sec->ensureMinAlignment(Align(4));
+      // Instruction alignment: 2 bytes with compressed instructions, so a
+      // code section may start at any 2-byte boundary the layout gives.
+      Sec->ensureMinAlignment(
+          Align(Env.subtargetInfo().checkFeatures("+zca") ? 2 : 4));
       for (const Function &F : P.Functions)
         if (Error E = emitFunction(Env, *S, F))
           return E;

@@ -169,6 +169,11 @@ Error ControlFlowGenerator::planPCDistanceBudgets(unsigned Node) {
     uint64_t Min =
         alignTo(std::max<uint64_t>(B.PCDistance.Min.value_or(0), Fixed), Step);
     uint64_t Max = B.PCDistance.Max.value_or(LI.Compressed ? 254 : 4094);
+    // A loop cannot be longer than its code section; a larger pc.max (say
+    // 9876543210) would only ask for NOP padding without end.
+    // Every loop of every function gets at most an equal share of it.
+    uint64_t Loops = std::max<uint64_t>(1, FP.Loops.size() * Plans.size());
+    Max = std::min<uint64_t>(Max, L.Sections[CodeSection].Size / (2 * Loops));
     Max = Max > Slack ? alignDown(Max - Slack, Step) : 0;
     if (Max < Min)
       return makeError(*L.SM, B.PCDistance.Loc,
@@ -245,20 +250,57 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
                          ? Remaining
                          : alignDown(Remaining / (Loop.Latch - Blk + 1), Step);
     uint64_t Want = Share > Term ? Share - Term : 0;
+    // -num-instrs stays exact: the loop takes its planned primaries while
+    // they fit (the rest move on to the next straight-line block), fills up
+    // with extra primaries borrowed from the blocks after it, and NOPs
+    // (ancillary) make up what is left of the distance.
+    uint64_t Spare = 0; // Planned primaries of later straight-line blocks.
+    bool LaterStraight = false;
+    for (unsigned B = Blk + 1; B < FP.Blocks.size(); ++B)
+      if (FP.Blocks[B].Loops.empty()) {
+        Spare += FP.Blocks[B].Ops.size();
+        LaterStraight = true;
+      }
+    for (const OpcodeDesc *Op : BP.Ops) {
+      // Without a later straight-line block to take it, an instruction
+      // stays (the distance check reports a loop that grew too long).
+      if (Out.size() + Builder->maxFootprint() > Want && LaterStraight) {
+        Carried.push_back(Op);
+        continue;
+      }
+      if (Error E = emitPrimary(*Op, Out))
+        return E;
+    }
     bool HasPlain = any_of(Histogram.entries(), [&](auto &E) {
       return E.Weight > 0 && RoleOf[E.Op->Opcode] == CFRole::None;
     });
-    while (HasPlain && Out.size() + Builder->maxFootprint() <= Want)
+    while (HasPlain && Borrowed + Carried.size() < Spare &&
+           Out.size() + Builder->maxFootprint() <= Want) {
       if (Error E = emitPrimary(drawPlainOpcode(), Out))
         return E;
-    if (Out.size() < Want)
+      ++Borrowed;
+    }
+    if (Out.size() < Want) {
+      PaddedForCount += Want - Out.size();
       CFT->emitNops(Want - Out.size(), Out);
+    }
     uint64_t Used = Out.size() + Term;
     Remaining = Remaining > Used ? Remaining - Used : 0;
     return Out.takeError();
   }
 
+  // Straight-line blocks settle what loops under distance.pc carried over
+  // or borrowed.
+  SmallVector<const OpcodeDesc *, 16> Ops(Carried.begin(), Carried.end());
+  Carried.clear();
   for (const OpcodeDesc *Op : BP.Ops) {
+    if (Borrowed) {
+      --Borrowed;
+      continue;
+    }
+    Ops.push_back(Op);
+  }
+  for (const OpcodeDesc *Op : Ops) {
     if (Error E = emitPrimary(*Op, Out))
       return E;
     if (Out.size() > Code.Size)

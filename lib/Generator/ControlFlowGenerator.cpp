@@ -482,6 +482,14 @@ Expected<Program> ControlFlowGenerator::run() {
     return E;
   if (Error E = checkPCDistances(P))
     return E;
+  if (PaddedForCount && Config.Warnings)
+    if (Error E = Config.Warnings->warn(
+            Warning::InstructionCount,
+            "distance.pc asks for longer loops than " + Twine(Primary) +
+                " primary instructions (-num-instrs) can fill; " +
+                Twine(PaddedForCount) +
+                " bytes of NOPs pad the loops to their distances"))
+      return E;
   uint64_t Total = 0;
   for (const Function &F : P.Functions)
     for (const BasicBlock &B : F.Blocks) {

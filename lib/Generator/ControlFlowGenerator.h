@@ -121,6 +121,11 @@ private:
   uint64_t Emitted = 0;
   /// PC-distance mode: target body bytes of every loop block.
   llvm::DenseMap<std::pair<unsigned, unsigned>, uint64_t> SizeBudget;
+  // distance.pc bookkeeping that keeps -num-instrs exact: planned primaries
+  // a loop had no room for, and extra primaries loops drew ahead of plan.
+  std::vector<const OpcodeDesc *> Carried;
+  uint64_t Borrowed = 0;
+  uint64_t PaddedForCount = 0; // NOP bytes that filled loops instead.
   /// Per opcode: candidates of the operands it writes (exclusion checks).
   llvm::DenseMap<unsigned, std::vector<std::vector<unsigned>>> WrittenCands;
 };

@@ -54,7 +54,7 @@ ModelHandle::create(const snipgen_model_api &API, const ModelConfig &Config) {
   C.misaligned = Config.AllowMisaligned ? SNIPGEN_MISALIGNED_ALLOW
                                         : SNIPGEN_MISALIGNED_TRAP;
   C.hart_id = Config.HartId;
-  C.cache_block_bytes = Config.CacheBlockBytes;
+  C.cache_block_size = Config.CacheBlockBytes;
   char Message[512] = {};
   snipgen_model *M = API.create(&C, Message, sizeof(Message));
   if (!M)

@@ -5,6 +5,7 @@
 #include "RISCV/Machine.h"
 
 #include "llvm/Support/Error.h"
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 
@@ -23,8 +24,8 @@ static void copyMessage(const std::string &Msg, char *Buf, size_t Size) {
 
 static snipgen_model *apiCreate(const snipgen_model_config *Cfg, char *Error,
                                 size_t ErrorSize) {
-  if (!Cfg ||
-      Cfg->struct_size < offsetof(snipgen_model_config, cache_block_bytes)) {
+  // Callers built before cache_block_size was added pass a shorter struct.
+  if (!Cfg || Cfg->struct_size < offsetof(snipgen_model_config, cache_block_size)) {
     copyMessage("model configuration is missing or too old", Error, ErrorSize);
     return nullptr;
   }
@@ -33,10 +34,10 @@ static snipgen_model *apiCreate(const snipgen_model_config *Cfg, char *Error,
   MC.Isa = Cfg->isa ? Cfg->isa : (Cfg->xlen == 32 ? "rv32gc" : "rv64gc");
   MC.AllowMisaligned = Cfg->misaligned == SNIPGEN_MISALIGNED_ALLOW;
   MC.HartId = Cfg->hart_id;
-  if (Cfg->struct_size >= offsetof(snipgen_model_config, cache_block_bytes) +
-                              sizeof(Cfg->cache_block_bytes) &&
-      Cfg->cache_block_bytes)
-    MC.CacheBlockBytes = Cfg->cache_block_bytes;
+  if (Cfg->struct_size >= offsetof(snipgen_model_config, cache_block_size) +
+                              sizeof(Cfg->cache_block_size) &&
+      Cfg->cache_block_size)
+    MC.CacheBlockBytes = Cfg->cache_block_size;
   for (uint32_t I = 0; I < Cfg->num_regions; ++I) {
     const snipgen_model_region &R = Cfg->regions[I];
     MC.Regions.push_back({R.base, R.size, uint8_t(R.rights & 7),
@@ -75,7 +76,8 @@ static int apiGetCsr(snipgen_model *S, uint32_t Num, uint64_t *V) {
   // Debugger view: FP CSRs stay readable while mstatus.FS is Off.
   Hart &H = S->M->H;
   uint64_t SavedStatus = H.Mstatus;
-  H.Mstatus |= 1ull << 13;
+  if (Num >= csr::Fflags && Num <= csr::Fcsr) // not for mstatus itself
+    H.Mstatus |= 1ull << 13;
   bool Ok = Num < 4096 && H.readCsr(uint16_t(Num), Value);
   H.Mstatus = SavedStatus;
   if (!Ok)

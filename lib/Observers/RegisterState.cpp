@@ -1,5 +1,6 @@
 //===- RegisterState.cpp - Register-state YAML (llvm-snippy format) -------===//
 #include "snipgen/Observers/RegisterState.h"
+#include "snipgen/Support/InputFiles.h"
 #include "snipgen/Support/Error.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -158,11 +159,11 @@ RegisterState::parseYaml(StringRef Text, StringRef BufferName,
 
 Expected<RegisterState>
 RegisterState::readYamlFile(StringRef Path, std::vector<std::string> *Warnings) {
-  auto Buffer = MemoryBuffer::getFile(Path);
+  std::string Why;
+  auto Buffer = readInputFile(Path, Why);
   if (!Buffer)
     return createStringError(inconvertibleErrorCode(),
-                             "cannot read '" + Path +
-                                 "': " + Buffer.getError().message());
+                             "cannot read '" + Path + "': " + Why);
   return parseYaml((*Buffer)->getBuffer(), Path, Warnings);
 }
 

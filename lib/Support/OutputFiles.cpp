@@ -1,5 +1,6 @@
 #include "snipgen/Support/OutputFiles.h"
 #include "snipgen/Support/Error.h"
+#include "snipgen/Support/InputFiles.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -27,7 +28,34 @@ static Expected<std::string> makeTempName(StringRef Path) {
   return std::string(Result);
 }
 
+Error OutputFiles::checkPath(StringRef Path) {
+  sys::fs::file_status Status;
+  if (sys::fs::status(Path, Status))
+    return Error::success(); // Does not exist yet (or cannot be seen).
+  const char *What = nullptr;
+  switch (Status.type()) {
+  case sys::fs::file_type::regular_file:
+    break;
+  case sys::fs::file_type::directory_file: What = "a directory"; break;
+  case sys::fs::file_type::fifo_file: What = "a FIFO"; break;
+  case sys::fs::file_type::character_file: What = "a character device"; break;
+  case sys::fs::file_type::block_file: What = "a block device"; break;
+  case sys::fs::file_type::socket_file: What = "a socket"; break;
+  default: What = "not a regular file"; break;
+  }
+  if (What)
+    return makeError("cannot write '" + Path + "': it is " + What +
+                     "; an output must be a regular file or a new path");
+  if (isInputFile(Path))
+    return makeError("cannot write '" + Path +
+                     "': it is an input of this run; choose another output "
+                     "name");
+  return Error::success();
+}
+
 Expected<std::string> OutputFiles::reserveTemporary(StringRef Path) {
+  if (Error E = checkPath(Path))
+    return std::move(E);
   auto Temp = makeTempName(Path);
   if (!Temp)
     return Temp.takeError();
@@ -36,6 +64,12 @@ Expected<std::string> OutputFiles::reserveTemporary(StringRef Path) {
 }
 
 Error OutputFiles::commit() {
+  // Nothing is written unless every destination may be replaced.
+  for (const Pending &P : Files)
+    if (Error E = checkPath(P.Path)) {
+      discard();
+      return E;
+    }
   // First materialise every in-memory file under a temporary name.
   for (Pending &P : Files) {
     if (!P.TempPath.empty())

@@ -153,7 +153,7 @@ Expected<IsaFacts> isaFacts(StringRef Isa) {
   return factsOf(**Info);
 }
 
-Expected<std::string> qemuCpuForIsa(StringRef Isa) {
+Expected<std::string> qemuCpuForIsa(StringRef Isa, bool ZveAsV) {
   auto Parsed = parseIsa(Isa);
   if (!Parsed)
     return error("cannot derive a QEMU -cpu value: " +
@@ -170,7 +170,7 @@ Expected<std::string> qemuCpuForIsa(StringRef Isa) {
     if (Name == "e" || (Name.starts_with("zvl") && Name.ends_with("b")))
       continue; // The CPU model, and vlen below.
     // With V, QEMU enables the Zve* it implies itself.
-    if (Facts.HasV && Name.starts_with("zve"))
+    if ((Facts.HasV || ZveAsV) && Name.starts_with("zve"))
       continue;
     const Known *K = llvm::find_if(
         KnownExtensions, [&](const Known &K) { return Name == K.Name; });
@@ -202,6 +202,8 @@ Expected<std::string> qemuCpuForIsa(StringRef Isa) {
   if (!Zfinx && !Info.hasExtension("d") &&
       (Info.hasExtension("zcmp") || Info.hasExtension("zcmt")))
     Cpu += ",d=false";
+  if (Facts.HasZve && !Facts.HasV && ZveAsV)
+    Cpu += ",v=true";
   if (Facts.HasZve) {
     unsigned Zvl = zvlBits(Info);
     if (Zvl > QemuMaxVLen)

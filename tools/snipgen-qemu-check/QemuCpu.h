@@ -30,7 +30,12 @@ llvm::Expected<IsaFacts> isaFacts(llvm::StringRef Isa);
 /// every extension that QEMU 10 cannot enable (no property, or a VLEN out of
 /// QEMU's range), so the check never starts with a CPU that would stop with
 /// SIGILL in the middle of a program.
-llvm::Expected<std::string> qemuCpuForIsa(llvm::StringRef Isa);
+/// ZveAsV: with Zve* but no V, ask QEMU for V anyway (ELEN and VLEN as the
+/// Zve* say), because QEMU logs vector state only with V. V is a superset:
+/// a program legal for the Zve* runs the same, except EEW=64 vmulh*/vsmul
+/// (not in Zve64*) and FP where the Zve* has none, which QEMU then executes.
+llvm::Expected<std::string> qemuCpuForIsa(llvm::StringRef Isa,
+                                          bool ZveAsV = false);
 
 } // namespace snipgen::qemucheck
 

@@ -331,7 +331,12 @@ void printDivergence(raw_ostream &OS, const Divergence &D,
          << left_justify(valueText(Diff.File, Diff.Qemu, Ctx.Settings), 40)
          << valueText(Diff.File, Diff.Model, Ctx.Settings) << "\n";
     }
-    unsigned Sew = sewBytes(D.Step.Before.VType, Ctx.Settings.XLen);
+    // The SEW the instruction ran under; for a vsetvl after vill, the one
+    // it set.
+    uint64_t VType = D.Step.Before.VType;
+    if ((VType >> (Ctx.Settings.XLen - 1)) & 1)
+      VType = D.QemuAfter.VType;
+    unsigned Sew = sewBytes(VType, Ctx.Settings.XLen);
     for (const RegisterDiff &Diff : D.Diffs) {
       if (Diff.File != 'v')
         continue;

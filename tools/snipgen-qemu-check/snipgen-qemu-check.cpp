@@ -80,6 +80,12 @@ static cl::opt<unsigned>
     Timeout("timeout",
             cl::desc("Seconds QEMU may run before it is killed (default 300)"),
             cl::init(300), cl::cat(Cat));
+static cl::opt<bool> ZveAsV(
+    "zve-as-v",
+    cl::desc("With Zve* but not V: run QEMU with V (same VLEN and ELEN) so "
+             "its log has the vector state to compare; EEW=64 vmulh*/vsmul, "
+             "which Zve64* lacks, then run on QEMU"),
+    cl::cat(Cat));
 static cl::opt<std::string>
     Plugin("model-plugin",
            cl::desc("Compare this model plugin instead of the built-in model"),
@@ -120,7 +126,7 @@ int main(int argc, char **argv) {
   if (PrintCpu && Input.empty()) {
     if (March.empty())
       return cannotCheck("--print-qemu-cpu needs --march or an ELF file");
-    auto Derived = qemuCpuForIsa(March);
+    auto Derived = qemuCpuForIsa(March, ZveAsV);
     if (!Derived)
       return cannotCheck(Derived.takeError());
     outs() << *Derived << "\n";
@@ -155,7 +161,7 @@ int main(int argc, char **argv) {
   Qemu.Program = *Program;
   StringRef QemuBase = sys::path::filename(Qemu.Program);
   if (Cpu.empty()) {
-    auto Derived = qemuCpuForIsa(Isa);
+    auto Derived = qemuCpuForIsa(Isa, ZveAsV);
     if (!Derived)
       return cannotCheck(Derived.takeError());
     Qemu.Cpu = *Derived;
@@ -254,7 +260,8 @@ int main(int argc, char **argv) {
   } else if (Facts->HasZve) {
     WithColor::warning(errs(), "snipgen-qemu-check")
         << "QEMU logs vector registers only with V, not with Zve* alone: "
-           "v0-v31 and the vector CSRs are not compared\n";
+           "v0-v31 and the vector CSRs are not compared (--zve-as-v runs "
+           "QEMU with V)\n";
   }
   LockstepChecker Checker(**Reader, Initial, Settings, Outcome);
   (*Run)->addObserver(Checker);

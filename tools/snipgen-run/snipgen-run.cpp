@@ -108,6 +108,11 @@ static cl::opt<uint64_t> FlatMemoryExtra(
     cl::desc("Zero-filled bytes mapped after the segments with -flat-memory "
              "(default 1 MiB)"),
     cl::init(RunOptions::DefaultFlatExtraBytes), cl::cat(Cat));
+static cl::opt<unsigned> CacheBlockSize(
+    "cache-block-size",
+    cl::desc("Cache block size of cbo.* (Zicbom/Zicboz) in bytes: a power of "
+             "two, 8..4096 (default 64)"),
+    cl::init(64), cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("Do not print the run summary"),
                            cl::cat(Cat));
 
@@ -194,6 +199,7 @@ int main(int argc, char **argv) {
     return failMsg("option '-misaligned': '" + Misaligned +
                    "' is not allowed (allowed: allow, trap)");
   Options.AllowMisaligned = Misaligned == "allow";
+  Options.CacheBlockBytes = CacheBlockSize;
   Options.FlatMemory = FlatMemory;
   Options.FlatExtraBytes = FlatMemoryExtra;
   if (FlatMemoryExtra.getNumOccurrences() && !FlatMemory)

@@ -30,6 +30,7 @@
 #include "snipgen/Target/Target.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCInstrInfo.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
@@ -64,6 +65,22 @@ private:
   std::unique_ptr<MCEnvironment> Env;
   std::unique_ptr<ISACatalogue> Catalogue;
 };
+
+/// Code sections start on an instruction boundary: 2 bytes with compressed
+/// instructions (C or Zca), 4 without. Reported at the section.
+static Error checkCodeSectionAlignment(const Layout &L,
+                                       const MCEnvironment &Env) {
+  bool Compressed = Env.subtargetInfo().checkFeatures("+zca");
+  uint64_t Align = Compressed ? 2 : 4;
+  for (const SectionDesc &S : L.Sections)
+    if (S.Access.X && S.VMA % Align != 0)
+      return makeError(*L.SM, S.Loc,
+                       "code section '" + S.Name + "' has VMA 0x" +
+                           utohexstr(S.VMA) + ", not " + Twine(Align) +
+                           "-byte aligned as instructions need with -march " +
+                           Env.selection().ISAString);
+  return Error::success();
+}
 
 Error Driver::configureWarnings() {
   Warnings = WarningEngine();
@@ -156,6 +173,15 @@ Expected<OutputRequest> Driver::outputRequest() const {
   R.SectionsPrefix = Opts.getString(OptionID::SectionsPrefix).str();
   if (R.SectionsPrefix.empty())
     return Opts.valueError(OptionID::SectionsPrefix, "must not be empty");
+  // The prefix becomes part of ELF section names and of the linker script;
+  // keep to the characters both take unquoted.
+  for (char C : R.SectionsPrefix)
+    if (!isAlnum(C) && C != '.' && C != '_' && C != '$')
+      return Opts.valueError(
+          OptionID::SectionsPrefix,
+          "'" + R.SectionsPrefix + "' contains '" + Twine(C) +
+              "'; a section name prefix may hold only letters, digits, "
+              "'.', '_' and '$'");
   R.DefinePhdrs = Opts.getFlag(OptionID::EnablePhdrsDefinition);
   R.EntryPoint = Opts.getString(OptionID::EntryPoint).str();
   R.NoRelax = Opts.getFlag(OptionID::DisableLinkerRelaxations);
@@ -189,8 +215,8 @@ static std::function<void(uint64_t)> makeProgress(uint64_t Total) {
 }
 
 Expected<int> Driver::run(int Argc, const char *const *Argv) {
-  if (!Opts.parseCommandLine(Argc, Argv))
-    return 1; // cl already printed the problem
+  if (Error E = Opts.parseCommandLine(Argc, Argv))
+    return std::move(E);
   if (Error E = Opts.validateCommandLine())
     return std::move(E);
   if (Error E = loadConfiguration())
@@ -225,6 +251,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (!EnvOr)
     return EnvOr.takeError();
   Env = std::move(*EnvOr);
+  if (Error E = checkCodeSectionAlignment(TheLayout, *Env))
+    return std::move(E);
   auto Cat = ISACatalogue::build(*Env, *Target);
   if (!Cat)
     return Cat.takeError();
@@ -248,6 +276,12 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Out = outputRequest();
   if (!Out)
     return Out.takeError();
+  // Refuse an -o that would destroy a device, a FIFO or an input before any
+  // work is done (OutputFiles checks every output again when it commits).
+  for (const std::string &Path :
+       {Out->ElfPath, Out->ElfPath + ".ld", Out->ElfPath + ".ldargs"})
+    if (Error E = OutputFiles::checkPath(Path))
+      return std::move(E);
   if (Error E = checkModelOptions(Opts, Warnings))
     return std::move(E);
   if (Error E = checkControlFlowRunOptions(Opts))

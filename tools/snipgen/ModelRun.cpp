@@ -65,7 +65,10 @@ Error checkModelOptions(const OptionTable &Opts, WarningEngine &Warnings) {
       if (Opts.isSet(ID))
         return Opts.valueError(ID, "needs a model to run the snippet, but "
                                    "-model-plugin=None disables execution");
-    return Error::success();
+    // The manual's own wording for this category.
+    return Warnings.warn(Warning::NoModelExec,
+                         "Skipping snippet execution on the model: model was "
+                         "set to 'None'");
   }
   if (!Opts.getFlag(OptionID::InitRegsInElf) &&
       Opts.getString(OptionID::InitialRegsYaml).empty())

@@ -150,7 +150,7 @@ TEST_F(LayoutOptionsTest, IncludeDirNotAllowedInInclude) {
 TEST_F(LayoutOptionsTest, ApplyToOptionTable) {
   static OptionTable Opts;
   const char *Argv[] = {"snipgen", "-mtriple=riscv64", "x.yaml"};
-  ASSERT_TRUE(Opts.parseCommandLine(3, Argv));
+  ASSERT_FALSE(errorToBool(Opts.parseCommandLine(3, Argv)));
   ASSERT_FALSE(Opts.validateCommandLine());
 
   auto L = loadText(std::string(kSections) + kHistogram +

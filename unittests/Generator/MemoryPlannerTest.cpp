@@ -20,6 +20,7 @@
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
 #include "llvm/MC/MCInstrInfo.h"
+#include "llvm/MC/MCRegisterInfo.h"
 #include "gtest/gtest.h"
 #include <map>
 
@@ -121,9 +122,12 @@ struct PlannerFixture {
       } else if (Name == "ADD" && Val(Reg(1)) && Val(Reg(2))) {
         Known[Reg(0)] = *Val(Reg(1)) + *Val(Reg(2));
       } else {
-        // Anything else: its destinations hold unknown values now.
+        // Anything else: its destinations - and every register they
+        // overlap, e.g. both halves of a GPR pair - hold unknown values now.
         for (unsigned Idx = 0; Idx < D.getNumDefs(); ++Idx)
-          Known.erase(Reg(Idx));
+          for (MCRegAliasIterator AI(Reg(Idx), &Env->regInfo(), true);
+               AI.isValid(); ++AI)
+            Known.erase(*AI);
       }
       Off += Size;
     }

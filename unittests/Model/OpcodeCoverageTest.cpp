@@ -100,6 +100,19 @@ TEST(OpcodeCoverage, RV32MiscZExtensions) {
                  300);
 }
 
+// The FP extensions of the platform list (Zfa, Zfinx/Zdinx/Zhinx, Zfbfmin).
+TEST(OpcodeCoverage, RV64FPExtensions) {
+  checkCatalogue("rv64gc_zfa_zfh_zfbfmin", 260);
+  checkCatalogue("rv64imac_zfinx_zdinx_zhinx", 170);
+  checkCatalogue("rv64imac_zdinx_zhinxmin", 140);
+}
+
+TEST(OpcodeCoverage, RV32FPExtensions) {
+  checkCatalogue("rv32gc_zfa_zfh_zfbfmin", 200);
+  checkCatalogue("rv32imac_zfinx_zdinx_zhinx", 120);
+  checkCatalogue("rv32imac_zdinx_zhinxmin", 100);
+}
+
 TEST(OpcodeCoverage, EveryRegisteredNameIsAnLLVMOpcode) {
   // Decoder::create fails on unknown names; make the failure a test.
   auto D = Decoder::create("rv64gc", 0);

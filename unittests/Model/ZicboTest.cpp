@@ -88,3 +88,46 @@ TEST(Zicbop, PrefetchesAreHintsEvenForUnmappedAddresses) {
 }
 
 } // namespace
+
+namespace {
+
+// The block size comes from ModelConfig (the C interface's
+// cache_block_size): 128 bytes zero twice as much.
+TEST(Zicboz, BlockSizeIsAModelSetting) {
+  auto Bytes = assemble("li s0, 0x10090\ncbo.zero (s0)\n", Isa);
+  ASSERT_TRUE(bool(Bytes)) << llvm::toString(Bytes.takeError());
+  ModelConfig C;
+  C.Isa = Isa;
+  C.CacheBlockBytes = 128;
+  C.Regions = {{CodeBase, RegionSize, SNIPGEN_MEM_R | SNIPGEN_MEM_X, "code"},
+               {DataBase, RegionSize, SNIPGEN_MEM_R | SNIPGEN_MEM_W, "data"}};
+  auto M = ModelHandle::create(*getBuiltinModelAPI(), C);
+  ASSERT_TRUE(bool(M)) << llvm::toString(M.takeError());
+  const snipgen_model_api &A = (*M)->api();
+  A.write_mem((*M)->get(), CodeBase, Bytes->data(), Bytes->size());
+  for (uint64_t Addr = DataBase; Addr < DataBase + 0x180; Addr += 8) {
+    uint64_t V = ~0ull;
+    A.write_mem((*M)->get(), Addr, &V, 8);
+  }
+  (*M)->setPC(CodeBase);
+  A.set_stop_pc((*M)->get(), CodeBase + Bytes->size(), 1);
+  ASSERT_EQ(A.run((*M)->get(), 100, nullptr), SNIPGEN_STEP_STOP_PC);
+  for (uint64_t Addr = DataBase; Addr < DataBase + 0x180; Addr += 8) {
+    uint64_t V = 0;
+    A.read_mem((*M)->get(), Addr, &V, 8);
+    bool In = Addr >= DataBase + 0x80 && Addr < DataBase + 0x100;
+    EXPECT_EQ(V, In ? 0 : ~0ull) << std::hex << Addr;
+  }
+}
+
+TEST(Zicboz, BadBlockSizeIsRefused) {
+  ModelConfig C;
+  C.Isa = Isa;
+  C.CacheBlockBytes = 96;
+  auto M = ModelHandle::create(*getBuiltinModelAPI(), C);
+  ASSERT_FALSE(bool(M));
+  EXPECT_NE(llvm::toString(M.takeError()).find("cache block size 96"),
+            std::string::npos);
+}
+
+} // namespace

@@ -62,6 +62,15 @@ TEST(QemuCpuTest, VectorLengthAndElen) {
     EXPECT_NE(C.find(std::string(",") + E + "=true"), std::string::npos) << C;
 }
 
+TEST(QemuCpuTest, ZveAsV) {
+  auto C = qemuCpuForIsa("rv64imac_zve32x", /*ZveAsV=*/true);
+  ASSERT_TRUE(bool(C));
+  EXPECT_EQ(*C, "rv64,v=true,vext_spec=v1.0,vlen=128,elen=32");
+  C = qemuCpuForIsa("rv64gcv", /*ZveAsV=*/true);
+  ASSERT_TRUE(bool(C));
+  EXPECT_EQ(*C, "rv64,v=true,vext_spec=v1.0,vlen=128,elen=64");
+}
+
 TEST(QemuCpuTest, WhatQemuCannotEnableIsAnError) {
   EXPECT_EQ(cpu("rv64gc_h"),
             "error: QEMU cannot enable the extension 'h' of the ISA "

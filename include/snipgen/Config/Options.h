@@ -74,9 +74,11 @@ public:
   OptionTable(const OptionTable &) = delete;
   OptionTable &operator=(const OptionTable &) = delete;
 
-  /// Parses argv (positional arguments are the layout files). Returns false
-  /// after printing cl's own message on a malformed command line.
-  bool parseCommandLine(int Argc, const char *const *Argv);
+  /// Parses argv (positional arguments are the layout files). A malformed
+  /// command line or an unknown option is an "error: ..." Error.
+  llvm::Error parseCommandLine(int Argc, const char *const *Argv);
+  /// Every option named on the command line exists (no prefix guessing).
+  llvm::Error checkOptionNames(int Argc, const char *const *Argv) const;
   llvm::ArrayRef<std::string> layoutFiles() const { return LayoutFiles; }
 
   /// Validates every command-line value. Call once after parseCommandLine.

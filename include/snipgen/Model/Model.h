@@ -39,7 +39,7 @@ struct ModelConfig {
   std::vector<ModelRegion> Regions;
   bool AllowMisaligned = true;
   uint64_t HartId = 0;
-  unsigned CacheBlockBytes = 64; // Zicbom/Zicboz block
+  unsigned CacheBlockBytes = 64; // Zicbom/Zicboz block (power of two).
 };
 
 /// Owns one model instance created through a function table.
@@ -73,10 +73,6 @@ private:
   const snipgen_model_api &API;
   snipgen_model *Model;
 };
-
-/// True if the built-in model has semantics for the LLVM opcode name
-/// ("ADD", "AES64KS1I"): its registration table, read at run time.
-bool builtinModelHasSemantics(llvm::StringRef OpcodeName);
 
 /// Human-readable name of a snipgen_step_result.
 const char *stepResultName(int Result);

@@ -67,9 +67,10 @@ struct snipgen_model_config {
   uint32_t num_regions;
   uint32_t misaligned;  /* enum snipgen_misaligned_policy */
   uint64_t hart_id;     /* value of mhartid */
-  /* Zicbom/Zicboz cache block size in bytes (a power of two); 0 = 64. A
-     later addition: models read it only when struct_size covers it. */
-  uint32_t cache_block_bytes;
+  /* Added after version 1's first release; read only when struct_size
+     covers it. */
+  uint32_t cache_block_size; /* Zicbom/Zicboz cache block in bytes (a power
+                                of two, 8..4096); 0 = 64 */
 };
 
 /* Result of step/run, and the reason a run stopped. */

@@ -70,7 +70,7 @@ struct RunOptions {
   std::string Stop;                // Symbol or address; empty: none.
   uint64_t MaxSteps = 1000000000;  // Attempted instructions.
   bool AllowMisaligned = true;
-  unsigned CacheBlockBytes = 64;   // Zicbom/Zicboz block size
+  unsigned CacheBlockBytes = 64;   // Zicbom/Zicboz block size.
   bool UseToHost = true;           // Arm tohost when the symbol exists.
   // Flat memory (as Spike): instead of one region per segment with the
   // segment's rights, one read/write/execute region covering the page-rounded

@@ -171,6 +171,51 @@ uint64_t u32ToF64(uint32_t A, FPEnv &Env);
 uint64_t i64ToF64(int64_t A, FPEnv &Env);
 uint64_t u64ToF64(uint64_t A, FPEnv &Env);
 
+
+// --- Zfa and bfloat16 (ZfaOps.cpp, BFloat16.cpp) -----------------------------
+
+/// roundToIntegral in Env.Rounding: zeros and infinities are returned as
+/// they are, a NaN becomes the canonical NaN (invalid for a signaling one).
+/// The plain forms raise no other flag (FROUND); the Exact forms also raise
+/// inexact when the result differs from the input (FROUNDNX,
+/// roundToIntegralExact).
+uint16_t f16RoundToInt(uint16_t A, FPEnv &Env);
+uint32_t f32RoundToInt(uint32_t A, FPEnv &Env);
+uint64_t f64RoundToInt(uint64_t A, FPEnv &Env);
+uint16_t f16RoundToIntExact(uint16_t A, FPEnv &Env);
+uint32_t f32RoundToIntExact(uint32_t A, FPEnv &Env);
+uint64_t f64RoundToIntExact(uint64_t A, FPEnv &Env);
+
+/// IEEE 754-2019 minimum / maximum (FMINM/FMAXM): any NaN operand gives the
+/// canonical NaN; invalid for a signaling NaN operand; -0 < +0.
+uint16_t f16Minimum(uint16_t A, uint16_t B, FPEnv &Env);
+uint16_t f16Maximum(uint16_t A, uint16_t B, FPEnv &Env);
+uint32_t f32Minimum(uint32_t A, uint32_t B, FPEnv &Env);
+uint32_t f32Maximum(uint32_t A, uint32_t B, FPEnv &Env);
+uint64_t f64Minimum(uint64_t A, uint64_t B, FPEnv &Env);
+uint64_t f64Maximum(uint64_t A, uint64_t B, FPEnv &Env);
+
+/// Quiet Lt / Le (FLTQ/FLEQ): invalid only for a signaling NaN operand.
+bool f16LtQuiet(uint16_t A, uint16_t B, FPEnv &Env);
+bool f16LeQuiet(uint16_t A, uint16_t B, FPEnv &Env);
+bool f32LtQuiet(uint32_t A, uint32_t B, FPEnv &Env);
+bool f32LeQuiet(uint32_t A, uint32_t B, FPEnv &Env);
+bool f64LtQuiet(uint64_t A, uint64_t B, FPEnv &Env);
+bool f64LeQuiet(uint64_t A, uint64_t B, FPEnv &Env);
+
+/// FCVTMOD.W.D: truncates toward zero (Env.Rounding is ignored) and returns
+/// bits 31:0 of the unbounded integer; infinities and NaNs give 0. Flags are
+/// those of f64ToI32 in round-toward-zero: invalid for NaN, infinity or a
+/// truncated value outside int32, else inexact when a fraction was dropped.
+int32_t f64ToI32Modular(uint64_t A, FPEnv &Env);
+
+/// bfloat16 (1 sign, 8 exponent, 7 fraction bits; canonical NaN 0x7fc0).
+constexpr uint16_t BF16CanonicalNaN = 0x7fc0;
+/// FCVT.BF16.S: rounds in Env.Rounding like any narrowing conversion.
+uint16_t f32ToBF16(uint32_t A, FPEnv &Env);
+/// FCVT.S.BF16: exact; a NaN becomes canonical (invalid if signaling).
+uint32_t bf16ToF32(uint16_t A, FPEnv &Env);
+
 } // namespace snipgen::softfloat
 
 #endif // SNIPGEN_MODEL_SOFTFLOAT_H

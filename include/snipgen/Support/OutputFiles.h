@@ -34,6 +34,11 @@ public:
 
   const std::vector<std::string> &committedPaths() const { return Committed; }
 
+  /// Refuses an output path that would destroy something: an existing
+  /// directory, FIFO, device or other non-regular file, or a file this run
+  /// read as input. A path that does not exist yet is fine.
+  static llvm::Error checkPath(llvm::StringRef Path);
+
 private:
   struct Pending {
     std::string Path;

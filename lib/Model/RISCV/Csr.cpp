@@ -16,7 +16,7 @@ static constexpr uint64_t MstatusMIE = 1ull << 3, MstatusMPIE = 1ull << 7,
 static constexpr uint64_t MieWritable = (1ull << 3) | (1ull << 7) | (1ull << 11);
 
 static bool hasFloatCsrs(const Hart &H) {
-  return (H.Misa >> ('f' - 'a')) & 1;
+  return ((H.Misa >> ('f' - 'a')) & 1) || H.FloatInX;
 }
 
 bool Hart::readCsr(uint16_t Num, uint64_t &Value) {
@@ -26,7 +26,7 @@ bool Hart::readCsr(uint16_t Num, uint64_t &Value) {
   case csr::Fflags:
   case csr::Frm:
   case csr::Fcsr:
-    if (!hasFloatCsrs(*this) || !fpEnabled())
+    if (!hasFloatCsrs(*this) || (!FloatInX && !fpEnabled()))
       return false;
     Value = Num == csr::Fflags ? Fflags
             : Num == csr::Frm  ? Frm
@@ -121,16 +121,16 @@ bool Hart::writeCsr(uint16_t Num, uint64_t Value) {
   switch (Num) {
   case csr::Fflags:
     Fflags = Value & 0x1f;
-    Mstatus |= MstatusFS;
+    Mstatus |= FSDirty;
     break;
   case csr::Frm:
     Frm = Value & 7;
-    Mstatus |= MstatusFS;
+    Mstatus |= FSDirty;
     break;
   case csr::Fcsr:
     Fflags = Value & 0x1f;
     Frm = (Value >> 5) & 7;
-    Mstatus |= MstatusFS;
+    Mstatus |= FSDirty;
     break;
   case csr::Mcycle: writeCounter(*this, CycleAdjust, Value, false); break;
   case csr::McycleH: writeCounter(*this, CycleAdjust, Value, true); break;
@@ -138,7 +138,7 @@ bool Hart::writeCsr(uint16_t Num, uint64_t Value) {
   case csr::MinstretH: writeCounter(*this, InstretAdjust, Value, true); break;
   case csr::Mstatus: {
     uint64_t Writable = MstatusMIE | MstatusMPIE;
-    if (hasFloatCsrs(*this))
+    if (hasFloatCsrs(*this) && !FloatInX)
       Writable |= MstatusFS;
     Mstatus = (Mstatus & ~Writable) | (Value & Writable) | MstatusMPP;
     break;

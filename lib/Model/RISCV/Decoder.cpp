@@ -101,6 +101,8 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
       D->MisaBits |= 1ull << (Name[0] - 'a');
     if (Name == "c" || Name == "zca")
       D->Compressed = true;
+    if (Name == "zfinx")
+      D->FloatInX = true;
   }
   D->MisaBits |= 1ull << ('i' - 'a');
 

@@ -41,6 +41,8 @@ public:
   uint64_t misaExtensions() const { return MisaBits; }
   bool hasCompressed() const { return Compressed; }
   bool hasFloat() const { return (MisaBits >> ('f' - 'a')) & 1; }
+  /// Zfinx: floating point in the X registers (misa.F stays 0).
+  bool hasFloatInX() const { return FloatInX; }
 
   enum class Result { Ok, Invalid, NoSemantics };
   /// Decodes one instruction from Bytes (2 or 4 available). On Ok and
@@ -68,6 +70,7 @@ private:
   unsigned XLen = 64;
   uint64_t MisaBits = 0;
   bool Compressed = false;
+  bool FloatInX = false;
   const llvm::Target *TheTarget = nullptr;
   std::unique_ptr<llvm::MCRegisterInfo> MRI;
   std::unique_ptr<llvm::MCInstrInfo> MII;

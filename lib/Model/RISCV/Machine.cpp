@@ -94,6 +94,8 @@ void Machine::reset() {
   S.Mstatus = 3ull << 11;
   if (Dec->hasFloat())
     S.Mstatus |= 1ull << 13;
+  S.FloatInX = Dec->hasFloatInX();
+  S.FSDirty = S.FloatInX ? 0 : MstatusFS;
   S.Mie = S.Mip = S.Mtvec = S.Mscratch = S.Mepc = S.Mcause = S.Mtval = 0;
   S.Medeleg = S.Mideleg = S.Mcounteren = 0;
   S.Mhartid = Config.HartId;

@@ -201,6 +201,12 @@ public:
   uint64_t JumpAlignMask = 1; // Bits that must be clear in a jump target:
                               // 1 with C, 3 without.
   uint64_t CacheBlockBytes = 64; // Zicbom/Zicboz block (power of two).
+  // Zfinx: FP values live in the X registers; fcsr exists without F, and
+  // mstatus.FS is hardwired to 0 (it neither gates FP instructions nor
+  // becomes Dirty). FSDirty is what FP state changes OR into mstatus:
+  // MstatusFS normally, 0 with Zfinx.
+  bool FloatInX = false;
+  uint64_t FSDirty = 3ull << 13;
 
   // --- Run-time bookkeeping -------------------------------------------------
   Event Pending;             // Filled by raise() and failing memory helpers.
@@ -232,7 +238,7 @@ public:
   // --- Floating-point registers ---------------------------------------------
   void writeF(int64_t Rd, uint64_t Bits) {
     F[Rd] = Bits;
-    Mstatus |= MstatusFS; // FS = Dirty.
+    Mstatus |= FSDirty; // FS = Dirty.
     if (LLVM_UNLIKELY(Observed))
       Log.add(StepLog::FReg, uint16_t(Rd), 0, Bits, 0);
   }
@@ -260,7 +266,7 @@ public:
     if (Flags == 0)
       return;
     Fflags |= uint8_t(Flags & 0x1f);
-    Mstatus |= MstatusFS;
+    Mstatus |= FSDirty;
     if (LLVM_UNLIKELY(Observed))
       Log.add(StepLog::Csr, csr::Fflags, 0, Fflags, 0);
   }

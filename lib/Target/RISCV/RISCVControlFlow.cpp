@@ -100,8 +100,31 @@ StringRef invertedName(StringRef N) {
       .Default("");
 }
 
+/// Opcodes that stop every snippet they appear in: they trap (or end the
+/// run) unconditionally in a snippet, which has no trap handler. Empty for
+/// opcodes that can run.
+static StringRef trapReason(StringRef N) {
+  return StringSwitch<StringRef>(N)
+      .Cases("EBREAK", "C_EBREAK",
+             "a breakpoint ends the run; the snippet's own end is chosen "
+             "with -last-instr")
+      .Case("ECALL", "an environment call traps, and snippets have no trap "
+                     "handler")
+      .Cases("UNIMP", "C_UNIMP",
+             "it is defined to raise an illegal-instruction exception")
+      .Case("SFENCE_VMA", "it needs supervisor mode, which the snippet does "
+                          "not run in")
+      .Cases("CSRRW", "CSRRS", "CSRRC", "CSRRWI", "CSRRSI", "CSRRCI",
+             "a random CSR number is almost never implemented, so it traps; use the manual's FP CSR "
+             "pseudo-instructions (ReadFFLAGS, WriteFRMImm, ...) to access "
+             "fflags, frm and fcsr")
+      .Default("");
+}
+
 CFRole RISCVControlFlow::classify(const OpcodeDesc &Op) const {
   StringRef N = Op.Name;
+  if (!trapReason(N).empty())
+    return CFRole::Unsupported;
   if (isCallName(N))
     return CFRole::Call;
   if (N == "C_J")
@@ -116,6 +139,8 @@ CFRole RISCVControlFlow::classify(const OpcodeDesc &Op) const {
 }
 
 std::string RISCVControlFlow::unsupportedReason(const OpcodeDesc &Op) const {
+  if (StringRef Why = trapReason(Op.Name); !Why.empty())
+    return Why.str();
   if (Op.IsReturn)
     return "trap and exception returns are not generated (they would leave "
            "the snippet)";

@@ -1,0 +1,1 @@
+"""rvv-progen's modules (tools/rvv-progen.py is the command)."""
