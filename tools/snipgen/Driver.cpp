@@ -193,7 +193,9 @@ void Driver::listOpcodes(raw_ostream &OS) const {
   // semantics for are marked (generating them needs -model-plugin=None).
   for (const OpcodeDesc &Op : Catalogue->available()) {
     OS << Op.Name;
-    if (!builtinModelHasSemantics(Op.Name))
+    if (!Target->whyNotGenerated(Op).empty())
+      OS << " (not generated)"; // e.g. HINVAL_*: needs H
+    else if (!builtinModelHasSemantics(Op.Name))
       OS << " (no model semantics)";
     OS << "\n";
   }
