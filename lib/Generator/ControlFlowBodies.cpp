@@ -32,8 +32,6 @@ using namespace llvm;
 
 namespace snipgen {
 
-// Worst case of one primary instruction with its address materialisation.
-static constexpr uint64_t MaxFootprint = 9 * 4;
 
 bool ControlFlowGenerator::writableOperandsFree(const OpcodeDesc &Op) {
   auto It = WrittenCands.find(Op.Opcode);
@@ -224,7 +222,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
       if (!Epi)
         return Epi.takeError();
       Budget = Code.Size >= Epi->size() ? Code.Size - Epi->size() : 0;
-      while (Out.size() + MaxFootprint <= Budget)
+      while (Out.size() + Builder->maxFootprint() <= Budget)
         if (Error E = emitPrimary(Parts.Source.next(RNG), Out))
           return E;
       return Out.takeError();
@@ -266,7 +264,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
     for (const OpcodeDesc *Op : BP.Ops) {
       // Without a later straight-line block to take it, an instruction
       // stays (the distance check reports a loop that grew too long).
-      if (Out.size() + MaxFootprint > Want && LaterStraight) {
+      if (Out.size() + Builder->maxFootprint() > Want && LaterStraight) {
         Carried.push_back(Op);
         continue;
       }
@@ -277,7 +275,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
       return E.Weight > 0 && RoleOf[E.Op->Opcode] == CFRole::None;
     });
     while (HasPlain && Borrowed + Carried.size() < Spare &&
-           Out.size() + MaxFootprint <= Want) {
+           Out.size() + Builder->maxFootprint() <= Want) {
       if (Error E = emitPrimary(drawPlainOpcode(), Out))
         return E;
       ++Borrowed;

@@ -391,6 +391,8 @@ Expected<Program> ControlFlowGenerator::run() {
   // Registers are settled: prepare the plain opcodes.
   Builder = std::make_unique<InstructionBuilder>(
       Env, Target, Parts.Registers, Parts.Immediates, Parts.Memory, RNG);
+  Builder->setCatalogue(Config.Catalogue);
+  Builder->setCacheBlockBytes(Config.CacheBlockBytes);
   for (const OpcodeHistogram::Entry &E : Histogram.entries())
     if (RoleOf[E.Op->Opcode] == CFRole::None)
       if (Error Err =

@@ -49,10 +49,15 @@ void MemoryAccessCheck::onMemAccess(uint64_t Addr, uint32_t Size, uint64_t,
 
 std::string MemoryAccessCheck::problem(const MemoryAccessRecord &R,
                                        const Seen &S) const {
-  if (S.Addr != R.Address || S.Size != R.Size)
+  if (R.Block) {
+    // Pieces of one cache block: each inside the planned block.
+    if (S.Addr < R.Address || S.Addr + S.Size > R.Address + R.Size)
+      return "generation planned the cache block of " + utostr(R.Size) +
+             " bytes at " + hex(R.Address);
+  } else if (S.Addr != R.Address || S.Size != R.Size)
     return "generation planned " + utostr(R.Size) + " bytes at " +
            hex(R.Address);
-  if (S.Addr % R.Align)
+  if ((R.Block ? R.Address : S.Addr) % R.Align)
     return "the address is not aligned to " + utostr(R.Align);
   const MemoryScheme &Scheme = Schemes.scheme(R.Scheme);
   bool Allowed = Scheme.allows(S.Addr, S.Size, false) ||

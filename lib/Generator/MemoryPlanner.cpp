@@ -114,8 +114,11 @@ Error MemoryPlanner::prepare(const MemoryOpcodeInfo &Info, const SourceMgr &SM,
       (IsBurstOpcode[Opc] && Schemes.admits(request(Info, true))))
     return Error::success();
   std::string Align =
-      Info.IsaAlign > 1 ? " (atomic: aligned to " + utostr(Info.IsaAlign) + ")"
-                        : "";
+      Info.Block ? " (one cache block, -riscv-cbo-block-size: aligned to " +
+                       utostr(Info.IsaAlign) + ")"
+      : Info.IsaAlign > 1
+          ? " (atomic: aligned to " + utostr(Info.IsaAlign) + ")"
+          : "";
   return makeError(SM, Loc,
                    "cannot generate '" + Info.Op->Name +
                        "': no memory scheme admits its " + utostr(Info.Size) +
@@ -313,6 +316,7 @@ void MemoryPlanner::record(CodeBuffer &Out, unsigned Scheme, uint64_t Address,
   R.BurstGroup = GroupNumber;
   R.Size = Info.Size;
   R.Align = Align;
+  R.Block = Info.Block;
   Out.block().MemoryAccesses.push_back(R);
 }
 

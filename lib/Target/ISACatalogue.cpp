@@ -1,5 +1,6 @@
 #include "snipgen/Target/ISACatalogue.h"
 #include "snipgen/Support/Error.h"
+#include "snipgen/Target/AssemblerCheck.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
@@ -298,6 +299,127 @@ OpcodeDesc describe(const MCEnvironment &Env, unsigned Opcode) {
   return D;
 }
 
+// Fields with at most this many decodable values have every value checked
+// by the assembler; larger ones only at their edges and around zero (their
+// checks fall back to every value if one of those is refused).
+constexpr uint64_t FullAsmCheckLimit = 64;
+
+/// Drops the immediates the decoder accepts but the ISA does not: values the
+/// assembler refuses (AssemblerCheck.h). Opcodes left without any legal value
+/// for a field are removed (returned false in Keep).
+void keepAssemblerLegalImmediates(const MCEnvironment &Env,
+                                  std::vector<OpcodeDesc> &Descs,
+                                  const std::vector<MCInst> &Bases,
+                                  std::vector<bool> &Keep) {
+  struct Probe {
+    unsigned Desc, Op;
+    int64_t Value;
+  };
+  std::vector<Probe> Probes;
+  std::vector<MCInst> Insts;
+  auto Add = [&](unsigned DI, unsigned OpIdx, int64_t V) {
+    MCInst I = Bases[DI];
+    I.getOperand(OpIdx) = MCOperand::createImm(V);
+    for (unsigned J = 0; J < Descs[DI].Operands.size(); ++J)
+      if (Descs[DI].Operands[J].TiedTo == (int)OpIdx)
+        I.getOperand(J) = MCOperand::createImm(V);
+    Probes.push_back({DI, OpIdx, V});
+    Insts.push_back(std::move(I));
+  };
+  auto AddField = [&](unsigned DI, unsigned OpIdx, bool Full) {
+    const ImmediateDomain &D = Descs[DI].Operands[OpIdx].Imm;
+    if (Full) {
+      for (int64_t V : D.Values)
+        Add(DI, OpIdx, V);
+      return;
+    }
+    SmallVector<int64_t, 8> Samples;
+    int64_t Step = (int64_t)D.Step;
+    for (int64_t V : {D.Min, D.Max, D.Min + Step, D.Max - Step, int64_t(0),
+                      Step, -Step})
+      if (D.contains(V) && !is_contained(Samples, V))
+        Samples.push_back(V);
+    for (int64_t V : Samples)
+      Add(DI, OpIdx, V);
+  };
+  for (unsigned DI = 0; DI < Descs.size(); ++DI)
+    for (unsigned OpIdx = 0; OpIdx < Descs[DI].Operands.size(); ++OpIdx) {
+      const OperandDesc &OD = Descs[DI].Operands[OpIdx];
+      if (OD.Role != OperandRole::Immediate || OD.TiedTo >= 0)
+        continue;
+      AddField(DI, OpIdx,
+               OD.Imm.isExplicit() && OD.Imm.Values.size() <= FullAsmCheckLimit);
+    }
+  AssemblerCheck Asm(Env);
+  std::vector<bool> Ok = Asm.accepts(Insts);
+
+  // Refused samples of a large field: check all of its values.
+  std::vector<std::pair<unsigned, unsigned>> Refused; // (desc, operand)
+  for (size_t K = 0; K < Probes.size(); ++K)
+    if (!Ok[K]) {
+      std::pair<unsigned, unsigned> F{Probes[K].Desc, Probes[K].Op};
+      if (!is_contained(Refused, F))
+        Refused.push_back(F);
+    }
+  std::vector<Probe> Second;
+  std::vector<bool> SecondOk;
+  Probes.swap(Second);
+  Insts.clear();
+  for (auto [DI, OpIdx] : Refused) {
+    const ImmediateDomain &D = Descs[DI].Operands[OpIdx].Imm;
+    if (D.isExplicit() && D.Values.size() > FullAsmCheckLimit)
+      AddField(DI, OpIdx, /*Full=*/true);
+  }
+  SecondOk = Asm.accepts(Insts);
+  Probes.swap(Second); // Probes: first round, Second: full re-checks
+
+  auto Drop = [&](unsigned DI, unsigned OpIdx, int64_t V) {
+    ImmediateDomain &D = Descs[DI].Operands[OpIdx].Imm;
+    if (D.isExplicit()) {
+      llvm::erase(D.Values, V);
+      return;
+    }
+    // A large range whose edge is refused: shrink the range.
+    if (V == D.Min && D.Min < D.Max)
+      D.Min += (int64_t)D.Step;
+    else if (V == D.Max && D.Min < D.Max)
+      D.Max -= (int64_t)D.Step;
+    else if (V == 0)
+      D.ZeroExcluded = true;
+  };
+  std::vector<bool> FullyRechecked(Probes.size(), false);
+  for (size_t K = 0; K < Second.size(); ++K)
+    if (!SecondOk[K])
+      Drop(Second[K].Desc, Second[K].Op, Second[K].Value);
+  for (size_t K = 0; K < Probes.size(); ++K) {
+    if (Ok[K])
+      continue;
+    const ImmediateDomain &D = Descs[Probes[K].Desc].Operands[Probes[K].Op].Imm;
+    if (D.isExplicit() && D.Values.size() > FullAsmCheckLimit)
+      continue; // handled by the full re-check
+    Drop(Probes[K].Desc, Probes[K].Op, Probes[K].Value);
+  }
+  for (unsigned DI = 0; DI < Descs.size(); ++DI)
+    for (OperandDesc &OD : Descs[DI].Operands) {
+      if (OD.Role != OperandRole::Immediate || OD.TiedTo >= 0)
+        continue;
+      ImmediateDomain &D = OD.Imm;
+      if (D.isExplicit()) {
+        if (D.Values.empty()) {
+          Keep[DI] = false;
+          continue;
+        }
+        D.Min = D.Values.front();
+        D.Max = D.Values.back();
+      }
+    }
+  // Tied operands follow their partner again.
+  for (OpcodeDesc &Desc : Descs)
+    for (OperandDesc &OD : Desc.Operands)
+      if (OD.TiedTo >= 0 && !Desc.Operands[OD.TiedTo].isReg())
+        OD.Imm = Desc.Operands[OD.TiedTo].Imm;
+}
+
 } // namespace
 
 Expected<std::unique_ptr<ISACatalogue>>
@@ -305,6 +427,7 @@ ISACatalogue::build(const MCEnvironment &Env, const GenTarget &Target) {
   std::unique_ptr<ISACatalogue> Cat(new ISACatalogue(Env));
   const MCInstrInfo &MII = Env.instrInfo();
   Prober P(Env);
+  std::vector<MCInst> Bases;
   Cat->ByOpcode.assign(MII.getNumOpcodes(), -1);
   for (unsigned Op = 0, E = MII.getNumOpcodes(); Op != E; ++Op) {
     const MCInstrDesc &MID = MII.get(Op);
@@ -322,8 +445,16 @@ ISACatalogue::build(const MCEnvironment &Env, const GenTarget &Target) {
       continue;
     }
     OP.probeOperandDomains();
+    Bases.push_back(OP.base());
     Cat->Available.push_back(std::move(Desc));
   }
+  std::vector<bool> Keep(Cat->Available.size(), true);
+  keepAssemblerLegalImmediates(Env, Cat->Available, Bases, Keep);
+  for (size_t I = Cat->Available.size(); I-- > 0;)
+    if (!Keep[I]) {
+      Cat->Unavailable[Cat->Available[I].Name] = 1;
+      Cat->Available.erase(Cat->Available.begin() + I);
+    }
   std::sort(Cat->Available.begin(), Cat->Available.end(),
             [](const OpcodeDesc &A, const OpcodeDesc &B) { return A.Name < B.Name; });
   for (unsigned I = 0; I < Cat->Available.size(); ++I) {

@@ -20,6 +20,7 @@
 #include "snipgen/Generator/MemoryScheme.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Model/Model.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/OutputFiles.h"
 #include "snipgen/Support/Random.h"
@@ -146,6 +147,13 @@ Expected<GeneratorConfig> Driver::generatorConfig() {
   C.InitRegsInElf = Opts.getFlag(OptionID::InitRegsInElf);
   C.Catalogue = Catalogue.get();
   C.Warnings = &Warnings;
+  uint64_t Block = Opts.getUnsigned(OptionID::RiscvCboBlockSize);
+  if (Block < 8 || Block > 4096 || (Block & (Block - 1)))
+    return Opts.valueError(OptionID::RiscvCboBlockSize,
+                           "'" + Twine(Block) +
+                               "'; the cache block size must be a power of "
+                               "two from 8 to 4096 bytes");
+  C.CacheBlockBytes = unsigned(Block);
   auto CF = controlFlowOptions(Opts);
   if (!CF)
     return CF.takeError();
@@ -181,8 +189,16 @@ Expected<OutputRequest> Driver::outputRequest() const {
 }
 
 void Driver::listOpcodes(raw_ostream &OS) const {
-  for (const OpcodeDesc &Op : Catalogue->available())
-    OS << Op.Name << "\n";
+  // The built-in model runs snippets by default: opcodes it has no
+  // semantics for are marked (generating them needs -model-plugin=None).
+  for (const OpcodeDesc &Op : Catalogue->available()) {
+    OS << Op.Name;
+    if (!Target->whyNotGenerated(Op).empty())
+      OS << " (not generated)"; // e.g. HINVAL_*: needs H
+    else if (!builtinModelHasSemantics(Op.Name))
+      OS << " (no model semantics)";
+    OS << "\n";
+  }
 }
 
 static std::function<void(uint64_t)> makeProgress(uint64_t Total) {
@@ -276,6 +292,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
   if (!Histogram)
     return Histogram.takeError();
+  if (Error E = checkBuiltinModelSemantics(Opts, TheLayout, *Histogram, *Env))
+    return std::move(E);
   // Layout problems are reported before a seed is picked and announced.
   auto Seed = chooseSeed();
   if (!Seed)
@@ -322,6 +340,7 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
       MR.ReturnAddress = MR.StopAddress;
     }
     MR.Seed = *Seed;
+    MR.CacheBlockBytes = Config->CacheBlockBytes;
     MR.InitialRegisters = Regs->InitialState;
     ControlFlowCheck CFCheck(Prog->Map);
     MR.Checks.push_back(&CFCheck);

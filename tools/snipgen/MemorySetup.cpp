@@ -51,6 +51,10 @@ resolveBurstGroups(const Layout &L, const MCEnvironment &Env,
   auto Supported = [&](const OpcodeDesc &Op) {
     if (Target.isControlFlow(Op))
       return false;
+    // LR/SC are emitted as retry loops (InstructionBuilder.h), never in
+    // a burst group.
+    if (Target.reservationRole(Op) != GenTarget::ReservationRole::None)
+      return false;
     if (Op.isMemoryAccess())
       return Target.accessSize(Op.Name) > 0 && Op.MemBaseOp >= 0 &&
              !Target.isStackPointerRelative(Op, Env);

@@ -1,5 +1,7 @@
 #include "ModelRun.h"
 #include "snipgen/Config/Options.h"
+#include "snipgen/Config/Layout.h"
+#include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/MemoryCheck.h"
 #include "snipgen/Model/Disassembler.h"
 #include "snipgen/Model/Model.h"
@@ -11,6 +13,8 @@
 #include "snipgen/Support/OutputFiles.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Support/Warnings.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "llvm/MC/MCInstrInfo.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
@@ -21,6 +25,33 @@ namespace snipgen {
 
 bool wantsModelRun(const OptionTable &Opts) {
   return !Opts.getString(OptionID::ModelPlugin).equals_insensitive("none");
+}
+
+bool usesBuiltinModel(const OptionTable &Opts) {
+  return Opts.getString(OptionID::ModelPlugin).equals_insensitive("builtin");
+}
+
+Error checkBuiltinModelSemantics(const OptionTable &Opts, const Layout &L,
+                                 const OpcodeHistogram &H,
+                                 const MCEnvironment &Env) {
+  if (!usesBuiltinModel(Opts))
+    return Error::success();
+  for (const OpcodeHistogram::Entry &E : H.entries()) {
+    // FP control pseudos are named by their CSR instruction's opcode.
+    StringRef Name = Env.instrInfo().getName(E.Op->Opcode);
+    if (E.Weight <= 0 || builtinModelHasSemantics(Name))
+      continue;
+    std::string Shown = Name == E.Op->Name
+                            ? "'" + Name.str() + "'"
+                            : "'" + E.Op->Name.str() + "' (" + Name.str() + ")";
+    return makeError(*L.SM, L.Histogram[E.LayoutIndex].Loc,
+                     "opcode " + Shown +
+                         " has no semantics in the built-in model, which runs "
+                         "every snippet by default; remove it from the "
+                         "histogram or pass -model-plugin=None to generate "
+                         "without running");
+  }
+  return Error::success();
 }
 
 static constexpr OptionID ModelOutputs[] = {
@@ -171,6 +202,7 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
   RO.Stop = std::to_string(Req.StopAddress);
   RO.UseToHost = false;
   RO.VectorAgnosticOnes = Opts.getFlag(OptionID::RvvAgnosticOnes);
+  RO.CacheBlockBytes = Req.CacheBlockBytes;
   auto R = Runner::create(*Image, RO, API);
   if (!R)
     return R.takeError();

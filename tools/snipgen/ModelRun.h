@@ -18,7 +18,10 @@
 
 namespace snipgen {
 
+class MCEnvironment;
+class OpcodeHistogram;
 class OptionTable;
+struct Layout;
 class OutputFiles;
 class RunCheck;
 class WarningEngine;
@@ -30,6 +33,7 @@ struct ModelRunRequest {
   std::string Entry;     // entry symbol
   uint64_t StopAddress = 0; // the last instruction (not executed) or code end
   uint64_t Seed = 0;     // for the model's random initial registers
+  unsigned CacheBlockBytes = 64; // -riscv-cbo-block-size
   /// Observers whose verdict can fail the run (the memory-access check).
   std::vector<RunCheck *> Checks;
   /// When the entry function returns (-last-instr=RET): ra at the start, so
@@ -46,6 +50,14 @@ struct ModelRunSummary {
 
 /// True if the options ask for execution (-model-plugin is not None).
 bool wantsModelRun(const OptionTable &Opts);
+/// True if the built-in model runs the snippet (-model-plugin=builtin).
+bool usesBuiltinModel(const OptionTable &Opts);
+/// With the built-in model, every histogram opcode needs semantics in it:
+/// the error points at the histogram entry and names the opcode.
+llvm::Error checkBuiltinModelSemantics(const OptionTable &Opts,
+                                       const Layout &L,
+                                       const OpcodeHistogram &H,
+                                       const MCEnvironment &Env);
 
 /// Checks execution-related options before generation: outputs that need a
 /// model when there is none, and the non-reproducible-execution warning.

@@ -55,6 +55,8 @@ struct GeneratorConfig {
   /// snippets can be generated (control-flow opcodes are rejected).
   const ISACatalogue *Catalogue = nullptr;
   WarningEngine *Warnings = nullptr;
+  /// -riscv-cbo-block-size: bytes of one cache-block operation.
+  unsigned CacheBlockBytes = 64;
   ControlFlowOptions ControlFlow;
 };
 

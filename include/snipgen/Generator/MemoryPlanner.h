@@ -72,6 +72,7 @@ struct MemoryOpcodeInfo {
   const OpcodeDesc *Op = nullptr;
   unsigned Size = 0;     // bytes accessed
   unsigned IsaAlign = 1; // GenTarget::accessAlignment
+  bool Block = false;    // a cache-block operation (MemoryAccessRecord)
   std::vector<unsigned> BaseCandidates; // legal, usable base registers
   const ImmediateDomain *OffsetDomain = nullptr; // null: no offset operand
   OffsetSet Offsets; // filled by MemoryPlanner::prepare

@@ -91,6 +91,9 @@ struct MemoryAccessRecord {
   uint32_t BurstGroup = 0; // 0: not in a burst group
   uint16_t Size = 0;       // bytes accessed
   uint16_t Align = 1;      // alignment the scheme required
+  /// A cache-block operation: the model reports it in pieces (CBO.ZERO's
+  /// stores), each inside [Address, Address + Size), or not at all.
+  bool Block = false;
 };
 
 struct BasicBlock {

@@ -75,6 +75,10 @@ private:
   snipgen_model *Model;
 };
 
+/// True if the built-in model has semantics for the LLVM opcode name
+/// ("ADD", "AES64KS1I"): its registration table, read at run time.
+bool builtinModelHasSemantics(llvm::StringRef OpcodeName);
+
 /// Human-readable name of a snipgen_step_result.
 const char *stepResultName(int Result);
 

@@ -9,7 +9,11 @@
 //     (MCOI::OPERAND_MEMORY), PC-relative (MCOI::OPERAND_PCREL), immediate;
 //   * the legal registers of each register operand and the legal values of
 //     each immediate (probed by encode -> decode: exhaustively for fields of
-//     up to 4096 values, by bit width, step and sampling beyond that).
+//     up to 4096 values, by bit width, step and sampling beyond that), then
+//     narrowed to what the ISA allows: the MC asm parser must accept each
+//     value (AssemblerCheck.h; all values of fields of up to 64 values, the
+//     edges and zero of larger ones). The decoder accepts reserved encodings
+//     such as AES64KS1I round numbers 0xB-0xF; the assembler does not.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_TARGET_ISACATALOGUE_H
 #define SNIPGEN_TARGET_ISACATALOGUE_H

@@ -59,6 +59,27 @@ public:
 
   /// Bytes touched by one access of a load/store/AMO opcode; 0 if unknown.
   virtual unsigned accessSize(llvm::StringRef OpcodeName) const = 0;
+  /// Load-reserved / store-conditional opcodes (RISC-V LR_* / SC_*), which
+  /// the builder only emits in forms whose outcome is the same on every
+  /// conforming implementation (InstructionBuilder.h).
+  enum class ReservationRole { None, LoadReserved, StoreConditional };
+  virtual ReservationRole reservationRole(const OpcodeDesc &) const {
+    return ReservationRole::None;
+  }
+  /// The opcode name that pairs with an LR or SC in a retry loop: the other
+  /// kind, same access size and, where it exists, same ordering bits.
+  virtual std::vector<std::string>
+  reservationPartners(llvm::StringRef) const { return {}; }
+  /// Emits the retry branch that closes a reservation loop: back by
+  /// BackBytes while Status is not zero.
+  virtual void emitRetryBranch(const MCEnvironment &, unsigned /*Status*/,
+                               int64_t /*BackBytes*/, InstSink &) const {}
+  /// Cache-block operations (RISC-V CBO.CLEAN/FLUSH/INVAL/ZERO): memory
+  /// accesses of one whole, aligned cache block, whose size is an option.
+  virtual bool isCacheBlockOp(const OpcodeDesc &) const { return false; }
+  /// Why snipgen refuses to generate an available opcode at all (e.g. it
+  /// needs an extension the model does not implement); empty if it does not.
+  virtual std::string whyNotGenerated(const OpcodeDesc &) const { return {}; }
 
   /// Alignment the ISA itself requires of an access: natural for atomics
   /// (LR/SC/AMO), 1 for ordinary loads and stores (memory schemes and

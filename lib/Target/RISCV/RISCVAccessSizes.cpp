@@ -56,6 +56,10 @@ unsigned riscvAccessSize(StringRef Name) {
                        .Cases({"HLV_H", "HLV_HU", "HLVX_HU", "HSV_H"}, 2)
                        .Cases({"HLV_W", "HLV_WU", "HLVX_WU", "HSV_W"}, 4)
                        .Cases({"HLV_D", "HSV_D"}, 8)
+                       // Zicbop prefetch hints touch no memory and never
+                       // fault; they still get an address inside a scheme
+                       // (the byte their effective address names).
+                       .Cases({"PREFETCH_I", "PREFETCH_R", "PREFETCH_W"}, 1)
                        // Zalasr load-acquire / store-release.
                        .StartsWith("LB_AQ", 1)
                        .StartsWith("LH_AQ", 2)

@@ -38,6 +38,54 @@ bool RISCVTarget::shouldProbe(StringRef Name,
   return true;
 }
 
+std::string RISCVTarget::whyNotGenerated(const OpcodeDesc &Op) const {
+  // LLVM gives Svinval's HINVAL_VVMA/HINVAL_GVMA to every Svinval subtarget,
+  // but they belong to the hypervisor extension, which snipgen does not
+  // model (they trap as illegal without H).
+  if (Op.Name.starts_with("HINVAL_"))
+    return "it needs the hypervisor extension (H), which snipgen does not "
+           "model; use SINVAL_VMA, SFENCE_W_INVAL and SFENCE_INVAL_IR for "
+           "Svinval";
+  return {};
+}
+
+bool RISCVTarget::isCacheBlockOp(const OpcodeDesc &Op) const {
+  // Zicbom and Zicboz; Zicbop's PREFETCH.* are hints that never access or
+  // fault, so they need no address.
+  return Op.Name.starts_with("CBO_");
+}
+
+GenTarget::ReservationRole
+RISCVTarget::reservationRole(const OpcodeDesc &Op) const {
+  if (Op.Name.starts_with("LR_"))
+    return ReservationRole::LoadReserved;
+  if (Op.Name.starts_with("SC_"))
+    return ReservationRole::StoreConditional;
+  return ReservationRole::None;
+}
+
+std::vector<std::string>
+RISCVTarget::reservationPartners(StringRef Name) const {
+  // LR_W_AQ -> SC_W_AQ, then SC_W; SC_D_RL -> LR_D_RL, then LR_D.
+  StringRef Other = Name.starts_with("LR_") ? "SC_" : "LR_";
+  StringRef Rest = Name.drop_front(3); // "W_AQ"
+  std::vector<std::string> P{(Other + Rest).str()};
+  StringRef Width = Rest.take_until([](char C) { return C == '_'; });
+  if (Width != Rest)
+    P.push_back((Other + Width).str());
+  return P;
+}
+
+void RISCVTarget::emitRetryBranch(const MCEnvironment &Env, unsigned Status,
+                                  int64_t BackBytes, InstSink &Out) const {
+  MCInst B;
+  B.setOpcode(Env.findOpcode("BNE"));
+  B.addOperand(MCOperand::createReg(Status));
+  B.addOperand(MCOperand::createReg(zeroRegister(Env)));
+  B.addOperand(MCOperand::createImm(-BackBytes));
+  Out.emit(B);
+}
+
 unsigned RISCVTarget::accessSize(StringRef OpcodeName) const {
   return riscvAccessSize(OpcodeName);
 }

@@ -13,6 +13,13 @@ public:
   bool matches(const llvm::Triple &T) const override { return T.isRISCV(); }
   llvm::Expected<SubtargetSelection>
   selectSubtarget(const OptionTable &Opts, WarningEngine &Warnings) const override;
+  std::string whyNotGenerated(const OpcodeDesc &Op) const override;
+  ReservationRole reservationRole(const OpcodeDesc &Op) const override;
+  bool isCacheBlockOp(const OpcodeDesc &Op) const override;
+  std::vector<std::string>
+  reservationPartners(llvm::StringRef Name) const override;
+  void emitRetryBranch(const MCEnvironment &Env, unsigned Status,
+                       int64_t BackBytes, InstSink &Out) const override;
   bool shouldProbe(llvm::StringRef OpcodeName,
                    const SubtargetSelection &Sel) const override;
   unsigned accessSize(llvm::StringRef OpcodeName) const override;
