@@ -3,7 +3,9 @@
 // Random programs of RV64/RV32 I, M, C, Zba, Zbb, Zbs, Zicond instructions
 // (plus loads/stores, forward branches and jumps, direct and indirect, CSR
 // reads of minstret and Zbc instructions that the compiled tier leaves to
-// the interpreter) run in a counted loop twice: interpreted only, and with
+// the interpreter; with FP, F/D/Zfh arithmetic, which compiled code calls
+// the interpreter's handlers for, frm changes that make dynamic-rounding
+// instructions raise inside compiled blocks, and FP loads/stores) run in a counted loop twice: interpreted only, and with
 // every block compiled on its first arrival. Registers, pc, instret, stop
 // reports and memory must be identical - after the whole run and after a
 // random step limit. A failure prints the seed and the program.
@@ -42,9 +44,9 @@ public:
   /// MisalignedPercent: chance that a plain load/store offset is not a
   /// multiple of the access size.
   ProgramGenerator(uint64_t Seed, bool RV32, bool Compressed,
-                   unsigned MisalignedPercent)
+                   unsigned MisalignedPercent, bool FP = false)
       : Rng(Seed), RV32(RV32), Compressed(Compressed),
-        MisalignedPercent(MisalignedPercent) {}
+        MisalignedPercent(MisalignedPercent), FP(FP) {}
 
   /// ControlPercent: share of body items that are branches and jumps (0
   /// makes the loop one block that iterates inside compiled code).
@@ -79,11 +81,13 @@ private:
   Item aluItem();
   Item compressedItem();
   Item memoryItem();
+  Item fpItem();
   Item controlItem(unsigned Index, unsigned Remaining);
 
   std::mt19937_64 Rng;
   bool RV32, Compressed;
   unsigned MisalignedPercent;
+  bool FP;
   bool Splitters = true; // Emit instructions that end compiled blocks.
   unsigned Labels = 0;
 };
@@ -287,6 +291,72 @@ Item ProgramGenerator::controlItem(unsigned Index, unsigned Remaining) {
   }
 }
 
+Item ProgramGenerator::fpItem() {
+  static const char *const Binary[] = {"fadd", "fsub", "fmul", "fdiv",
+                                       "fmin", "fmax", "fsgnj", "fsgnjn",
+                                       "fsgnjx"};
+  static const char *const Fused[] = {"fmadd", "fmsub", "fnmadd", "fnmsub"};
+  static const char *const Compare[] = {"feq", "flt", "fle"};
+  static const char *const Rounding[] = {"", ", rne", ", rtz", ", rdn",
+                                         ", rup", ", rmm", ", dyn"};
+  static const char *const Types[] = {".d", ".s", ".h"};
+  auto F = [&] { return prefixed("f", pick(32)); };
+  std::string T = Types[pick(3)];
+  std::string RM = Rounding[pick(std::size(Rounding))];
+  std::string D = reg(destReg()), A = reg(anyReg());
+  switch (pick(12)) {
+  case 0:
+  case 1:
+  case 2: {
+    std::string Op = Binary[pick(std::size(Binary))];
+    bool HasRM = Op == "fadd" || Op == "fsub" || Op == "fmul" || Op == "fdiv";
+    return {Op + T + " " + F() + ", " + F() + ", " + F() + (HasRM ? RM : "")};
+  }
+  case 3:
+  case 4:
+    return {std::string(Fused[pick(std::size(Fused))]) + T + " " + F() + ", " +
+            F() + ", " + F() + ", " + F() + RM};
+  case 5:
+    return {"fsqrt" + T + " " + F() + ", " + F() + RM};
+  case 6: {
+    static const char *const Conv[] = {"fcvt.s.d", "fcvt.d.s", "fcvt.h.s",
+                                       "fcvt.s.h", "fcvt.d.h", "fcvt.h.d"};
+    std::string Op = Conv[pick(std::size(Conv))];
+    bool Widening = Op == "fcvt.d.s" || Op == "fcvt.s.h" || Op == "fcvt.d.h";
+    return {Op + " " + F() + ", " + F() + (Widening ? "" : RM)};
+  }
+  case 7:
+    return {std::string(Compare[pick(std::size(Compare))]) + T + " " + D +
+            ", " + F() + ", " + F()};
+  case 8:
+    if (chance(30))
+      return {"fclass" + T + " " + D + ", " + F()};
+    return {std::string(RV32 || chance(50) ? "fcvt.w" : "fcvt.l") +
+            (chance(50) ? "u" : "") + T + " " + D + ", " + F() + RM};
+  case 9:
+    if (chance(30))
+      return {std::string(RV32 ? "fmv.x.w " : chance(50) ? "fmv.x.d " : "fmv.x.h ") +
+              D + ", " + F()};
+    return {"fcvt" + T + (RV32 || chance(50) ? ".w" : ".l") +
+            (chance(50) ? "u " : " ") + F() + ", " + A + RM};
+  case 10:
+    return {std::string(RV32 ? "fmv.w.x " : chance(50) ? "fmv.d.x " : "fmv.h.x ") +
+            F() + ", " + A};
+  default:
+    if (!Splitters)
+      return {"fsgnj.d " + F() + ", " + F() + ", " + F()};
+    // Interpreted FP instructions: loads, stores and fcsr writes (an
+    // invalid frm makes the next dynamic-rounding instruction raise, also
+    // inside a compiled block).
+    switch (pick(4)) {
+    case 0: return {"fld " + F() + ", " + std::to_string(8 * pick(64)) + "(x26)"};
+    case 1: return {"fsd " + F() + ", " + std::to_string(8 * pick(64)) + "(x26)"};
+    case 2: return {"csrwi frm, " + std::to_string(chance(20) ? 5 + pick(3) : pick(5))};
+    default: return {"csrwi fflags, " + std::to_string(pick(32))};
+    }
+  }
+}
+
 std::string ProgramGenerator::generate(unsigned BodyItems, unsigned Iterations,
                                        unsigned ControlPercent) {
   Splitters = ControlPercent != 0;
@@ -298,6 +368,10 @@ std::string ProgramGenerator::generate(unsigned BodyItems, unsigned Iterations,
   S += "li x8, " + std::to_string(DataBase) + "\n";
   S += "li x2, " + std::to_string(DataBase + 0x200) + "\n";
   S += "li x26, " + std::to_string(DataBase + 0x800) + "\n";
+  if (FP)
+    for (unsigned R = 0; R < 32; ++R)
+      S += (RV32 ? "fcvt.d.w " : "fmv.d.x ") + prefixed("f", R) + ", " +
+           reg(1 + unsigned(pick(31))) + "\n";
   S += "li x27, " + std::to_string(Iterations) + "\nloop:\n";
   std::vector<Item> Body;
   for (unsigned I = 0; I < BodyItems; ++I) {
@@ -308,6 +382,8 @@ std::string ProgramGenerator::generate(unsigned BodyItems, unsigned Iterations,
       Body.push_back(memoryItem());
     else if (Compressed && Kind < ControlPercent + 33)
       Body.push_back(compressedItem());
+    else if (FP && Kind < ControlPercent + 63)
+      Body.push_back(fpItem());
     else
       Body.push_back(aluItem());
   }
@@ -349,6 +425,7 @@ unsigned programCount(unsigned Default) {
 struct Config {
   const char *Isa;
   bool RV32, Compressed, AllowMisaligned;
+  bool FP = false;
 };
 
 void runCampaign(const Config &C, unsigned Programs, uint64_t SeedBase) {
@@ -358,7 +435,7 @@ void runCampaign(const Config &C, unsigned Programs, uint64_t SeedBase) {
   for (unsigned P = 0; P < Programs; ++P) {
     uint64_t Seed = SeedBase + P;
     ProgramGenerator Gen(Seed, C.RV32, C.Compressed,
-                         C.AllowMisaligned ? 50 : 3);
+                         C.AllowMisaligned ? 50 : 3, C.FP);
     std::mt19937_64 Shape(Seed * 7919);
     // A quarter of the programs without branches: their loop is a block
     // that iterates by itself (leaving early at memory side exits).
@@ -425,6 +502,16 @@ TEST(JITDifferential, RandomProgramsRV64WithoutCompressed) {
 TEST(JITDifferential, RandomProgramsRV64MisalignedTraps) {
   runCampaign({"rv64gc_zba_zbb_zbc_zbs_zicond", false, true, false},
               programCount(80), 3000);
+}
+
+TEST(JITDifferential, RandomProgramsRV64FP) {
+  runCampaign({"rv64gc_zfh_zba_zbb_zbc_zbs_zicond", false, true, true, true},
+              programCount(150), 5000);
+}
+
+TEST(JITDifferential, RandomProgramsRV32FP) {
+  runCampaign({"rv32gc_zfh_zba_zbb_zbc_zbs_zicond", true, true, true, true},
+              programCount(80), 6000);
 }
 
 TEST(JITDifferential, RandomProgramsRV32) {

@@ -429,4 +429,26 @@ TEST(JIT, ThresholdCountsArrivals) {
   EXPECT_EQ(Off->jit(), nullptr);
 }
 
+// Blocks shorter than JITEngine's minimum (8) that do not loop by
+// themselves cost more compiled than interpreted: with a threshold they
+// stay interpreted; threshold 0 (tests) still compiles them.
+TEST(JIT, ShortBlocksStayInterpreted) {
+  std::string Cut = "li a2, 20000\nloop:\n";
+  for (int I = 0; I < 4; ++I)
+    Cut += "addi a0, a0, 1\nxor a3, a3, a0\ncsrr t6, mscratch\n";
+  Cut += "addi a1, a1, 1\nblt a1, a2, loop\n";
+  auto M = makeMachine(Cut, "rv64gc", {true, 1, true});
+  ASSERT_TRUE(M);
+  EXPECT_EQ(M->run(10000000, nullptr), SNIPGEN_STEP_STOP_PC);
+  EXPECT_EQ(M->jit()->stats().BlocksCompiled, 0u);
+  EXPECT_EQ(M->H.X[10], 4u * 20000);
+
+  auto All = makeMachine(Cut, "rv64gc", {true, 0, true});
+  ASSERT_TRUE(All);
+  EXPECT_EQ(All->run(10000000, nullptr), SNIPGEN_STEP_STOP_PC);
+  EXPECT_GE(All->jit()->stats().BlocksCompiled, 4u);
+  EXPECT_EQ(All->H.X[10], 4u * 20000);
+  EXPECT_EQ(All->H.X[13], M->H.X[13]);
+}
+
 } // namespace

@@ -75,6 +75,14 @@ inline std::string differences(model::Machine &A, model::Machine &B) {
     Name += std::to_string(I);
     Check(Name.c_str(), A.H.X[I], B.H.X[I]);
   }
+  for (unsigned I = 0; I < 32; ++I) {
+    std::string Name = "f";
+    Name += std::to_string(I);
+    Check(Name.c_str(), A.H.F[I], B.H.F[I]);
+  }
+  Check("fflags", A.H.Fflags, B.H.Fflags);
+  Check("frm", A.H.Frm, B.H.Frm);
+  Check("mstatus", A.H.Mstatus, B.H.Mstatus);
   Check("pc", A.H.PC, B.H.PC);
   Check("instret", A.H.InstRet, B.H.InstRet);
   Check("mscratch", A.H.Mscratch, B.H.Mscratch);

@@ -88,6 +88,7 @@ private:
   }
   Value *indirectTarget(Value *Sum);
   void emit(const Decoded &D, const Rule &R);
+  void callHandler(const Decoded &D, const Rule &R);
 
   const OpcodeRules &Rules;
   const TargetInfo &T;
@@ -491,6 +492,40 @@ void Translator::emit(const Decoded &D, const Rule &R) {
     if (R.Link)
       setX(R.Link, c(Link));
     return;
+  case Shape::Call:
+    callHandler(D, R);
+    return;
+  }
+}
+
+// The run loop's step for one slot, for handlers that touch only F
+// registers, fcsr, mstatus.FS, the pending event and (ReadsX/WritesX) X
+// registers: the X source (Ops[1]) goes to the Hart before the call (its
+// home may be ahead of the Hart, also from an earlier iteration of a
+// self-loop), the written X register (Ops[0]) comes back after. A raising handler changed nothing,
+// so the block leaves before the instruction and the interpreter raises.
+void Translator::callHandler(const Decoded &D, const Rule &R) {
+  if (R.ReadsX && D.Ops[1] != 0)
+    B.CreateStore(x(D.Ops[1]),
+                  hartField(B, offsetof(model::Hart, X) + 8 * D.Ops[1]));
+  B.CreateStore(c(D.PC), hartField(B, offsetof(model::Hart, PC)));
+  auto *FT = FunctionType::get(B.getInt8Ty(), {B.getPtrTy(), B.getPtrTy()},
+                               false);
+  static_assert(sizeof(StepStatus) == 1, "handlers return one byte");
+  Value *Fn = ConstantExpr::getIntToPtr(
+      B.getInt64(reinterpret_cast<uintptr_t>(D.Fn)), B.getPtrTy());
+  Value *Slot = ConstantExpr::getIntToPtr(
+      B.getInt64(reinterpret_cast<uintptr_t>(&D)), B.getPtrTy());
+  CallInst *Status = B.CreateCall(FT, Fn, {Hart, Slot});
+  Status->addFnAttr(Attribute::NoUnwind);
+  sideExitIf(B.CreateICmpNE(
+      Status, B.getInt8(uint8_t(StepStatus::Retired))));
+  if (R.WritesX && D.Ops[0] != 0) {
+    B.CreateStore(
+        B.CreateLoad(B.getInt64Ty(),
+                     hartField(B, offsetof(model::Hart, X) + 8 * D.Ops[0])),
+        home(D.Ops[0]));
+    Written.set(D.Ops[0]);
   }
 }
 

@@ -22,7 +22,9 @@
 // the branch back is taken and the budget (instructions the caller still
 // allows; at least one iteration) has room for one more; the counts then
 // include the finished iterations (continue at retired % length).
-// Compiled code calls nothing and never writes executable memory (stores go
+// Compiled code calls only the interpreter's handlers of Shape::Call
+// instructions (soft-float arithmetic, see OpcodeRules.cpp) and never
+// writes executable memory (stores go
 // through the store window, which excludes executable regions).
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_LIB_MODEL_JIT_BLOCKTRANSLATOR_H

@@ -38,6 +38,11 @@ constexpr Rule branch(Shape S, Cond C) { return Rule{S, Op::Add, C, 0, false, 0}
 constexpr Rule link(Shape S, uint8_t Reg) {
   return Rule{S, Op::Add, Cond::Eq, 0, false, Reg};
 }
+constexpr Rule call(bool ReadsX = false, bool WritesX = false) {
+  return Rule{Shape::Call, Op::Add, Cond::Eq, 0, false, 0, ReadsX, WritesX};
+}
+constexpr Rule callToX() { return call(false, true); }
+constexpr Rule callFromX() { return call(true, false); }
 
 const NamedRule Table[] = {
     // RV32I / RV64I (I.cpp).
@@ -107,6 +112,48 @@ const NamedRule Table[] = {
     {"BEXT", rr(Op::Bext)}, {"BEXTI", ri(Op::Bext)},
     // Zicond (Zicond.cpp).
     {"CZERO_EQZ", rr(Op::CzeroEqz)}, {"CZERO_NEZ", rr(Op::CzeroNez)},
+    // F, D, Zfh arithmetic on F registers (F.cpp, D.cpp, Zfh.cpp): compiled
+    // as calls of the interpreter's own handlers (soft-float), so that FP
+    // instructions do not cut integer code into blocks too short to pay for
+    // the compiled tier's entry and exit. Loads and stores of F registers
+    // stay interpreted. (Zfinx's *_INX forms have other names.)
+    {"FADD_S", call()}, {"FSUB_S", call()}, {"FMUL_S", call()},
+    {"FDIV_S", call()}, {"FSQRT_S", call()}, {"FMADD_S", call()},
+    {"FMSUB_S", call()}, {"FNMSUB_S", call()}, {"FNMADD_S", call()},
+    {"FMIN_S", call()}, {"FMAX_S", call()}, {"FSGNJ_S", call()},
+    {"FSGNJN_S", call()}, {"FSGNJX_S", call()},
+    {"FEQ_S", callToX()}, {"FLT_S", callToX()}, {"FLE_S", callToX()},
+    {"FCLASS_S", callToX()}, {"FCVT_W_S", callToX()},
+    {"FCVT_WU_S", callToX()}, {"FCVT_L_S", callToX()},
+    {"FCVT_LU_S", callToX()}, {"FCVT_S_W", callFromX()},
+    {"FCVT_S_WU", callFromX()}, {"FCVT_S_L", callFromX()},
+    {"FCVT_S_LU", callFromX()},
+    {"FADD_D", call()}, {"FSUB_D", call()}, {"FMUL_D", call()},
+    {"FDIV_D", call()}, {"FSQRT_D", call()}, {"FMADD_D", call()},
+    {"FMSUB_D", call()}, {"FNMSUB_D", call()}, {"FNMADD_D", call()},
+    {"FMIN_D", call()}, {"FMAX_D", call()}, {"FSGNJ_D", call()},
+    {"FSGNJN_D", call()}, {"FSGNJX_D", call()},
+    {"FEQ_D", callToX()}, {"FLT_D", callToX()}, {"FLE_D", callToX()},
+    {"FCLASS_D", callToX()}, {"FCVT_W_D", callToX()},
+    {"FCVT_WU_D", callToX()}, {"FCVT_L_D", callToX()},
+    {"FCVT_LU_D", callToX()}, {"FCVT_D_W", callFromX()},
+    {"FCVT_D_WU", callFromX()}, {"FCVT_D_L", callFromX()},
+    {"FCVT_D_LU", callFromX()},
+    {"FADD_H", call()}, {"FSUB_H", call()}, {"FMUL_H", call()},
+    {"FDIV_H", call()}, {"FSQRT_H", call()}, {"FMADD_H", call()},
+    {"FMSUB_H", call()}, {"FNMSUB_H", call()}, {"FNMADD_H", call()},
+    {"FMIN_H", call()}, {"FMAX_H", call()}, {"FSGNJ_H", call()},
+    {"FSGNJN_H", call()}, {"FSGNJX_H", call()},
+    {"FEQ_H", callToX()}, {"FLT_H", callToX()}, {"FLE_H", callToX()},
+    {"FCLASS_H", callToX()}, {"FCVT_W_H", callToX()},
+    {"FCVT_WU_H", callToX()}, {"FCVT_L_H", callToX()},
+    {"FCVT_LU_H", callToX()}, {"FCVT_H_W", callFromX()},
+    {"FCVT_H_WU", callFromX()}, {"FCVT_H_L", callFromX()},
+    {"FCVT_H_LU", callFromX()},
+    {"FMV_X_W", callToX()}, {"FMV_W_X", callFromX()}, {"FMV_X_D", callToX()},
+    {"FMV_D_X", callFromX()}, {"FMV_X_H", callToX()}, {"FMV_H_X", callFromX()},
+    {"FCVT_S_D", call()}, {"FCVT_D_S", call()}, {"FCVT_S_H", call()},
+    {"FCVT_H_S", call()}, {"FCVT_D_H", call()}, {"FCVT_H_D", call()},
 };
 
 /// The offset operand of a direct branch or jump, or none.

@@ -44,6 +44,9 @@ enum class Shape : uint8_t {
   JumpImm,    // offset (link in Rule::Link: C_JAL writes ra)  C_J, C_JAL
   Jalr,       // rd, rs1, imm
   JumpReg,    // rs1 (link in Rule::Link)  C_JR, C_JALR
+  Call,       // The interpreter's handler, called from compiled code:
+              // F/D/Zfh arithmetic (soft-float). Touches no memory and
+              // transfers no control; raising leaves the block before it.
 };
 
 /// The operation of RegReg/RegImm/Unary rules, named after the RISC-V
@@ -69,6 +72,9 @@ struct Rule {
   uint8_t Size = 0;    // Load/Store: access bytes.
   bool Signed = false; // Load: sign-extend the value.
   uint8_t Link = 0;    // JumpImm/JumpReg: register written with pc + size.
+  // Call: the handler reads X registers (compiled code stores the ones it
+  // changed first) / writes X[Ops[0]] (compiled code reloads it after).
+  bool ReadsX = false, WritesX = false;
 };
 
 /// Whether an instruction of this shape transfers control (and so ends a
