@@ -84,6 +84,71 @@ Error ControlFlowGenerator::checkBranchOptions() const {
   return Error::success();
 }
 
+static uint64_t satAdd(uint64_t A, uint64_t B) {
+  uint64_t R;
+  return __builtin_add_overflow(A, B, &R) ? ~0ull : R;
+}
+static uint64_t satMul(uint64_t A, uint64_t B) {
+  uint64_t R;
+  return __builtin_mul_overflow(A, B, &R) ? ~0ull : R;
+}
+
+// An upper bound on the instructions a call of the function executes: every
+// block as often as its loops repeat it (forward branches may skip some),
+// with its counter logic, and the callees' bounds at each call.
+uint64_t ControlFlowGenerator::plannedExecuted(unsigned Node,
+                                               std::vector<uint64_t> &Memo) const {
+  if (Memo[Node] != ~0ull - 1)
+    return Memo[Node];
+  const FunctionPlan &FP = Plans[Node];
+  uint64_t Total = 64; // prologue and epilogue
+  if (Graph.Nodes[Node].External || FP.Streaming) {
+    Total = satAdd(Total, FP.NumPrimaries);
+    return Memo[Node] = Total;
+  }
+  for (const BlockPlan &BP : FP.Blocks) {
+    uint64_t Times = 1;
+    for (unsigned Loop : BP.Loops)
+      Times = satMul(Times, FP.Loops[Loop].Iterations);
+    uint64_t Cost = BP.Ops.size() + 1 + 4 * BP.Loops.size();
+    if (BP.Role == CFRole::Call)
+      Cost = satAdd(Cost, plannedExecuted(BP.Callee, Memo));
+    Total = satAdd(Total, satMul(Times, Cost));
+  }
+  return Memo[Node] = Total;
+}
+
+Error ControlFlowGenerator::checkPlannedExecuted() const {
+  if (!Opts.MaxExecuted)
+    return Error::success();
+  std::vector<uint64_t> Memo(Plans.size(), ~0ull - 1);
+  uint64_t N = plannedExecuted(0, Memo);
+  if (N <= Opts.MaxExecuted)
+    return Error::success();
+  std::string Count = N == ~0ull ? "more than 2^64" : std::to_string(N);
+  uint64_t Deepest = 1;
+  for (const FunctionPlan &FP : Plans)
+    for (const BlockPlan &BP : FP.Blocks) {
+      uint64_t Times = 1;
+      for (unsigned Loop : BP.Loops)
+        Times = satMul(Times, FP.Loops[Loop].Iterations);
+      Deepest = std::max(Deepest, Times);
+    }
+  std::string Msg = "the planned snippet executes up to " + Count +
+                    " instructions (blocks repeated up to " +
+                    std::to_string(Deepest) +
+                    " times by nested loops), beyond the model's step limit "
+                    "of " +
+                    std::to_string(Opts.MaxExecuted) +
+                    "; lower the loop iterations, max-depth.loop or "
+                    "-num-instrs, or pass -model-plugin=None";
+  const BranchesConfig &B = L.ControlFlow.Branches;
+  if (Deepest > 1 && B.IterationsLoc.isValid())
+    return makeError(*L.SM, B.IterationsLoc,
+                     "'number-of-loop-iterations' of 'branches': " + Msg);
+  return makeOptionError("num-instrs", Msg);
+}
+
 CFRole ControlFlowGenerator::roleOf(const OpcodeDesc &Op, unsigned Node) const {
   CFRole R = RoleOf[Op.Opcode];
   if (R == CFRole::Call && Graph.Nodes[Node].Callees.empty())
@@ -402,6 +467,9 @@ Expected<Program> ControlFlowGenerator::run() {
     if (!Graph.Nodes[Node].External)
       if (Error E = planFunction(Node))
         return E;
+
+  if (Error E = checkPlannedExecuted())
+    return E;
 
   // Frames, and static areas with the register that addresses each.
   std::vector<FrameLayout> Static;

@@ -1,4 +1,5 @@
 #include "ModelRun.h"
+#include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
 #include "snipgen/Generator/MemoryCheck.h"
 #include "snipgen/Model/Disassembler.h"
@@ -13,11 +14,36 @@
 #include "snipgen/Support/Warnings.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/ADT/StringExtras.h"
 #include <memory>
+#include <sys/mman.h>
 
 using namespace llvm;
 
 namespace snipgen {
+
+Error checkSectionsFitModel(const Layout &L) {
+  for (const SectionDesc &S : L.Sections) {
+    if (!S.Size)
+      continue;
+    // The same reservation the model makes (Model/RISCV/Machine.cpp).
+    void *P = mmap(nullptr, S.Size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (P != MAP_FAILED) {
+      munmap(P, S.Size);
+      continue;
+    }
+    return makeError(*L.SM, S.Loc,
+                     "section '" + S.Name + "': SIZE 0x" +
+                         utohexstr(S.Size) +
+                         " is more host memory than the model can reserve "
+                         "to run the snippet; shrink the section or pass "
+                         "-model-plugin=None");
+  }
+  return Error::success();
+}
+
+uint64_t modelStepLimit() { return RunOptions().MaxSteps; }
 
 bool wantsModelRun(const OptionTable &Opts) {
   return !Opts.getString(OptionID::ModelPlugin).equals_insensitive("none");
@@ -167,6 +193,7 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
   RO.Entry = Req.Entry;
   RO.Stop = std::to_string(Req.StopAddress);
   RO.UseToHost = false;
+  RO.MaxSteps = modelStepLimit(); // the generator plans within it
   auto R = Runner::create(*Image, RO, API);
   if (!R)
     return R.takeError();

@@ -19,6 +19,7 @@
 namespace snipgen {
 
 class OptionTable;
+struct Layout;
 class OutputFiles;
 class RunCheck;
 class WarningEngine;
@@ -46,6 +47,13 @@ struct ModelRunSummary {
 
 /// True if the options ask for execution (-model-plugin is not None).
 bool wantsModelRun(const OptionTable &Opts);
+/// The most instructions the built-in run executes (the runner's step limit).
+uint64_t modelStepLimit();
+
+/// Refuses, at the section, a section the model cannot back with host
+/// memory (it reserves every section's SIZE up front): the model's own
+/// "cannot reserve" failure would come after generation with no location.
+llvm::Error checkSectionsFitModel(const Layout &L);
 
 /// Checks execution-related options before generation: outputs that need a
 /// model when there is none, and the non-reproducible-execution warning.
