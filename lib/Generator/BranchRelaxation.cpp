@@ -236,11 +236,14 @@ Error Relaxer::run() {
   if (Error E = encodeAll())
     return E;
   uint64_t Size = P.codeSize();
-  if (Size > R.CodeSize)
-    return makeError("the generated code (" + Twine(Size) +
-                     " bytes) does not fit section '" + R.CodeName + "' (" +
-                     Twine(R.CodeSize) +
-                     " bytes); enlarge its SIZE or lower -num-instrs");
+  if (Size > R.CodeSize) {
+    std::string Msg = ("the generated code (" + Twine(Size) +
+                       " bytes) does not fit section '" + R.CodeName + "' (" +
+                       Twine(R.CodeSize) +
+                       " bytes); enlarge its SIZE or lower -num-instrs")
+                          .str();
+    return R.SM ? makeError(*R.SM, R.CodeLoc, Msg) : makeError(Msg);
+  }
   collectMap();
   return Error::success();
 }

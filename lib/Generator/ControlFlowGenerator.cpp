@@ -538,6 +538,8 @@ Expected<Program> ControlFlowGenerator::run() {
   RR.CodeAddress = L.Sections[CodeSection].VMA;
   RR.CodeSize = L.Sections[CodeSection].Size;
   RR.CodeName = L.Sections[CodeSection].Name;
+  RR.SM = L.SM.get();
+  RR.CodeLoc = L.Sections[CodeSection].Loc;
   RR.Alignment = L.ControlFlow.Branches.Alignment;
   RR.LastInstrSize =
       Config.LastInstr
