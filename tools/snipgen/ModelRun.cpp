@@ -15,6 +15,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/ADT/StringExtras.h"
+#include <array>
 #include <memory>
 #include <sys/mman.h>
 
@@ -126,7 +127,15 @@ private:
 class StateDump final : public ModelObserver {
 public:
   StateDump(std::string &Out, bool AtStart) : Out(Out), AtStart(AtStart) {}
-  bool wantsEvents() const override { return false; }
+  // The final dump follows the writes: a register the snippet never wrote
+  // still holds the model's start value, which the ELF did not set (a
+  // reserved register, or any register without init-regs-in-elf); hardware
+  // starts elsewhere, so the dump marks it.
+  bool wantsEvents() const override { return !AtStart; }
+  void onRegWrite(uint32_t File, uint32_t Index, uint64_t) override {
+    if (Index < 32)
+      (File == SNIPGEN_REG_X ? WrittenX : WrittenF)[Index] = true;
+  }
   void onRunStart(ModelHandle &M) override {
     if (AtStart)
       write(M);
@@ -139,10 +148,21 @@ public:
 private:
   void write(ModelHandle &M) {
     raw_string_ostream OS(Out);
-    RegisterState::capture(M).writeYaml(OS);
+    if (AtStart) {
+      RegisterState::capture(M).writeYaml(OS);
+      return;
+    }
+    RegisterState::capture(M).writeYaml(OS, [&](char File, unsigned I) {
+      bool Written = File == 'X' ? I == 0 || WrittenX[I] : WrittenF[I];
+      return Written ? nullptr : UnsetNote;
+    });
   }
+  static constexpr const char *UnsetNote =
+      "not written by the snippet: the model's start value, not set by the "
+      "ELF";
   std::string &Out;
   bool AtStart;
+  std::array<bool, 32> WrittenX{}, WrittenF{};
 };
 
 // Where a trace goes: stdout, stderr, or a file renamed into place at the end.
