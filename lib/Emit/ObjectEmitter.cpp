@@ -105,6 +105,7 @@ static Error emitFunction(const MCEnvironment &Env, MCObjectStreamer &S,
         return E;
     emitCode(S, B.Term.Resolved.Bytes);
     emitCode(S, B.Term.Post.Bytes);
+    emitCode(S, B.TargetPadding.Bytes);
   }
   S.emitELFSize(Sym, MCConstantExpr::create(F.codeSize(), Ctx));
   return Error::success();

@@ -562,7 +562,8 @@ Expected<Program> ControlFlowGenerator::run() {
   for (const Function &F : P.Functions)
     for (const BasicBlock &B : F.Blocks) {
       Total += B.NumInstrs + B.Term.Resolved.NumInstrs + B.Term.Pre.NumInstrs +
-               B.Term.Post.NumInstrs + (B.Term.RelocatedSize ? 2 : 0);
+               B.Term.Post.NumInstrs + B.TargetPadding.NumInstrs +
+               (B.Term.RelocatedSize ? 2 : 0);
       for (const LoopEntry &E : B.LoopEntries)
         Total += E.Init.NumInstrs + E.PaddingCode.NumInstrs;
     }
