@@ -491,10 +491,19 @@ Expected<Program> ControlFlowGenerator::run() {
     }
     Static.push_back(FP.Frame);
   }
+  // The stack section's usable bytes (its end aligned down may fall below
+  // its start) and where errors about it point.
+  uint64_t StackUsable = Stack.Top > Stack.Base ? Stack.Top - Stack.Base : 0;
+  auto StackError = [&](const Twine &Msg) -> Error {
+    for (const SectionDesc &S : L.Sections)
+      if (S.Name == "stack")
+        return makeError(*L.SM, S.Loc, Msg);
+    return makeError(Msg);
+  };
   if (Stack.Mode == StackMode::Static) {
     uint64_t Needed = 0;
     if (!Frames->placeStatic(Static, Needed))
-      return makeError("section 'stack' (" + Twine(Stack.Top - Stack.Base) +
+      return StackError("section 'stack' (" + Twine(StackUsable) +
                        " bytes) is too small for the static stack areas of "
                        "all functions (" +
                        Twine(Needed) + " bytes)");
@@ -519,8 +528,8 @@ Expected<Program> ControlFlowGenerator::run() {
                                           : Need[BP.Callee]);
       Need[Node] = Plans[Node].Frame.Size + Deepest;
     }
-    if (Need[0] > Stack.Top - Stack.Base)
-      return makeError("section 'stack' (" + Twine(Stack.Top - Stack.Base) +
+    if (Need[0] > StackUsable)
+      return StackError("section 'stack' (" + Twine(StackUsable) +
                        " usable bytes) is too small: the deepest chain of "
                        "calls needs " +
                        Twine(Need[0]) + " bytes");
