@@ -22,6 +22,7 @@ config.environment["PATH"] = path
 
 import sys
 config.substitutions.append(("%python", sys.executable))
+config.substitutions.append(("%snipgen_src", config.snipgen_src_root))
 config.substitutions.append(("%examples", os.path.join(config.snipgen_src_root, "examples")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%snipgen_lib", config.snipgen_lib_dir))

@@ -9,7 +9,12 @@ fmv), checks whether any FP source operand read at the instruction's
 precision is a NaN (a single that is not NaN-boxed reads as NaN).
 
   nan_rate.py --snipgen build/bin/snipgen --seeds 50 \
-      [--max-enabled-share 0.05] [--min-reduction 4]
+      [--max-enabled-share 0.05] [--min-reduction 4] [--manual-example]
+
+--manual-example runs the manual's fpu-config example (examples/
+fpu-config.yaml) on a histogram of FADD_D, FMUL_D and FDIV_D, with its
+mode set to each of the four modes in turn. Its valuegram draws NaNs and
+infinities on purpose, so the enabled modes do not reach 0% there.
 
 Prints one line per variant and exits 1 if the thresholds (when given) are
 not met.
@@ -117,6 +122,33 @@ def count(trace, initial):
     return ops, nan_ops
 
 
+MANUAL_LAYOUT = """options:
+  mtriple: riscv64-unknown-elf
+  march: rv64gc
+  init-regs-in-elf: true
+  num-instrs: {num}
+sections:
+  - {{name: 1, VMA: 0x10000, SIZE: 0x40000, ACCESS: rx}}
+  - {{name: 2, VMA: 0x80000, SIZE: 0x1000, ACCESS: rw}}
+histogram:
+  - [FADD_D, 1.0]
+  - [FMUL_D, 1.0]
+  - [FDIV_D, 1.0]
+{fpu}
+"""
+
+
+def manual_variants():
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "..", "examples", "fpu-config.yaml")) as f:
+        text = "".join(l for l in f if not l.startswith("#"))
+    out = []
+    for mode in ("disabled", "if-all-operands", "if-any-operand",
+                 "if-model-detected-nan"):
+        out.append((mode, text.replace("mode: if-any-operand", "mode: " + mode)))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--snipgen", required=True)
@@ -124,13 +156,16 @@ def main():
     ap.add_argument("--num-instrs", type=int, default=500)
     ap.add_argument("--max-enabled-share", type=float)
     ap.add_argument("--min-reduction", type=float)
+    ap.add_argument("--manual-example", action="store_true")
     args = ap.parse_args()
+    layout_text = MANUAL_LAYOUT if args.manual_example else LAYOUT
+    variants = manual_variants() if args.manual_example else VARIANTS
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, fpu in VARIANTS:
+        for name, fpu in variants:
             layout = os.path.join(tmp, name + ".yaml")
             with open(layout, "w") as f:
-                f.write(LAYOUT.format(num=args.num_instrs, fpu=fpu))
+                f.write(layout_text.format(num=args.num_instrs, fpu=fpu))
             ops = nan_ops = overwritten = 0
             for seed in range(1, args.seeds + 1):
                 trace = os.path.join(tmp, "t.log")

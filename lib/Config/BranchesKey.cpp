@@ -98,6 +98,7 @@ Error BranchesReader::readIterations(const YAMLEntry &E) {
                          Twine(Min) + ")");
   B.MinIterations = Min;
   B.MaxIterations = Max;
+  B.IterationsLoc = E.Key.Loc;
   return Error::success();
 }
 

@@ -91,6 +91,15 @@ Error SectionReader::readName() {
     return Err;
   if (E->Value.Value.empty())
     return makeError(SM, E->Value.Loc, "a section name must not be empty");
+  // The name becomes part of an ELF section name and of the linker script;
+  // keep to the characters both take unquoted (as -sections-prefix).
+  for (char C : E->Value.Value)
+    if (!isAlnum(C) && C != '.' && C != '_' && C != '$')
+      return makeError(SM, E->Value.Loc,
+                       "section name '" + E->Value.Value + "' contains '" +
+                           Twine(C) +
+                           "'; a section name may hold only letters, "
+                           "digits, '.', '_' and '$'");
   S.Name = E->Value.Value;
   Label = "section '" + S.Name + "'";
   return Error::success();

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "YAMLTree.h"
 #include "snipgen/Support/Error.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -255,6 +256,16 @@ Expected<YAMLNode> parseYAMLBuffer(SourceMgr &SM, unsigned BufferID) {
     return E;
 
   SMLoc FileStart = SMLoc::getFromPointer(Buffer.getBufferStart());
+  // Decoding a scalar can still fail ("Unrecognized escape code" in a
+  // double-quoted one): keep that diagnostic as the error instead of letting
+  // it print and the conversion go on (makeError prints without the
+  // handler, so it stays out of the capture).
+  DiagCapture Capture;
+  SourceMgr::DiagHandlerTy OldHandler = SM.getDiagHandler();
+  void *OldContext = SM.getDiagContext();
+  SM.setDiagHandler(captureFirstDiag, &Capture);
+  auto Restore = make_scope_exit(
+      [&] { SM.setDiagHandler(OldHandler, OldContext); });
   yaml::Stream Stream(Buffer, SM, /*ShowColors=*/false);
   TreeBuilder Builder(SM, Buffer.getBuffer());
   YAMLNode Root;
@@ -267,9 +278,16 @@ Expected<YAMLNode> parseYAMLBuffer(SourceMgr &SM, unsigned BufferID) {
           "a layout file must contain a single YAML document; split the "
           "documents into separate files instead of using '---'");
     First = false;
-    if (Error E = Builder.convert(DocRoot, Root, FileStart, 0))
+    Error E = Builder.convert(DocRoot, Root, FileStart, 0);
+    if (Capture.Captured) {
+      consumeError(std::move(E));
+      return make_error<UserError>(std::move(Capture.Text));
+    }
+    if (E)
       return E;
   }
+  if (Capture.Captured)
+    return make_error<UserError>(std::move(Capture.Text));
   return Root;
 }
 

@@ -4,6 +4,7 @@
 #include "snipgen/Support/Error.h"
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/MC/MCAsmBackend.h"
 #include "llvm/MC/MCCodeEmitter.h"
@@ -104,6 +105,7 @@ static Error emitFunction(const MCEnvironment &Env, MCObjectStreamer &S,
         return E;
     emitCode(S, B.Term.Resolved.Bytes);
     emitCode(S, B.Term.Post.Bytes);
+    emitCode(S, B.TargetPadding.Bytes);
   }
   S.emitELFSize(Sym, MCConstantExpr::create(F.codeSize(), Ctx));
   return Error::success();
@@ -146,7 +148,14 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
         if (Error E = emitFunction(Env, *S, F))
           return E;
     } else if (SD.Access.W && !SD.Access.X) {
-      // Reserve the whole RW section so the linker allocates it.
+      // Reserve the whole RW section so the linker allocates it (MC takes
+      // a signed size: past 2^63-1 it would report and emit nothing).
+      if (SD.Size > uint64_t(std::numeric_limits<int64_t>::max()))
+        return makeError(*L.SM, SD.Loc,
+                         "section '" + SD.Name + "': SIZE 0x" +
+                             utohexstr(SD.Size) +
+                             " is more than an ELF section can reserve "
+                             "(at most 0x7FFFFFFFFFFFFFFF bytes)");
       S->emitZeros(SD.Size);
     }
   }

@@ -45,6 +45,10 @@ private:
   // Current sizes of the parts that depend on the layout.
   std::vector<std::vector<uint64_t>> TermSize;             // [function][block]
   std::vector<std::vector<std::vector<uint64_t>>> Padding; // [f][b][entry]
+  // Branch targets (branches.alignment aligns them all, not only loop
+  // starts) and the padding that aligns them, after the block before.
+  std::vector<std::vector<bool>> IsTarget;                 // [f][b]
+  std::vector<std::vector<uint64_t>> TailPadding;          // [f][b]
 };
 
 } // namespace
@@ -68,6 +72,11 @@ void Relaxer::assignAddresses() {
       A += B.Code.size();
       A += B.Term.Pre.size() + B.Term.RelocatedSize + B.Term.Post.size() +
            TermSize[FI][BI];
+      uint64_t Pad = 0;
+      if (BI + 1 < F.Blocks.size() && IsTarget[FI][BI + 1])
+        Pad = alignTo(A, R.Alignment) - A;
+      TailPadding[FI][BI] = Pad;
+      A += Pad;
     }
   }
 }
@@ -136,6 +145,15 @@ Error Relaxer::encodeAll() {
           return E;
         B.LoopEntries[EI].PaddingCode.Bytes = std::move(Tmp.Code);
         B.LoopEntries[EI].PaddingCode.NumInstrs = Tmp.NumInstrs;
+      }
+      {
+        BasicBlock Tmp;
+        CodeBuffer Out(Env, Tmp);
+        CFT.emitNops(TailPadding[FI][BI], Out);
+        if (Error E = Out.takeError())
+          return E;
+        B.TargetPadding.Bytes = std::move(Tmp.Code);
+        B.TargetPadding.NumInstrs = Tmp.NumInstrs;
       }
       Terminator &T = B.Term;
       if (T.Kind == TerminatorKind::FallThrough ||
@@ -216,8 +234,18 @@ void Relaxer::collectMap() {
 Error Relaxer::run() {
   TermSize.resize(P.Functions.size());
   Padding.resize(P.Functions.size());
+  IsTarget.resize(P.Functions.size());
+  TailPadding.resize(P.Functions.size());
   for (unsigned FI = 0; FI < P.Functions.size(); ++FI) {
     TermSize[FI].assign(P.Functions[FI].Blocks.size(), 0);
+    IsTarget[FI].assign(P.Functions[FI].Blocks.size(), false);
+    TailPadding[FI].assign(P.Functions[FI].Blocks.size(), 0);
+    for (const BasicBlock &B : P.Functions[FI].Blocks)
+      if ((B.Term.Kind == TerminatorKind::Branch ||
+           B.Term.Kind == TerminatorKind::Jump ||
+           B.Term.Kind == TerminatorKind::IndirectJump) &&
+          B.Term.Target < P.Functions[FI].Blocks.size())
+        IsTarget[FI][B.Term.Target] = true;
     Padding[FI].resize(P.Functions[FI].Blocks.size());
     for (unsigned BI = 0; BI < P.Functions[FI].Blocks.size(); ++BI)
       Padding[FI][BI].assign(P.Functions[FI].Blocks[BI].LoopEntries.size(), 0);
@@ -236,11 +264,14 @@ Error Relaxer::run() {
   if (Error E = encodeAll())
     return E;
   uint64_t Size = P.codeSize();
-  if (Size > R.CodeSize)
-    return makeError("the generated code (" + Twine(Size) +
-                     " bytes) does not fit section '" + R.CodeName + "' (" +
-                     Twine(R.CodeSize) +
-                     " bytes); enlarge its SIZE or lower -num-instrs");
+  if (Size > R.CodeSize) {
+    std::string Msg = ("the generated code (" + Twine(Size) +
+                       " bytes) does not fit section '" + R.CodeName + "' (" +
+                       Twine(R.CodeSize) +
+                       " bytes); enlarge its SIZE or lower -num-instrs")
+                          .str();
+    return R.SM ? makeError(*R.SM, R.CodeLoc, Msg) : makeError(Msg);
+  }
   collectMap();
   return Error::success();
 }

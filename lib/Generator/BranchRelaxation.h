@@ -14,8 +14,13 @@
 #define SNIPGEN_LIB_GENERATOR_BRANCHRELAXATION_H
 
 #include "llvm/Support/Error.h"
+#include "llvm/Support/SMLoc.h"
 #include <cstdint>
 #include <string>
+
+namespace llvm {
+class SourceMgr;
+}
 
 namespace snipgen {
 
@@ -27,6 +32,8 @@ struct RelaxationRequest {
   uint64_t CodeAddress = 0;
   uint64_t CodeSize = 0;
   std::string CodeName;
+  const llvm::SourceMgr *SM = nullptr; // with CodeLoc: where errors point
+  llvm::SMLoc CodeLoc;
   unsigned Alignment = 1;     // of loop starts
   unsigned LastInstrSize = 0; // of the entry function's last instruction
   bool EntryReturns = false;

@@ -204,7 +204,8 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
   const SectionDesc &Code = L.Sections[CodeSection];
   CodeBuffer Out(Env, BB);
   auto TooBig = [&](uint64_t Done) {
-    return makeError("the generated code does not fit section '" + Code.Name +
+    return makeError(*L.SM, Code.Loc,
+                     "the generated code does not fit section '" + Code.Name +
                      "' (" + Twine(Code.Size) + " bytes) after " + Twine(Done) +
                      " of " + Twine(FP.NumPrimaries) +
                      " instructions; enlarge its SIZE or lower -num-instrs");

@@ -84,6 +84,71 @@ Error ControlFlowGenerator::checkBranchOptions() const {
   return Error::success();
 }
 
+static uint64_t satAdd(uint64_t A, uint64_t B) {
+  uint64_t R;
+  return __builtin_add_overflow(A, B, &R) ? ~0ull : R;
+}
+static uint64_t satMul(uint64_t A, uint64_t B) {
+  uint64_t R;
+  return __builtin_mul_overflow(A, B, &R) ? ~0ull : R;
+}
+
+// An upper bound on the instructions a call of the function executes: every
+// block as often as its loops repeat it (forward branches may skip some),
+// with its counter logic, and the callees' bounds at each call.
+uint64_t ControlFlowGenerator::plannedExecuted(unsigned Node,
+                                               std::vector<uint64_t> &Memo) const {
+  if (Memo[Node] != ~0ull - 1)
+    return Memo[Node];
+  const FunctionPlan &FP = Plans[Node];
+  uint64_t Total = 64; // prologue and epilogue
+  if (Graph.Nodes[Node].External || FP.Streaming) {
+    Total = satAdd(Total, FP.NumPrimaries);
+    return Memo[Node] = Total;
+  }
+  for (const BlockPlan &BP : FP.Blocks) {
+    uint64_t Times = 1;
+    for (unsigned Loop : BP.Loops)
+      Times = satMul(Times, FP.Loops[Loop].Iterations);
+    uint64_t Cost = BP.Ops.size() + 1 + 4 * BP.Loops.size();
+    if (BP.Role == CFRole::Call)
+      Cost = satAdd(Cost, plannedExecuted(BP.Callee, Memo));
+    Total = satAdd(Total, satMul(Times, Cost));
+  }
+  return Memo[Node] = Total;
+}
+
+Error ControlFlowGenerator::checkPlannedExecuted() const {
+  if (!Opts.MaxExecuted)
+    return Error::success();
+  std::vector<uint64_t> Memo(Plans.size(), ~0ull - 1);
+  uint64_t N = plannedExecuted(0, Memo);
+  if (N <= Opts.MaxExecuted)
+    return Error::success();
+  std::string Count = N == ~0ull ? "more than 2^64" : std::to_string(N);
+  uint64_t Deepest = 1;
+  for (const FunctionPlan &FP : Plans)
+    for (const BlockPlan &BP : FP.Blocks) {
+      uint64_t Times = 1;
+      for (unsigned Loop : BP.Loops)
+        Times = satMul(Times, FP.Loops[Loop].Iterations);
+      Deepest = std::max(Deepest, Times);
+    }
+  std::string Msg = "the planned snippet executes up to " + Count +
+                    " instructions (blocks repeated up to " +
+                    std::to_string(Deepest) +
+                    " times by nested loops), beyond the model's step limit "
+                    "of " +
+                    std::to_string(Opts.MaxExecuted) +
+                    "; lower the loop iterations, max-depth.loop or "
+                    "-num-instrs, or pass -model-plugin=None";
+  const BranchesConfig &B = L.ControlFlow.Branches;
+  if (Deepest > 1 && B.IterationsLoc.isValid())
+    return makeError(*L.SM, B.IterationsLoc,
+                     "'number-of-loop-iterations' of 'branches': " + Msg);
+  return makeOptionError("num-instrs", Msg);
+}
+
 CFRole ControlFlowGenerator::roleOf(const OpcodeDesc &Op, unsigned Node) const {
   CFRole R = RoleOf[Op.Opcode];
   if (R == CFRole::Call && Graph.Nodes[Node].Callees.empty())
@@ -405,6 +470,9 @@ Expected<Program> ControlFlowGenerator::run() {
       if (Error E = planFunction(Node))
         return E;
 
+  if (Error E = checkPlannedExecuted())
+    return E;
+
   // Frames, and static areas with the register that addresses each.
   std::vector<FrameLayout> Static;
   for (unsigned Node = 0; Node < Plans.size(); ++Node) {
@@ -425,10 +493,19 @@ Expected<Program> ControlFlowGenerator::run() {
     }
     Static.push_back(FP.Frame);
   }
+  // The stack section's usable bytes (its end aligned down may fall below
+  // its start) and where errors about it point.
+  uint64_t StackUsable = Stack.Top > Stack.Base ? Stack.Top - Stack.Base : 0;
+  auto StackError = [&](const Twine &Msg) -> Error {
+    for (const SectionDesc &S : L.Sections)
+      if (S.Name == "stack")
+        return makeError(*L.SM, S.Loc, Msg);
+    return makeError(Msg);
+  };
   if (Stack.Mode == StackMode::Static) {
     uint64_t Needed = 0;
     if (!Frames->placeStatic(Static, Needed))
-      return makeError("section 'stack' (" + Twine(Stack.Top - Stack.Base) +
+      return StackError("section 'stack' (" + Twine(StackUsable) +
                        " bytes) is too small for the static stack areas of "
                        "all functions (" +
                        Twine(Needed) + " bytes)");
@@ -453,8 +530,8 @@ Expected<Program> ControlFlowGenerator::run() {
                                           : Need[BP.Callee]);
       Need[Node] = Plans[Node].Frame.Size + Deepest;
     }
-    if (Need[0] > Stack.Top - Stack.Base)
-      return makeError("section 'stack' (" + Twine(Stack.Top - Stack.Base) +
+    if (Need[0] > StackUsable)
+      return StackError("section 'stack' (" + Twine(StackUsable) +
                        " usable bytes) is too small: the deepest chain of "
                        "calls needs " +
                        Twine(Need[0]) + " bytes");
@@ -472,6 +549,8 @@ Expected<Program> ControlFlowGenerator::run() {
   RR.CodeAddress = L.Sections[CodeSection].VMA;
   RR.CodeSize = L.Sections[CodeSection].Size;
   RR.CodeName = L.Sections[CodeSection].Name;
+  RR.SM = L.SM.get();
+  RR.CodeLoc = L.Sections[CodeSection].Loc;
   RR.Alignment = L.ControlFlow.Branches.Alignment;
   RR.LastInstrSize =
       Config.LastInstr
@@ -494,7 +573,8 @@ Expected<Program> ControlFlowGenerator::run() {
   for (const Function &F : P.Functions)
     for (const BasicBlock &B : F.Blocks) {
       Total += B.NumInstrs + B.Term.Resolved.NumInstrs + B.Term.Pre.NumInstrs +
-               B.Term.Post.NumInstrs + (B.Term.RelocatedSize ? 2 : 0);
+               B.Term.Post.NumInstrs + B.TargetPadding.NumInstrs +
+               (B.Term.RelocatedSize ? 2 : 0);
       for (const LoopEntry &E : B.LoopEntries)
         Total += E.Init.NumInstrs + E.PaddingCode.NumInstrs;
     }

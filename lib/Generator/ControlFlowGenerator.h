@@ -74,6 +74,8 @@ private:
   // ControlFlowGenerator.cpp
   llvm::Error classifyHistogram();
   llvm::Error checkBranchOptions() const;
+  uint64_t plannedExecuted(unsigned Node, std::vector<uint64_t> &Memo) const;
+  llvm::Error checkPlannedExecuted() const;
   CFRole roleOf(const OpcodeDesc &Op, unsigned Node) const;
   llvm::Error planFunction(unsigned Node);
   llvm::Error assembleFunction(unsigned Node, Program &P);

@@ -7,7 +7,8 @@
 // branch's target (llvm-snippy's permutation): blocks are visited in random
 // order, and each conditional branch becomes a loop latch (target at or
 // before itself) with probability loop-ratio, or else a forward branch;
-// unconditional ones are always forward.
+// unconditional ones are always forward, and skip at most one block unless
+// distance.blocks is given (what they skip never runs).
 //
 // The regions this creates never cross, so every program terminates and
 // every loop runs exactly its planned count:

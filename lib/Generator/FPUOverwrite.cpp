@@ -27,6 +27,17 @@ bool isNaNBits(uint64_t V, unsigned Bits) {
   }
 }
 
+static bool isInfBits(uint64_t V, unsigned Bits) {
+  switch (Bits) {
+  case 16:
+    return (V & 0x7fff) == 0x7c00;
+  case 32:
+    return (V & 0x7fffffff) == 0x7f800000;
+  default:
+    return (V & 0x7fffffffffffffffull) == 0x7ff0000000000000ull;
+  }
+}
+
 bool readsAsNaN(uint64_t Raw, unsigned FLen, unsigned Bits) {
   if (Bits > FLen)
     return true; // no such view: nothing sensible can be read
@@ -117,11 +128,15 @@ Expected<std::unique_ptr<FPUOverwrite>> FPUOverwrite::create(Setup Init) {
 }
 
 void FPUOverwrite::setRaw(unsigned Index, uint64_t Raw) {
-  uint8_t Mask = 0;
-  for (unsigned View = 0; View < 3; ++View)
+  uint8_t Mask = 0, Inf = 0;
+  for (unsigned View = 0; View < 3; ++View) {
     if (readsAsNaN(Raw, S.FLen, bitsOf(View)))
       Mask |= 1u << View;
+    else if (isInfBits(Raw & lowBitsMask(bitsOf(View)), bitsOf(View)))
+      Inf |= 1u << View;
+  }
   NaNViews[Index] = Mask;
+  InfViews[Index] = Inf;
 }
 
 Error FPUOverwrite::checkRange(unsigned View) const {
@@ -175,6 +190,21 @@ Error FPUOverwrite::prepare(const OpcodeDesc &Op) {
   Info.RawResult = Info.Inputs.empty() &&
                    (Op.isMemoryAccess() || Op.Name.starts_with("FMV_") ||
                     Op.Name.starts_with("FLI_"));
+  // How the operation can create a NaN or an infinity from inputs that are
+  // neither (IEEE 754 7.2 invalid operation, 7.4 overflow).
+  StringRef N = Op.Name;
+  if (N.starts_with("FDIV_") || N.starts_with("FSQRT_"))
+    Info.Creates = OpInfo::NaNAlways; // 0/0, inf/inf, sqrt(-x)
+  else if (N.starts_with("FMUL_") || N.starts_with("FMADD_") ||
+           N.starts_with("FMSUB_") || N.starts_with("FNMADD_") ||
+           N.starts_with("FNMSUB_"))
+    Info.Creates = OpInfo::NaNIfAnyInf; // 0 * inf, inf - inf
+  else if (N.starts_with("FADD_") || N.starts_with("FSUB_"))
+    Info.Creates = OpInfo::NaNIfTwoInf; // inf - inf
+  else if (N.starts_with("FCVT_"))
+    Info.Creates = OpInfo::InfOnly; // narrowing overflows to inf
+  else
+    Info.Creates = OpInfo::Nothing; // moves, sign injection, min/max, ...
   if (Info.Operation && S.Config->Mode != NaNOverwriteMode::Disabled)
     for (auto [OpIdx, View] : Info.Inputs)
       if (Error E = checkRange(View))
@@ -277,21 +307,48 @@ void FPUOverwrite::afterPrimary(const OpcodeDesc &Op, const MCInst &I) {
   if (Info.Defs.empty())
     return;
   bool Any = false, All = !Info.Inputs.empty();
+  unsigned InfInputs = 0;
   for (auto [OpIdx, View] : Info.Inputs) {
     unsigned Index = FPIndex[I.getOperand(OpIdx).getReg().id()];
     bool NaN = NaNViews[Index] & (1u << View);
     Any |= NaN;
     All &= NaN;
+    InfInputs += NaN || (InfViews[Index] & (1u << View));
   }
-  bool ResultNaN = Info.Inputs.empty() ? Info.RawResult
-                   : S.Config->Mode == NaNOverwriteMode::IfAllOperands ? All
-                                                                       : Any;
+  bool Created = false, ResultInf = InfInputs > 0;
+  switch (Info.Creates) {
+  case OpInfo::NaNAlways:
+    Created = ResultInf = true;
+    break;
+  case OpInfo::NaNIfAnyInf:
+    Created = InfInputs >= 1;
+    ResultInf = true;
+    break;
+  case OpInfo::NaNIfTwoInf:
+    Created = InfInputs >= 2;
+    ResultInf = true;
+    break;
+  case OpInfo::InfOnly:
+    ResultInf = true;
+    break;
+  case OpInfo::Nothing:
+    break;
+  }
+  bool ResultNaN =
+      Info.Inputs.empty()
+          ? Info.RawResult
+          : Created ||
+                (S.Config->Mode == NaNOverwriteMode::IfAllOperands ? All
+                                                                   : Any);
+  if (Info.Inputs.empty())
+    ResultInf = Info.RawResult || Info.Creates == OpInfo::InfOnly;
   for (auto [OpIdx, View] : Info.Defs) {
     unsigned Index = FPIndex[I.getOperand(OpIdx).getReg().id()];
     // The other views of a freshly written register do not hold a value of
     // their precision (a double is no boxed single and vice versa).
     NaNViews[Index] = uint8_t(0x7 & ~(1u << View)) |
                       uint8_t(ResultNaN ? 1u << View : 0);
+    InfViews[Index] = uint8_t(ResultInf ? 1u << View : 0);
   }
 }
 

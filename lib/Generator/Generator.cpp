@@ -86,7 +86,8 @@ SnippetGenerator::generateStraightLine(InstructionBuilder &Builder) {
     Target.emitRegisterInitialization(Env, RNG, Req, Out);
     InitInstrs = Out.emitted();
     if (Out.size() > Budget)
-      return makeError("register initialisation code does not fit section '" +
+      return makeError(*L.SM, Code.Loc,
+                       "register initialisation code does not fit section '" +
                        Code.Name + "' (" + Twine(Code.Size) + " bytes)");
   }
 
@@ -96,7 +97,8 @@ SnippetGenerator::generateStraightLine(InstructionBuilder &Builder) {
     Builder.emit(Parts.Source.next(RNG), Out);
     ++Primary;
     if (Out.size() > Budget)
-      return makeError("the generated code does not fit section '" +
+      return makeError(*L.SM, Code.Loc,
+                       "the generated code does not fit section '" +
                        Code.Name + "' (" + Twine(Code.Size) + " bytes) after " +
                        Twine(Primary) + " of " + Twine(Config.NumInstrs) +
                        " instructions; enlarge its SIZE or lower -num-instrs");

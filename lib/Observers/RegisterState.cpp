@@ -94,21 +94,29 @@ static uint64_t maskTo(uint64_t V, unsigned Bits) {
   return Bits >= 64 ? V : V & ((1ull << Bits) - 1);
 }
 
-void RegisterState::writeYaml(raw_ostream &OS) const {
-  auto Entry = [&](const std::string &Name, uint64_t V, unsigned Bits) {
+void RegisterState::writeYaml(
+    raw_ostream &OS,
+    function_ref<const char *(char File, unsigned I)> Note) const {
+  auto Entry = [&](const std::string &Name, uint64_t V, unsigned Bits,
+                   const char *Comment) {
     OS << "  - [ " << Name << ", 0x";
     std::string Hex = utohexstr(maskTo(V, Bits), /*LowerCase=*/true);
     unsigned Digits = Bits / 4;
     if (Hex.size() < Digits)
       OS << std::string(Digits - Hex.size(), '0');
-    OS << Hex << " ]\n";
+    OS << Hex << " ]";
+    if (Comment)
+      OS << "  # " << Comment;
+    OS << "\n";
   };
   OS << "---\nregisters:\n";
   for (unsigned I = 0; I < 32; ++I)
-    Entry((Twine("X") + Twine(I)).str(), X[I].value_or(0), XLen);
+    Entry((Twine("X") + Twine(I)).str(), X[I].value_or(0), XLen,
+          Note ? Note('X', I) : nullptr);
   if (FLen)
     for (unsigned I = 0; I < 32; ++I)
-      Entry((Twine("F") + Twine(I)).str(), F[I].value_or(0), FLen);
+      Entry((Twine("F") + Twine(I)).str(), F[I].value_or(0), FLen,
+            Note ? Note('F', I) : nullptr);
   for (unsigned I = 0; VLenB && I < 32; ++I) {
     OS << "  - [ V" << I << ", 0x";
     for (unsigned B = VLenB; B-- > 0;) {
@@ -119,7 +127,7 @@ void RegisterState::writeYaml(raw_ostream &OS) const {
     OS << " ]\n";
   }
   if (PC)
-    Entry("PC", *PC, XLen);
+    Entry("PC", *PC, XLen, nullptr);
   OS << "...\n";
 }
 

@@ -52,10 +52,13 @@ void printError(Error E, StringRef ToolName) {
     StringRef T(Text);
     // Located messages ("file:1:2: error: ...") are printed as they are;
     // unlocated ones get the tool name in front, like other LLVM tools.
+    // Messages from elsewhere (LLVM, the model) get the error: prefix too.
     if (T.starts_with("error:") || T.starts_with("internal error:"))
       errs() << ToolName << ": " << T << "\n";
-    else
+    else if (T.contains(": error: "))
       errs() << T << "\n";
+    else
+      errs() << ToolName << ": error: " << T << "\n";
   });
 }
 

@@ -33,6 +33,8 @@ Expected<ControlFlowOptions> controlFlowOptions(const OptionTable &Opts) {
   if (C.Graph.FunctionLayers == 0)
     return Opts.valueError(OptionID::FunctionLayers, "'0'; at least 1");
   C.NumInstrAncil = Opts.getUnsigned(OptionID::NumInstrAncil);
+  if (wantsModelRun(Opts))
+    C.MaxExecuted = modelStepLimit();
 
   StackOptions &S = C.Stack;
   S.ExternalStack = Opts.getFlag(OptionID::ExternalStack);

@@ -288,6 +288,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return std::move(E);
   if (Error E = checkControlFlowRunOptions(Opts))
     return std::move(E);
+  if (wantsModelRun(Opts))
+    if (Error E = checkSectionsFitModel(TheLayout))
+      return std::move(E);
 
   auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
   if (!Histogram)

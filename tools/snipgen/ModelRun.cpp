@@ -1,4 +1,5 @@
 #include "ModelRun.h"
+#include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/Histogram.h"
@@ -17,11 +18,37 @@
 #include "llvm/MC/MCInstrInfo.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/ADT/StringExtras.h"
+#include <array>
 #include <memory>
+#include <sys/mman.h>
 
 using namespace llvm;
 
 namespace snipgen {
+
+Error checkSectionsFitModel(const Layout &L) {
+  for (const SectionDesc &S : L.Sections) {
+    if (!S.Size)
+      continue;
+    // The same reservation the model makes (Model/RISCV/Machine.cpp).
+    void *P = mmap(nullptr, S.Size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (P != MAP_FAILED) {
+      munmap(P, S.Size);
+      continue;
+    }
+    return makeError(*L.SM, S.Loc,
+                     "section '" + S.Name + "': SIZE 0x" +
+                         utohexstr(S.Size) +
+                         " is more host memory than the model can reserve "
+                         "to run the snippet; shrink the section or pass "
+                         "-model-plugin=None");
+  }
+  return Error::success();
+}
+
+uint64_t modelStepLimit() { return RunOptions().MaxSteps; }
 
 bool wantsModelRun(const OptionTable &Opts) {
   return !Opts.getString(OptionID::ModelPlugin).equals_insensitive("none");
@@ -134,7 +161,15 @@ private:
 class StateDump final : public ModelObserver {
 public:
   StateDump(std::string &Out, bool AtStart) : Out(Out), AtStart(AtStart) {}
-  bool wantsEvents() const override { return false; }
+  // The final dump follows the writes: a register the snippet never wrote
+  // still holds the model's start value, which the ELF did not set (a
+  // reserved register, or any register without init-regs-in-elf); hardware
+  // starts elsewhere, so the dump marks it.
+  bool wantsEvents() const override { return !AtStart; }
+  void onRegWrite(uint32_t File, uint32_t Index, uint64_t) override {
+    if (Index < 32)
+      (File == SNIPGEN_REG_X ? WrittenX : WrittenF)[Index] = true;
+  }
   void onRunStart(ModelHandle &M) override {
     if (AtStart)
       write(M);
@@ -147,10 +182,21 @@ public:
 private:
   void write(ModelHandle &M) {
     raw_string_ostream OS(Out);
-    RegisterState::capture(M).writeYaml(OS);
+    if (AtStart) {
+      RegisterState::capture(M).writeYaml(OS);
+      return;
+    }
+    RegisterState::capture(M).writeYaml(OS, [&](char File, unsigned I) {
+      bool Written = File == 'X' ? I == 0 || WrittenX[I] : WrittenF[I];
+      return Written ? nullptr : UnsetNote;
+    });
   }
+  static constexpr const char *UnsetNote =
+      "not written by the snippet: the model's start value, not set by the "
+      "ELF";
   std::string &Out;
   bool AtStart;
+  std::array<bool, 32> WrittenX{}, WrittenF{};
 };
 
 // Where a trace goes: stdout, stderr, or a file renamed into place at the end.
@@ -203,6 +249,7 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
   RO.UseToHost = false;
   RO.VectorAgnosticOnes = Opts.getFlag(OptionID::RvvAgnosticOnes);
   RO.CacheBlockBytes = Req.CacheBlockBytes;
+  RO.MaxSteps = modelStepLimit(); // the generator plans within it
   auto R = Runner::create(*Image, RO, API);
   if (!R)
     return R.takeError();

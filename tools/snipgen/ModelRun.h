@@ -59,6 +59,14 @@ llvm::Error checkBuiltinModelSemantics(const OptionTable &Opts,
                                        const OpcodeHistogram &H,
                                        const MCEnvironment &Env);
 
+/// The most instructions the built-in run executes (the runner's step limit).
+uint64_t modelStepLimit();
+
+/// Refuses, at the section, a section the model cannot back with host
+/// memory (it reserves every section's SIZE up front): the model's own
+/// "cannot reserve" failure would come after generation with no location.
+llvm::Error checkSectionsFitModel(const Layout &L);
+
 /// Checks execution-related options before generation: outputs that need a
 /// model when there is none, and the non-reproducible-execution warning.
 llvm::Error checkModelOptions(const OptionTable &Opts, WarningEngine &Warnings);

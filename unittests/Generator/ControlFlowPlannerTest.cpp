@@ -244,3 +244,33 @@ TEST(ControlFlowPlannerTest, SameSeedSamePlan) {
   EXPECT_EQ(PA.Target, PB.Target);
   ASSERT_EQ(PA.Loops.size(), PB.Loops.size());
 }
+
+// Unconditional jumps always skip what they jump over: without
+// distance.blocks they go to the nearest two legal targets (the next block,
+// or past the next block or region), so they skip far less than
+// conditional branches (issue 13).
+TEST(ControlFlowPlannerTest, UnconditionalJumpsSkipLittle) {
+  uint64_t UncondSkipped = 0, Unconds = 0, CondSkipped = 0, Conds = 0;
+  for (uint64_t Seed = 1; Seed <= 50; ++Seed) {
+    RandomEngine RNG(Seed);
+    BranchesConfig B;
+    B.LoopRatio = 0;
+    std::vector<SlotKind> Slots = randomSlots(RNG, 60);
+    BranchPlan P = planBranches(Slots, B, 100, RNG);
+    for (unsigned Blk = 0; Blk < Slots.size(); ++Blk) {
+      uint64_t Skipped = P.Target[Blk] - Blk - 1;
+      if (Slots[Blk] == SlotKind::Uncond) {
+        UncondSkipped += Skipped;
+        ++Unconds;
+      } else if (Slots[Blk] == SlotKind::Cond) {
+        CondSkipped += Skipped;
+        ++Conds;
+      }
+    }
+  }
+  ASSERT_GT(Unconds, 0u);
+  ASSERT_GT(Conds, 0u);
+  double U = double(UncondSkipped) / Unconds, C = double(CondSkipped) / Conds;
+  EXPECT_LT(U, 2.0);
+  EXPECT_LT(U * 3, C);
+}

@@ -52,6 +52,7 @@ struct BranchesConfig {
   double LoopRatio = 0.5;
   unsigned MinIterations = DefaultIterations;
   unsigned MaxIterations = DefaultIterations;
+  llvm::SMLoc IterationsLoc; // number-of-loop-iterations, when given
   std::optional<unsigned> MaxIfDepth; // unlimited when absent
   unsigned MaxLoopDepth = DefaultMaxLoopDepth;
   RangeSetting<unsigned> BlockDistance;

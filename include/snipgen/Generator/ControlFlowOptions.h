@@ -39,6 +39,9 @@ struct ControlFlowOptions {
   CallGraphOptions Graph;
   unsigned NumInstrAncil = 10;
   StackOptions Stack;
+  /// The most instructions the snippet may execute (the model's step limit
+  /// when it runs on the model); 0: no bound. Checked against the plan.
+  uint64_t MaxExecuted = 0;
   /// Default: plain "error: option '-name': ..." messages.
   OptionErrorFn OptionError;
 };

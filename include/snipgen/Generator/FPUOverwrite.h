@@ -12,7 +12,13 @@
 //     overwrites) are known exactly;
 //   * a primary FP instruction's result is potentially NaN when all
 //     (if-all-operands, the default) or any (if-any-operand) of its FP inputs
-//     are; without FP inputs it is potentially NaN when it moves raw bits
+//     are, or when the operation can create a NaN from its inputs (IEEE 754
+//     invalid operation): FDIV and FSQRT always (0/0, sqrt(-x)); FMUL and
+//     the fused multiply-adds when an input is potentially infinite (0*inf,
+//     inf-inf); FADD and FSUB when two inputs are (inf-inf). Results of
+//     FADD/FSUB/FMUL/FMA/FDIV/FSQRT/FCVT are potentially infinite (overflow),
+//     as are inputs that are; min/max, sign injection and moves carry it
+//     over. Without FP inputs it is potentially NaN when it moves raw bits
 //     (loads, FMV.*.X, FLI) and not when it converts an integer. Its other
 //     views become NaN (a double read as a single is unboxed);
 //   * if-model-detected-nan asks the lockstep model (Generator/
@@ -88,6 +94,8 @@ private:
     llvm::SmallVector<std::pair<unsigned, unsigned>, 1> Defs;   // op, view
     bool Operation = false;   // subject to overwriting
     bool RawResult = false;   // no FP input: result may be any bits
+    enum CreateKind { Nothing, InfOnly, NaNIfTwoInf, NaNIfAnyInf, NaNAlways };
+    CreateKind Creates = Nothing;
   };
   static unsigned viewOf(unsigned Bits) { return Bits == 16 ? 0 : Bits == 32 ? 1 : 2; }
   static unsigned bitsOf(unsigned View) { return View == 0 ? 16 : View == 1 ? 32 : 64; }
@@ -101,6 +109,8 @@ private:
   llvm::DenseMap<const OpcodeDesc *, OpInfo> Infos;
   // Per FP register: bit v set = potentially NaN when read at view v.
   std::array<uint8_t, 32> NaNViews{};
+  // Per FP register: bit v set = potentially infinite (not NaN) at view v.
+  std::array<uint8_t, 32> InfViews{};
   std::vector<uint8_t> FPIndex; // LLVM register -> FP register number
   std::array<std::optional<ValuegramSampler>, 3> Samplers;
   std::array<WeightedChooser, 3> SourceChoice; // range vs valuegram

@@ -102,6 +102,9 @@ struct BasicBlock {
   std::vector<uint8_t> Code;
   uint64_t NumInstrs = 0;
   Terminator Term;
+  /// NOPs after the terminator that align the next block, a branch target,
+  /// to branches.alignment (layout).
+  CodeBytes TargetPadding;
   std::vector<MemoryAccessRecord> MemoryAccesses; // in Code order
   /// Layout result: address of the block's first byte.
   uint64_t Address = 0;
@@ -188,7 +191,7 @@ inline uint64_t BasicBlock::bodyOffset() const {
 }
 
 inline uint64_t BasicBlock::size() const {
-  return bodyOffset() + Code.size() + Term.size();
+  return bodyOffset() + Code.size() + Term.size() + TargetPadding.size();
 }
 
 } // namespace snipgen

@@ -23,6 +23,7 @@
 #define SNIPGEN_OBSERVERS_REGISTERSTATE_H
 
 #include "snipgen/Model/Model.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
@@ -54,7 +55,10 @@ struct RegisterState {
   /// Writes the registers present here into Model (x0 and PC are skipped).
   void apply(ModelHandle &Model) const;
 
-  void writeYaml(llvm::raw_ostream &OS) const;
+  /// Note (optional): a comment for register I of file 'X' or 'F', or null.
+  void writeYaml(llvm::raw_ostream &OS,
+                 llvm::function_ref<const char *(char File, unsigned I)> Note =
+                     nullptr) const;
   /// Parses Text (named BufferName in messages). Warnings (e.g. an ignored
   /// PC) are appended to Warnings.
   static llvm::Expected<RegisterState>
