@@ -12,6 +12,7 @@
 #include "RegisterSetup.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
+#include "SelfCheckSetup.h"
 #include "snipgen/Generator/ControlFlowCheck.h"
 #include "snipgen/Generator/Generator.h"
 #include "snipgen/Generator/Histogram.h"
@@ -284,6 +285,11 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
                              *Histogram, *Seed, Warnings);
   if (!Regs)
     return Regs.takeError();
+  auto SelfCheck = setupSelfCheck(Opts, *Env, *Target, TheLayout,
+                                  *Regs->Registers, *Config);
+  if (!SelfCheck)
+    return SelfCheck.takeError();
+  Config->SelfCheck = SelfCheck->get();
   DataLayout = dataLayout(TheLayout);
   auto Mem = setupMemory(DataLayout, Opts, *Env, *Target, *Histogram, Warnings);
   if (!Mem)
@@ -300,6 +306,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (!Prog)
     return Prog.takeError();
 
+  if (*SelfCheck)
+    prepareSelfCheckProgram(Opts, TheLayout, *Prog);
   auto Art = buildArtifacts(*Env, *Target, TheLayout, *Prog, *Out);
   if (!Art)
     return Art.takeError();
@@ -328,11 +336,28 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     std::unique_ptr<RunCheck> MemoryCheck = makeMemoryCheck(*Mem, *Prog);
     if (MemoryCheck)
       MR.Checks.push_back(MemoryCheck.get());
+    std::optional<SelfCheckRecorder> SCRec;
+    if (*SelfCheck) {
+      SCRec.emplace((*SelfCheck)->sectionAddress(),
+                    (*SelfCheck)->sectionSize());
+      MR.Checks.push_back(&*SCRec);
+    }
     auto Ran = runOnModel(MR, Opts, Files);
     sys::fs::remove(*Image);
     if (!Ran)
-      return Ran.takeError();
-    ModelNote = formatv(", {0} executed on the model", Ran->Retired).str();
+      return SCRec ? SCRec->explainRunFailure(Ran.takeError())
+                   : Ran.takeError();
+    if (SCRec) {
+      // The etalons go into the selfcheck section's initial contents.
+      if (Error E = finishSelfCheck(TheLayout, Out->SectionsPrefix, *SCRec,
+                                    *Prog, Art->Object))
+        return std::move(E);
+      ModelNote += formatv(", {0} self-checks ({1} sites)", SCRec->pairs(),
+                           (*SelfCheck)->sites())
+                       .str();
+    }
+    ModelNote = formatv(", {0} executed on the model", Ran->Retired).str() +
+                ModelNote;
     if (CFCheck.loopsChecked() || CFCheck.callsChecked())
       ModelNote += formatv(" ({0} loop exits and {1} returns checked)",
                            CFCheck.loopsChecked(), CFCheck.callsChecked())
@@ -341,6 +366,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (Error E = queueOutputs(*Art, *Out, Files))
     return std::move(E);
   if (Error E = queueMemoryDumps(*Prog, Opts, Files, Warnings))
+    return std::move(E);
+  if (Error E = queueIntervalsToVerify(Opts, *Env, TheLayout, *Prog,
+                                       Out->ElfPath, Files))
     return std::move(E);
   if (Error E = queueControlFlowDumps(*Prog, Gen.callGraph(), *Env, Opts, Files))
     return std::move(E);
