@@ -340,7 +340,10 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     if (*SelfCheck) {
       SCRec.emplace((*SelfCheck)->sectionAddress(),
                     (*SelfCheck)->sectionSize());
-      MR.Checks.push_back(&*SCRec);
+      // First, so that a section too small is reported as such.
+      MR.Checks.insert(MR.Checks.begin(), &*SCRec);
+      if (auto Over = selfCheckOverflowRegion(TheLayout))
+        MR.ExtraRegions.push_back(*Over);
     }
     auto Ran = runOnModel(MR, Opts, Files);
     sys::fs::remove(*Image);

@@ -167,6 +167,7 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
   RO.Entry = Req.Entry;
   RO.Stop = std::to_string(Req.StopAddress);
   RO.UseToHost = false;
+  RO.ExtraRegions = Req.ExtraRegions;
   auto R = Runner::create(*Image, RO, API);
   if (!R)
     return R.takeError();

@@ -10,6 +10,7 @@
 #define SNIPGEN_TOOLS_SNIPGEN_MODELRUN_H
 
 #include "llvm/Support/Error.h"
+#include "snipgen/Model/Model.h"
 #include "snipgen/Observers/RegisterState.h"
 #include <cstdint>
 #include <optional>
@@ -38,6 +39,8 @@ struct ModelRunRequest {
   /// The planned initial register state (Generator/InitialRegisters.h): the
   /// model starts from it; without it, from --initial-regs-yaml or random.
   std::optional<RegisterState> InitialRegisters;
+  /// Model-only memory beyond the image's (the self-check overflow area).
+  std::vector<ModelRegion> ExtraRegions;
 };
 
 struct ModelRunSummary {

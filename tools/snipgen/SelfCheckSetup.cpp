@@ -53,6 +53,13 @@ setupSelfCheck(const OptionTable &Opts, const MCEnvironment &Env,
             ", which the layout reserves; release it");
   // Nothing but the check code may read or write the pointer.
   Policy.reserve(Ptr, ReserveRead | ReserveWrite);
+  // ra, sp, gp and tp hold what the environment gave the snippet (the
+  // caller's return address, its stack, its globals), never values the
+  // snippet sets itself: a result computed from them would differ between
+  // the model's run and the device's, so primaries do not read them.
+  for (StringRef Name : {"X1", "X2", "X3", "X4"})
+    if (unsigned R = Env.findRegister(Name))
+      Policy.reserveForPrimaryRead(R);
   for (SectionDesc &S : L.Sections)
     if (S.Name == "selfcheck")
       S.Loaded = true;
@@ -67,6 +74,25 @@ setupSelfCheck(const OptionTable &Opts, const MCEnvironment &Env,
           "layout (manual: \"Global Constants\", \"Read-only Sections\")");
   }
   return SC;
+}
+
+std::optional<ModelRegion> selfCheckOverflowRegion(const Layout &L) {
+  const SectionDesc *SC = nullptr;
+  for (const SectionDesc &S : L.Sections)
+    if (S.Name == "selfcheck")
+      SC = &S;
+  if (!SC)
+    return std::nullopt;
+  uint64_t Begin = SC->end(), End = Begin + (uint64_t(256) << 20);
+  if (End < Begin)
+    End = UINT64_MAX;
+  for (const SectionDesc &S : L.Sections)
+    if (S.VMA >= Begin && S.VMA < End)
+      End = S.VMA;
+  if (End == Begin)
+    return std::nullopt;
+  return ModelRegion{Begin, End - Begin, SNIPGEN_MEM_R | SNIPGEN_MEM_W,
+                     "self-check overflow (model only)"};
 }
 
 void prepareSelfCheckProgram(const OptionTable &Opts, const Layout &L,

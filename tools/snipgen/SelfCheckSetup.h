@@ -8,6 +8,8 @@
 #define SNIPGEN_TOOLS_SNIPGEN_SELFCHECKSETUP_H
 
 #include "snipgen/Generator/SelfCheck.h"
+#include "snipgen/Model/Model.h"
+#include <optional>
 #include "llvm/Support/Error.h"
 #include <memory>
 #include <string>
@@ -29,6 +31,11 @@ llvm::Expected<std::unique_ptr<SelfCheckEmitter>>
 setupSelfCheck(const OptionTable &Opts, const MCEnvironment &Env,
                const GenTarget &Target, Layout &L, RegisterPolicy &Policy,
                const GeneratorConfig &Config);
+
+/// Model-only memory right after the selfcheck section, up to the next
+/// section (at most 256 MiB): checks past the end land there, so that the
+/// run counts them and the error says exactly how much is needed.
+std::optional<ModelRegion> selfCheckOverflowRegion(const Layout &L);
 
 /// After generation, before the object is built: where the -selfcheck-gv
 /// globals go.
