@@ -57,7 +57,17 @@ static int check_selfcheck_section(void) {
   return 0;
 }
 
-int main(void) {
+/* With an argument: also writes the section (the used pairs) to that file,
+   the memory dump snipgen-selfcheck-report reads. */
+int main(int argc, char **argv) {
   SnippyFunction();
+  if (argc > 1) {
+    FILE *f = fopen(argv[1], "wb");
+    if (!f)
+      return 2;
+    fwrite((const void *)__snippy_selfcheck_section_address, 1,
+           __snippy_selfcheck_section_size, f);
+    fclose(f);
+  }
   return check_selfcheck_section();
 }
