@@ -12,6 +12,7 @@
 #include "RegisterSetup.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
+#include "Cosim.h"
 #include "SelfCheckSetup.h"
 #include "snipgen/Generator/ControlFlowCheck.h"
 #include "snipgen/Generator/Generator.h"
@@ -318,7 +319,7 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     if (!Image)
       return Image.takeError();
     ModelRunRequest MR;
-    MR.Plugin = Opts.getString(OptionID::ModelPlugin).str();
+    MR.Plugin = modelPluginName(Opts).str();
     MR.ImagePath = *Image;
     MR.Isa = Env->selection().ISAString;
     MR.Entry = Config->EntryPoint;
@@ -345,6 +346,18 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
       if (auto Over = selfCheckOverflowRegion(TheLayout))
         MR.ExtraRegions.push_back(*Over);
     }
+    std::vector<std::unique_ptr<CosimCheck>> Cosim;
+    for (const std::string &Plugin : Opts.getList(OptionID::CosimModelPlugins)) {
+      auto C = CosimCheck::create(
+          Plugin, primaryRunOptions(MR),
+          Opts.isSet(OptionID::TraceLog) &&
+              !Opts.getString(OptionID::TraceLog).empty() &&
+              Opts.getString(OptionID::TraceLog) != "-");
+      if (!C)
+        return C.takeError();
+      MR.Checks.push_back(C->get());
+      Cosim.push_back(std::move(*C));
+    }
     auto Ran = runOnModel(MR, Opts, Files);
     sys::fs::remove(*Image);
     if (!Ran)
@@ -361,6 +374,12 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     }
     ModelNote = formatv(", {0} executed on the model", Ran->Retired).str() +
                 ModelNote;
+    for (const std::unique_ptr<CosimCheck> &C : Cosim) {
+      ModelNote += formatv(", {0} in lockstep on '{1}'", C->steps(), C->name());
+      if (!C->log().empty())
+        Files.add((Opts.getString(OptionID::TraceLog) + "." + C->name()).str(),
+                  C->log());
+    }
     if (CFCheck.loopsChecked() || CFCheck.callsChecked())
       ModelNote += formatv(" ({0} loop exits and {1} returns checked)",
                            CFCheck.loopsChecked(), CFCheck.callsChecked())

@@ -19,8 +19,14 @@ using namespace llvm;
 
 namespace snipgen {
 
+StringRef modelPluginName(const OptionTable &Opts) {
+  if (Opts.isSet(OptionID::PluginModel))
+    return Opts.getString(OptionID::PluginModel);
+  return Opts.getString(OptionID::ModelPlugin);
+}
+
 bool wantsModelRun(const OptionTable &Opts) {
-  return !Opts.getString(OptionID::ModelPlugin).equals_insensitive("none");
+  return !modelPluginName(Opts).equals_insensitive("none");
 }
 
 static constexpr OptionID ModelOutputs[] = {
@@ -29,6 +35,13 @@ static constexpr OptionID ModelOutputs[] = {
     OptionID::TraceSNTF};
 
 Error checkModelOptions(const OptionTable &Opts, WarningEngine &Warnings) {
+  if (Opts.isSet(OptionID::PluginModel) && Opts.isSet(OptionID::ModelPlugin))
+    return Opts.valueError(OptionID::PluginModel,
+                           "is another name of -model-plugin; give one");
+  if (!wantsModelRun(Opts) && Opts.isSet(OptionID::CosimModelPlugins))
+    return Opts.valueError(OptionID::CosimModelPlugins,
+                           "needs a primary model, but -model-plugin=None "
+                           "disables execution");
   if (!wantsModelRun(Opts)) {
     for (OptionID ID : ModelOutputs)
       if (Opts.isSet(ID))
@@ -149,6 +162,16 @@ Error openTrace(StringRef Value, StringRef DefaultStd, OutputFiles &Files,
 
 } // namespace
 
+RunOptions primaryRunOptions(const ModelRunRequest &Req) {
+  RunOptions RO;
+  RO.Isa = Req.Isa;
+  RO.Entry = Req.Entry;
+  RO.Stop = std::to_string(Req.StopAddress);
+  RO.UseToHost = false;
+  RO.ExtraRegions = Req.ExtraRegions;
+  return RO;
+}
+
 Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
                                      const OptionTable &Opts,
                                      OutputFiles &Files) {
@@ -162,12 +185,7 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
   auto Image = ElfImage::read(Req.ImagePath);
   if (!Image)
     return Image.takeError();
-  RunOptions RO;
-  RO.Isa = Req.Isa;
-  RO.Entry = Req.Entry;
-  RO.Stop = std::to_string(Req.StopAddress);
-  RO.UseToHost = false;
-  RO.ExtraRegions = Req.ExtraRegions;
+  RunOptions RO = primaryRunOptions(Req);
   auto R = Runner::create(*Image, RO, API);
   if (!R)
     return R.takeError();

@@ -43,9 +43,16 @@ struct ModelRunRequest {
   std::vector<ModelRegion> ExtraRegions;
 };
 
+/// The run options runOnModel gives the primary (for secondary models).
+struct RunOptions;
+RunOptions primaryRunOptions(const ModelRunRequest &Req);
+
 struct ModelRunSummary {
   uint64_t Retired = 0;
 };
+
+/// -plugin-model, else -model-plugin.
+llvm::StringRef modelPluginName(const OptionTable &Opts);
 
 /// True if the options ask for execution (-model-plugin is not None).
 bool wantsModelRun(const OptionTable &Opts);

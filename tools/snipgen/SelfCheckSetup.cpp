@@ -34,7 +34,7 @@ setupSelfCheck(const OptionTable &Opts, const MCEnvironment &Env,
   }
   // The manual: self-check is "not supported without model plugin": the
   // etalons come from the model's run of the snippet.
-  if (Opts.getString(OptionID::ModelPlugin).equals_insensitive("none"))
+  if (modelPluginName(Opts).equals_insensitive("none"))
     return Opts.valueError(OptionID::Selfcheck,
                            "needs a model for the etalons, but "
                            "-model-plugin=None disables execution");
