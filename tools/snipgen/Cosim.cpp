@@ -13,10 +13,6 @@ static std::string hex(uint64_t V) { return "0x" + utohexstr(V, true); }
 
 Expected<std::unique_ptr<CosimCheck>>
 CosimCheck::create(StringRef Plugin, const RunOptions &RO, bool WantLog) {
-  if (Plugin.equals_insensitive("qemu"))
-    return makeError("-cosim-model-plugins=qemu: the QEMU-backed secondary "
-                     "model is not available yet; name a model plugin "
-                     "library (.so), or cross-check with snipgen-qemu-check");
   auto API = loadModelPlugin(Plugin);
   if (!API)
     return API.takeError();

@@ -54,6 +54,17 @@ private:
   std::vector<uint64_t> LastX, LastF;
 };
 
+/// -cosim-model-plugins=qemu (CosimQemu.cpp): ImagePath is the linked image
+/// the primary runs; KeptLogPath (may be empty) keeps QEMU's log there.
+class QemuCosimCheck : public RunCheck {
+public:
+  /// Instructions whose results agreed with QEMU's.
+  virtual uint64_t agreed() const = 0;
+};
+llvm::Expected<std::unique_ptr<QemuCosimCheck>>
+createQemuCosim(const RunOptions &RO, llvm::StringRef ImagePath,
+                llvm::StringRef KeptLogPath);
+
 } // namespace snipgen
 
 #endif

@@ -347,7 +347,21 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
         MR.ExtraRegions.push_back(*Over);
     }
     std::vector<std::unique_ptr<CosimCheck>> Cosim;
+    std::vector<std::unique_ptr<QemuCosimCheck>> QemuCosim;
     for (const std::string &Plugin : Opts.getList(OptionID::CosimModelPlugins)) {
+      if (StringRef(Plugin).equals_insensitive("qemu")) {
+        StringRef Trace = Opts.getString(OptionID::TraceLog);
+        std::string Kept = Opts.isSet(OptionID::TraceLog) && !Trace.empty() &&
+                                   Trace != "-"
+                               ? (Trace + ".qemu").str()
+                               : std::string();
+        auto Q = createQemuCosim(primaryRunOptions(MR), MR.ImagePath, Kept);
+        if (!Q)
+          return Q.takeError();
+        MR.Checks.push_back(Q->get());
+        QemuCosim.push_back(std::move(*Q));
+        continue;
+      }
       auto C = CosimCheck::create(
           Plugin, primaryRunOptions(MR),
           Opts.isSet(OptionID::TraceLog) &&
@@ -374,6 +388,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     }
     ModelNote = formatv(", {0} executed on the model", Ran->Retired).str() +
                 ModelNote;
+    for (const std::unique_ptr<QemuCosimCheck> &Q : QemuCosim)
+      ModelNote += formatv(", {0} agreeing with qemu", Q->agreed());
     for (const std::unique_ptr<CosimCheck> &C : Cosim) {
       ModelNote += formatv(", {0} in lockstep on '{1}'", C->steps(), C->name());
       if (!C->log().empty())
