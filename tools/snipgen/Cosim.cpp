@@ -15,7 +15,7 @@ Expected<std::unique_ptr<CosimCheck>>
 CosimCheck::create(StringRef Plugin, const RunOptions &RO, bool WantLog) {
   auto API = loadModelPlugin(Plugin);
   if (!API)
-    return API.takeError();
+    return makeError("-cosim-model-plugins: " + toString(API.takeError()));
   std::unique_ptr<CosimCheck> C(new CosimCheck());
   C->API = *API;
   C->RO = RO;
