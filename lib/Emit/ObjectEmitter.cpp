@@ -40,8 +40,8 @@ static MCSectionELF *createSection(MCContext &Ctx, StringRef Name,
     Flags |= ELF::SHF_EXECINSTR;
   // Writable data sections start zeroed and are not loaded from the file
   // (NOLOAD in the linker script).
-  unsigned Type =
-      S.Access.W && !S.Access.X ? ELF::SHT_NOBITS : ELF::SHT_PROGBITS;
+  unsigned Type = S.Access.W && !S.Access.X && !S.Loaded ? ELF::SHT_NOBITS
+                                                         : ELF::SHT_PROGBITS;
   return Ctx.getELFSection(Name, Type, Flags);
 }
 
@@ -111,6 +111,27 @@ static Error emitFunction(const MCEnvironment &Env, MCObjectStreamer &S,
   return Error::success();
 }
 
+// The manual's "Self-check Properties to Global Variables": three global
+// constants in a read-only section.
+static void emitSelfCheckGlobals(const MCEnvironment &Env, MCObjectStreamer &S,
+                                 const Program &P) {
+  MCContext &Ctx = Env.context();
+  bool Is64 = Env.triple().isArch64Bit();
+  auto Global = [&](StringRef Name, uint64_t Value, unsigned Bytes) {
+    MCSymbol *Sym = Ctx.getOrCreateSymbol(Name);
+    S.emitValueToAlignment(Align(Bytes));
+    S.emitSymbolAttribute(Sym, MCSA_Global);
+    S.emitSymbolAttribute(Sym, MCSA_ELF_TypeObject);
+    S.emitLabel(Sym);
+    S.emitIntValue(Value, Bytes);
+    S.emitELFSize(Sym, MCConstantExpr::create(Bytes, Ctx));
+  };
+  Global("__snippy_selfcheck_section_address", P.SelfCheck.Address,
+         Is64 ? 8 : 4);
+  Global("__snippy_selfcheck_section_size", P.SelfCheck.UsedSize, 8);
+  Global("__snippy_selfcheck_data_byte_stride", P.SelfCheck.Stride, 4);
+}
+
 Expected<std::string> emitObject(const MCEnvironment &Env,
                                  const GenTarget &Target, const Layout &L,
                                  const Program &P, StringRef SectionsPrefix) {
@@ -149,14 +170,24 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
           return E;
     } else if (SD.Access.W && !SD.Access.X) {
       // Reserve the whole RW section so the linker allocates it (MC takes
-      // a signed size: past 2^63-1 it would report and emit nothing).
+      // a signed size: past 2^63-1 it would report and emit nothing); a
+      // loaded one (selfcheck) starts with its contents.
       if (SD.Size > uint64_t(std::numeric_limits<int64_t>::max()))
         return makeError(*L.SM, SD.Loc,
                          "section '" + SD.Name + "': SIZE 0x" +
                              utohexstr(SD.Size) +
                              " is more than an ELF section can reserve "
                              "(at most 0x7FFFFFFFFFFFFFFF bytes)");
-      S->emitZeros(SD.Size);
+      uint64_t Done = 0;
+      if (SD.Loaded && SD.Name == "selfcheck") {
+        const auto &Img = P.SelfCheck.Image;
+        S->emitBytes(StringRef(reinterpret_cast<const char *>(Img.data()),
+                               std::min<uint64_t>(Img.size(), SD.Size)));
+        Done = std::min<uint64_t>(Img.size(), SD.Size);
+      }
+      S->emitZeros(SD.Size - Done);
+    } else if (P.SelfCheck.Globals && I == P.SelfCheck.GlobalsSection) {
+      emitSelfCheckGlobals(Env, *S, P);
     }
   }
   S->finish();

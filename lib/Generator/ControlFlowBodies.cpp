@@ -18,6 +18,7 @@
 #include "snipgen/Generator/InstructionBuilder.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Generator/SelfCheck.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Target/ISACatalogue.h"
@@ -86,7 +87,12 @@ Error ControlFlowGenerator::emitPrimary(const OpcodeDesc &Op, CodeBuffer &Out) {
                        "counter, the stack pointer or a reserved value, and "
                        "no other histogram opcode fits either");
   }
+  uint64_t Before = Out.size();
   Builder->emit(*Use, Out);
+  if (Config.SelfCheck)
+    Config.SelfCheck->afterPrimaryBytes(
+        Use->Opcode, ArrayRef<uint8_t>(Out.block().Code).drop_front(Before),
+        Out);
   ++Primary;
   if (Config.Progress && (Primary & 0xffff) == 0)
     Config.Progress(Primary);

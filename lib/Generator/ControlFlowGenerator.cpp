@@ -7,6 +7,7 @@
 #include "snipgen/Generator/InstructionBuilder.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Generator/SelfCheck.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Support/Warnings.h"
@@ -334,6 +335,8 @@ Error ControlFlowGenerator::assembleFunction(unsigned Node, Program &P) {
           Req.Keep.push_back(R);
         Target.emitRegisterInitialization(Env, RNG, Req, Out);
       }
+      if (Config.SelfCheck)
+        Config.SelfCheck->emitInit(Out);
     } else {
       Frames->prologue(FP.Frame, Out);
     }

@@ -7,6 +7,7 @@
 #include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Generator/SelfCheck.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Target/ISACatalogue.h"
@@ -85,6 +86,9 @@ SnippetGenerator::generateStraightLine(InstructionBuilder &Builder) {
     Req.PreserveReturnAddress = Config.LastInstrIsReturn;
     Target.emitRegisterInitialization(Env, RNG, Req, Out);
     InitInstrs = Out.emitted();
+  }
+  if (Config.SelfCheck) {
+    Config.SelfCheck->emitInit(Out);
     if (Out.size() > Budget)
       return makeError(*L.SM, Code.Loc,
                        "register initialisation code does not fit section '" +
@@ -94,7 +98,12 @@ SnippetGenerator::generateStraightLine(InstructionBuilder &Builder) {
   uint64_t Primary = 0;
   while (Config.FillCodeSection ? Out.size() + MaxFootprint <= Budget
                                 : Primary < Config.NumInstrs) {
-    Builder.emit(Parts.Source.next(RNG), Out);
+    const OpcodeDesc &Op = Parts.Source.next(RNG);
+    uint64_t Before = Out.size();
+    Builder.emit(Op, Out);
+    if (Config.SelfCheck)
+      Config.SelfCheck->afterPrimaryBytes(
+          Op.Opcode, ArrayRef<uint8_t>(BB.Code).drop_front(Before), Out);
     ++Primary;
     if (Out.size() > Budget)
       return makeError(*L.SM, Code.Loc,

@@ -12,6 +12,8 @@
 #include "RegisterSetup.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
+#include "Cosim.h"
+#include "SelfCheckSetup.h"
 #include "snipgen/Generator/ControlFlowCheck.h"
 #include "snipgen/Generator/Generator.h"
 #include "snipgen/Generator/Histogram.h"
@@ -305,6 +307,11 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
                              *Histogram, *Seed, Warnings);
   if (!Regs)
     return Regs.takeError();
+  auto SelfCheck = setupSelfCheck(Opts, *Env, *Target, TheLayout,
+                                  *Regs->Registers, *Config);
+  if (!SelfCheck)
+    return SelfCheck.takeError();
+  Config->SelfCheck = SelfCheck->get();
   DataLayout = dataLayout(TheLayout);
   auto Mem = setupMemory(DataLayout, Opts, *Env, *Target, *Histogram, Warnings);
   if (!Mem)
@@ -321,6 +328,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (!Prog)
     return Prog.takeError();
 
+  if (*SelfCheck)
+    prepareSelfCheckProgram(Opts, TheLayout, *Prog);
   auto Art = buildArtifacts(*Env, *Target, TheLayout, *Prog, *Out);
   if (!Art)
     return Art.takeError();
@@ -331,7 +340,7 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     if (!Image)
       return Image.takeError();
     ModelRunRequest MR;
-    MR.Plugin = Opts.getString(OptionID::ModelPlugin).str();
+    MR.Plugin = modelPluginName(Opts).str();
     MR.ImagePath = *Image;
     MR.Isa = Env->selection().ISAString;
     MR.Entry = Config->EntryPoint;
@@ -350,11 +359,65 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     std::unique_ptr<RunCheck> MemoryCheck = makeMemoryCheck(*Mem, *Prog);
     if (MemoryCheck)
       MR.Checks.push_back(MemoryCheck.get());
+    std::optional<SelfCheckRecorder> SCRec;
+    if (*SelfCheck) {
+      SCRec.emplace((*SelfCheck)->sectionAddress(),
+                    (*SelfCheck)->sectionSize());
+      // First, so that a section too small is reported as such.
+      MR.Checks.insert(MR.Checks.begin(), &*SCRec);
+      if (auto Over = selfCheckOverflowRegion(TheLayout))
+        MR.ExtraRegions.push_back(*Over);
+    }
+    std::vector<std::unique_ptr<CosimCheck>> Cosim;
+    std::vector<std::unique_ptr<QemuCosimCheck>> QemuCosim;
+    for (const std::string &Plugin : Opts.getList(OptionID::CosimModelPlugins)) {
+      if (StringRef(Plugin).equals_insensitive("qemu")) {
+        StringRef Trace = Opts.getString(OptionID::TraceLog);
+        std::string Kept = Opts.isSet(OptionID::TraceLog) && !Trace.empty() &&
+                                   Trace != "-"
+                               ? (Trace + ".qemu").str()
+                               : std::string();
+        auto Q = createQemuCosim(primaryRunOptions(MR), MR.ImagePath, Kept);
+        if (!Q)
+          return Q.takeError();
+        MR.Checks.push_back(Q->get());
+        QemuCosim.push_back(std::move(*Q));
+        continue;
+      }
+      auto C = CosimCheck::create(
+          Plugin, primaryRunOptions(MR),
+          Opts.isSet(OptionID::TraceLog) &&
+              !Opts.getString(OptionID::TraceLog).empty() &&
+              Opts.getString(OptionID::TraceLog) != "-");
+      if (!C)
+        return C.takeError();
+      MR.Checks.push_back(C->get());
+      Cosim.push_back(std::move(*C));
+    }
     auto Ran = runOnModel(MR, Opts, Files);
     sys::fs::remove(*Image);
     if (!Ran)
-      return Ran.takeError();
-    ModelNote = formatv(", {0} executed on the model", Ran->Retired).str();
+      return SCRec ? SCRec->explainRunFailure(Ran.takeError())
+                   : Ran.takeError();
+    if (SCRec) {
+      // The etalons go into the selfcheck section's initial contents.
+      if (Error E = finishSelfCheck(TheLayout, Out->SectionsPrefix, *SCRec,
+                                    *Prog, Art->Object))
+        return std::move(E);
+      ModelNote += formatv(", {0} self-checks ({1} sites)", SCRec->pairs(),
+                           (*SelfCheck)->sites())
+                       .str();
+    }
+    ModelNote = formatv(", {0} executed on the model", Ran->Retired).str() +
+                ModelNote;
+    for (const std::unique_ptr<QemuCosimCheck> &Q : QemuCosim)
+      ModelNote += formatv(", {0} agreeing with qemu", Q->agreed());
+    for (const std::unique_ptr<CosimCheck> &C : Cosim) {
+      ModelNote += formatv(", {0} in lockstep on '{1}'", C->steps(), C->name());
+      if (!C->log().empty())
+        Files.add((Opts.getString(OptionID::TraceLog) + "." + C->name()).str(),
+                  C->log());
+    }
     if (CFCheck.loopsChecked() || CFCheck.callsChecked())
       ModelNote += formatv(" ({0} loop exits and {1} returns checked)",
                            CFCheck.loopsChecked(), CFCheck.callsChecked())
@@ -363,6 +426,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (Error E = queueOutputs(*Art, *Out, Files))
     return std::move(E);
   if (Error E = queueMemoryDumps(*Prog, Opts, Files, Warnings))
+    return std::move(E);
+  if (Error E = queueIntervalsToVerify(Opts, *Env, TheLayout, *Prog,
+                                       Out->ElfPath, Files))
     return std::move(E);
   if (Error E = queueControlFlowDumps(*Prog, Gen.callGraph(), *Env, Opts, Files))
     return std::move(E);

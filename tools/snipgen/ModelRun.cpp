@@ -50,8 +50,14 @@ Error checkSectionsFitModel(const Layout &L) {
 
 uint64_t modelStepLimit() { return RunOptions().MaxSteps; }
 
+StringRef modelPluginName(const OptionTable &Opts) {
+  if (Opts.isSet(OptionID::PluginModel))
+    return Opts.getString(OptionID::PluginModel);
+  return Opts.getString(OptionID::ModelPlugin);
+}
+
 bool wantsModelRun(const OptionTable &Opts) {
-  return !Opts.getString(OptionID::ModelPlugin).equals_insensitive("none");
+  return !modelPluginName(Opts).equals_insensitive("none");
 }
 
 bool usesBuiltinModel(const OptionTable &Opts) {
@@ -87,6 +93,13 @@ static constexpr OptionID ModelOutputs[] = {
     OptionID::TraceSNTF};
 
 Error checkModelOptions(const OptionTable &Opts, WarningEngine &Warnings) {
+  if (Opts.isSet(OptionID::PluginModel) && Opts.isSet(OptionID::ModelPlugin))
+    return Opts.valueError(OptionID::PluginModel,
+                           "is another name of -model-plugin; give one");
+  if (!wantsModelRun(Opts) && Opts.isSet(OptionID::CosimModelPlugins))
+    return Opts.valueError(OptionID::CosimModelPlugins,
+                           "needs a primary model, but -model-plugin=None "
+                           "disables execution");
   if (!wantsModelRun(Opts)) {
     for (OptionID ID : ModelOutputs)
       if (Opts.isSet(ID))
@@ -229,6 +242,18 @@ Error openTrace(StringRef Value, StringRef DefaultStd, OutputFiles &Files,
 
 } // namespace
 
+RunOptions primaryRunOptions(const ModelRunRequest &Req) {
+  RunOptions RO;
+  RO.Isa = Req.Isa;
+  RO.Entry = Req.Entry;
+  RO.Stop = std::to_string(Req.StopAddress);
+  RO.UseToHost = false;
+  RO.ExtraRegions = Req.ExtraRegions;
+  RO.CacheBlockBytes = Req.CacheBlockBytes;
+  RO.MaxSteps = modelStepLimit(); // the generator plans within it
+  return RO;
+}
+
 Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
                                      const OptionTable &Opts,
                                      OutputFiles &Files) {
@@ -242,14 +267,8 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
   auto Image = ElfImage::read(Req.ImagePath);
   if (!Image)
     return Image.takeError();
-  RunOptions RO;
-  RO.Isa = Req.Isa;
-  RO.Entry = Req.Entry;
-  RO.Stop = std::to_string(Req.StopAddress);
-  RO.UseToHost = false;
+  RunOptions RO = primaryRunOptions(Req);
   RO.VectorAgnosticOnes = Opts.getFlag(OptionID::RvvAgnosticOnes);
-  RO.CacheBlockBytes = Req.CacheBlockBytes;
-  RO.MaxSteps = modelStepLimit(); // the generator plans within it
   auto R = Runner::create(*Image, RO, API);
   if (!R)
     return R.takeError();

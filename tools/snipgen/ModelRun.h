@@ -10,6 +10,7 @@
 #define SNIPGEN_TOOLS_SNIPGEN_MODELRUN_H
 
 #include "llvm/Support/Error.h"
+#include "snipgen/Model/Model.h"
 #include "snipgen/Observers/RegisterState.h"
 #include <cstdint>
 #include <optional>
@@ -42,11 +43,20 @@ struct ModelRunRequest {
   /// The planned initial register state (Generator/InitialRegisters.h): the
   /// model starts from it; without it, from --initial-regs-yaml or random.
   std::optional<RegisterState> InitialRegisters;
+  /// Model-only memory beyond the image's (the self-check overflow area).
+  std::vector<ModelRegion> ExtraRegions;
 };
+
+/// The run options runOnModel gives the primary (for secondary models).
+struct RunOptions;
+RunOptions primaryRunOptions(const ModelRunRequest &Req);
 
 struct ModelRunSummary {
   uint64_t Retired = 0;
 };
+
+/// -plugin-model, else -model-plugin.
+llvm::StringRef modelPluginName(const OptionTable &Opts);
 
 /// True if the options ask for execution (-model-plugin is not None).
 bool wantsModelRun(const OptionTable &Opts);

@@ -69,6 +69,9 @@ struct SectionDesc {
   SectionAccess Access;
   std::string Phdr;       // optional PHDR name
   llvm::SMLoc Loc;        // the section's mapping in the layout
+  /// An rw section whose initial contents are in the file (PROGBITS, not
+  /// NOLOAD): the selfcheck section's etalons (Generator/SelfCheck.h).
+  bool Loaded = false;
   uint64_t end() const { return VMA + Size; }
 };
 

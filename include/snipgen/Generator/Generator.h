@@ -28,6 +28,8 @@
 
 namespace snipgen {
 
+class SelfCheckEmitter;
+
 class GenTarget;
 class ImmediatePolicy;
 class InstructionBuilder;
@@ -48,6 +50,8 @@ struct GeneratorConfig {
   std::optional<llvm::MCInst> LastInstr; // nullopt: no last instruction
   bool LastInstrIsReturn = false;
   bool InitRegsInElf = false; // -init-regs-in-elf
+  /// -selfcheck: check stores after primaries (Generator/SelfCheck.h).
+  SelfCheckEmitter *SelfCheck = nullptr;
   /// Called now and then with the number of primary instructions so far.
   std::function<void(uint64_t)> Progress;
 

@@ -175,6 +175,16 @@ struct Program {
   std::vector<Function> Functions; // Functions[0] is the entry point
   GenerationStats Stats;
   ControlFlowMap Map;
+  /// -selfcheck (Generator/SelfCheck.h): the selfcheck section's initial
+  /// contents (REAL zero, ETALON from the model) and, with -selfcheck-gv,
+  /// the global constants describing it.
+  struct SelfCheckData {
+    std::vector<uint8_t> Image;
+    bool Globals = false;
+    unsigned GlobalsSection = 0; // a read-only layout section
+    uint64_t Address = 0, UsedSize = 0;
+    unsigned Stride = 16;
+  } SelfCheck;
   uint64_t codeSize() const {
     uint64_t S = 0;
     for (const Function &F : Functions)
