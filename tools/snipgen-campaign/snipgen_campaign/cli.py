@@ -175,6 +175,28 @@ def cmd_merge(args):
     return 1 if s["failed"] else 0
 
 
+def cmd_compare(args):
+    """Per-seed rows of two campaign directories, all columns but 'seconds'."""
+    def load(d):
+        con = db.open_db(os.path.join(d, db.DB_NAME))
+        rs = {(r["layout"], r["seed"]): {k: v for k, v in r.items() if k != "seconds"}
+              for r in db.rows(con)}
+        con.close()
+        return rs
+    a, b = load(args.dirs[0]), load(args.dirs[1])
+    diffs = 0
+    for key in sorted(set(a) | set(b)):
+        if key not in a or key not in b:
+            print(f"{key[0]} seed {key[1]}: only in {args.dirs[0] if key in a else args.dirs[1]}")
+            diffs += 1
+        elif a[key] != b[key]:
+            cols = [c for c in a[key] if a[key][c] != b[key][c]]
+            print(f"{key[0]} seed {key[1]}: differs in {', '.join(cols)}")
+            diffs += 1
+    print(f"snipgen-campaign: {len(a)} and {len(b)} runs, {diffs} differ")
+    return 1 if diffs else 0
+
+
 def main(argv):
     ap = argparse.ArgumentParser(prog="snipgen-campaign", description=__doc__)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -200,7 +222,11 @@ def main(argv):
     d.add_argument("--check", help="predicate: 'CMD snippet.elf' exits non-zero")
     d.add_argument("--cosim", choices=["qemu"], help="predicate: snipgen-qemu-check diverges")
     d.add_argument("--out", required=True)
+    c = sub.add_parser("compare", help="compare the per-seed results of two campaign directories")
+    c.add_argument("dirs", nargs=2, metavar="DIR")
     args = ap.parse_args(argv)
+    if args.cmd == "compare":
+        return cmd_compare(args)
     if args.cmd == "run":
         return cmd_run(args)
     if args.cmd == "merge":

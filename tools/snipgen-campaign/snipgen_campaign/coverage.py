@@ -25,7 +25,7 @@ DIS = re.compile(r"^core\s+\d+: 0x([0-9a-f]+) \(0x([0-9a-f]+)\) (\S+)\s*(.*)$")
 COMMIT = re.compile(r"^core\s+\d+: \d+ 0x([0-9a-f]+) \(0x([0-9a-f]+)\)(.*)$")
 IMM = re.compile(r"^-?(0x[0-9a-f]+|\d+)$")
 MEM_OP = re.compile(r"^(-?\d+)?\((\w+)\)$")
-COND_BRANCHES = {"beq", "bne", "blt", "bge", "bltu", "bgeu", "c.beqz", "c.bnez"}
+COND_BRANCHES = {"BEQ", "BNE", "BLT", "BGE", "BLTU", "BGEU", "C_BEQZ", "C_BNEZ"}
 MEM_BUCKETS = 32
 
 
@@ -34,15 +34,9 @@ def opcode_name(mnemonic):
     return mnemonic.upper().replace(".", "_")
 
 
-def _no_dest(m):
-    """Mnemonics whose first operand is read, not written."""
-    if m in COND_BRANCHES or m.startswith("b"):
-        return True
-    if re.match(r"^(c\.)?(s[bhwdq]|fs[hwdq]|c\.fs[wd]|c\.s[wd]sp|c\.fs[wd]sp)$", m):
-        return True
-    return m.startswith("vs") and not m.startswith("vset") and not m.startswith("vsext") \
-        and not m.startswith("vsub") and not m.startswith("vsll") and not m.startswith("vsr") \
-        and not m.startswith("vsa") and not m.startswith("vsm") and not m.startswith("vslide")
+NO_DEST = re.compile(r"^(BEQ|BNE|BLT|BGE|BLTU|BGEU|C_BEQZ|C_BNEZ|S[BHWD]|FS[HWDQ]|C_S[WD](SP)?|"
+                     r"C_FS[WD](SP)?|VS(E\d|SE|UXEI|OXEI|[1248]R|M_V|EG|SEG|UXSEG|OXSEG)\w*|"
+                     r"SB_\w+|SH_\w+|SW_\w+|SD_\w+|FENCE\w*|ECALL|EBREAK|C_EBREAK|C_NOP|C_J|C_JR|JAL_?\w*X0)$")
 
 
 def _bucket_signed(v):
@@ -88,36 +82,34 @@ def empty():
             "memory": {}, "branches": {}, "loops": {}, "immediates": {}, "rvv": {}}
 
 
-def from_trace(lines, sections):
-    """Coverage dict of one trace; sections as layout.sections()."""
+def from_trace(lines, sections, decoded=None):
+    """Coverage dict of one trace; sections as layout.sections(); decoded as
+    decode.decode() of the trace's encodings (without it, names come from the
+    trace's mnemonics, which may be aliases)."""
     cov = empty()
     events = parse_trace(lines)
+    decoded = decoded or {}
     loop_runs = {}
     for i, (pc, enc, mnem, ops, commit) in enumerate(events):
-        name = opcode_name(mnem)
+        if enc in decoded:
+            name, operands = decoded[enc]
+        else:
+            name, operands = opcode_name(mnem), _operands_of_text(ops)
         _inc(cov["opcodes"], name)
         cov["executed_instructions"] += 1
-        operands = [o.strip() for o in ops.split(",")] if ops else []
-        # Registers.
-        for pos, op in enumerate(operands):
-            mm = MEM_OP.match(op)
-            reg = REG.get(mm.group(2) if mm else op)
-            if reg is None:
+        # Registers: the first register operand is the destination unless the
+        # opcode has none (stores, branches).
+        first = True
+        for op in operands:
+            if op[0] != "reg":
                 continue
-            kind = "write" if pos == 0 and not _no_dest(mnem) and not mm else "read"
-            cls, idx = reg
-            _inc(cov["registers"][kind].setdefault(cls, {}), f"{cls}{idx}")
-        # Immediates: the last integer operand, or a memory offset.
-        for op in reversed(operands):
-            mm = MEM_OP.match(op)
-            if mm and mm.group(1) is not None:
-                v = int(mm.group(1))
-            elif IMM.match(op):
-                v = int(op, 0)
-            else:
-                continue
-            _inc(cov["immediates"].setdefault(name, {}), _bucket_signed(v))
-            break
+            kind = "write" if first and not NO_DEST.match(name) else "read"
+            first = False
+            _inc(cov["registers"][kind].setdefault(op[1], {}), f"{op[1]}{op[2]}")
+        # Immediates: the last one.
+        imms = [op[1] for op in operands if op[0] == "imm"]
+        if imms:
+            _inc(cov["immediates"].setdefault(name, {}), _bucket_signed(imms[-1]))
         # Memory.
         mm = re.search(r"mem 0x([0-9a-f]+)(\s+0x[0-9a-f]+)?", commit)
         if mm:
@@ -133,25 +125,43 @@ def from_trace(lines, sections):
             ent = cov["memory"].setdefault(key, {"load": [0] * MEM_BUCKETS, "store": [0] * MEM_BUCKETS})
             ent[acc][b] += 1
         # Branches and loops.
-        if mnem in COND_BRANCHES and i + 1 < len(events):
+        if name in COND_BRANCHES and i + 1 < len(events):
             size = 4 if enc & 3 == 3 else 2
             taken = events[i + 1][0] != pc + size
             ent = cov["branches"].setdefault(name, {"taken": 0, "not_taken": 0})
             ent["taken" if taken else "not_taken"] += 1
-            backward = operands and IMM.match(operands[-1]) and int(operands[-1], 0) < 0
-            if backward:
+            if imms and imms[-1] < 0:  # a backward branch closes a loop
                 if taken:
                     loop_runs[pc] = loop_runs.get(pc, 0) + 1
                 else:
                     _inc(cov["loops"], _bucket_iters(loop_runs.pop(pc, 0) + 1))
-        # RVV configurations.
-        if mnem in ("vsetvli", "vsetivli") and len(operands) >= 4:
+        # RVV configurations (from the disassembly's vtype text).
+        if name in ("VSETVLI", "VSETIVLI"):
+            tx = [o.strip() for o in ops.split(",")]
             wm = re.search(r"x\d+\s+0x([0-9a-f]+)", commit)
             vl = int(wm.group(1), 16) if wm else "?"
-            _inc(cov["rvv"], f"SEW={operands[2]} LMUL={operands[3]} VL={vl}")
+            if len(tx) >= 4:
+                _inc(cov["rvv"], f"SEW={tx[2]} LMUL={tx[3]} VL={vl}")
     for pc, run in sorted(loop_runs.items()):
         _inc(cov["loops"], _bucket_iters(run + 1))
     return cov
+
+
+def _operands_of_text(ops):
+    out = []
+    for op in (o.strip() for o in ops.split(",")) if ops else []:
+        mm = MEM_OP.match(op)
+        if mm:
+            if mm.group(1) is not None:
+                out.append(("imm", int(mm.group(1))))
+            r = REG.get(mm.group(2))
+            if r:
+                out.append(("reg",) + r)
+        elif op in REG:
+            out.append(("reg",) + REG[op])
+        elif IMM.match(op):
+            out.append(("imm", int(op, 0)))
+    return out
 
 
 def merge(a, b):

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 import time
 
-from . import coverage, layout
+from . import coverage, decode, layout
 
 STATS = re.compile(r"(\d+) primary \+ (\d+) ancillary instructions \((\d+) bytes of code\)"
                    r"(?:, (\d+) executed on the model)?")
@@ -74,7 +74,9 @@ def run_one(layout_path, seed, settings, keep_dir=None):
         cov = coverage.empty()
         if os.path.exists(trace):
             with open(trace) as f:
-                cov = coverage.from_trace(f, secs)
+                lines = f.read().splitlines()
+            encs = [e[1] for e in coverage.parse_trace(lines)]
+            cov = coverage.from_trace(lines, secs, decode.decode(encs, text))
         row["executed_instructions"] = cov["executed_instructions"]
         if row["status"] == "pass" and settings.get("cosim") == "qemu":
             q = subprocess.run([settings["qemu_check"], elf], capture_output=True, text=True)
