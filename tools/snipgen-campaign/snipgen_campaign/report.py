@@ -24,7 +24,7 @@ def bars(items, series, width=760, bar_h=14, title=""):
     row_h = bar_h * n + 6
     h = row_h * len(items) + 30
     plot_w = width - label_w - 70
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{h}" role="img">'
+    out = [f'<svg width="{width}" height="{h}" role="img">'
            f"<title>{E(title)}</title>"]
     colors = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759"]
     for si, (name, _) in enumerate(series):
@@ -51,7 +51,7 @@ def heatmap(rows, cols, value, title="", cell=20, label_w=60):
     top = max((v for row in vals for v in row), default=0) or 1
     w = label_w + cell * len(cols) + 10
     h = 20 + cell * len(rows) + 10
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" role="img">'
+    out = [f'<svg width="{w}" height="{h}" role="img">'
            f"<title>{E(title)}</title>"]
     for ci, c in enumerate(cols):
         out.append(f'<text x="{label_w + ci * cell + cell / 2}" y="14" font-size="9" '
