@@ -48,10 +48,13 @@ class Progress:
         self.t0 = time.monotonic()
         self.tty = sys.stderr.isatty() if mode == "auto" else mode == "always"
         self.last = 0.0
+        self.quiet = mode == "never"
 
     def update(self, status):
         self.done += 1
         self.failed += status != "pass"
+        if self.quiet:
+            return
         now = time.monotonic()
         if not self.tty and self.done != self.total and now - self.last < 5:
             return
