@@ -40,11 +40,14 @@ def snipgen_args(snipgen, layout_path, seed, num_instrs, out, extra=()):
 
 
 def classify_generation_failure(stderr):
-    s = stderr.lower()
-    if "trap" in s or "exception" in s:
-        return "model-trap"
-    if "step limit" in s or "did not reach" in s or "did not run" in s:
-        return "model-hang"
+    """The failure kind of a snipgen run that failed (its messages in
+    tools/snipgen/ModelRun.cpp and the model-run checks)."""
+    m = re.search(r"did not run to its end on the model \(([\w-]+) after", stderr)
+    if m:
+        return {"trap-taken": "model-trap", "unhandled-trap": "model-trap",
+                "step-limit": "model-hang"}.get(m.group(1), "model-error")
+    if "control-flow check on the model failed" in stderr or "memory access check: " in stderr:
+        return "self-check-mismatch"
     return "generate-error"
 
 
