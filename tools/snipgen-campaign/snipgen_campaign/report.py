@@ -1,6 +1,7 @@
 """A self-contained HTML report: inline SVG plots drawn here, inline CSS, no
 scripts and no network references."""
 import html
+import math
 import re
 
 E = html.escape
@@ -62,7 +63,7 @@ def heatmap(rows, cols, value, title="", cell=20, label_w=60):
                    f'text-anchor="end">{E(str(r))}</text>')
         for ci, v in enumerate(vals[ri]):
             out.append(f'<rect x="{label_w + ci * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" '
-                       f'fill="{_color(v / top)}" stroke="#ccc" stroke-width="0.5">'
+                       f'fill="{_color(math.log1p(v) / math.log1p(top))}" stroke="#ccc" stroke-width="0.5">'
                        f"<title>{E(str(r))} {E(str(c if False else cols[ci]))}: {v}</title></rect>")
     out.append("</svg>")
     return "".join(out)
@@ -128,7 +129,8 @@ def html(summary, cov, meta):
     p.append(f"<p>Opcodes asked for but never executed: "
              f"{', '.join('<code>' + E(n) + '</code>' for n in never) if never else 'none'}.</p>")
 
-    p.append("<h2>Register reads and writes per class</h2>")
+    p.append("<h2>Register reads and writes per class</h2><p class=note>Colour: log scale "
+             "of the count; hover a cell for its count.</p>")
     for cls, count in (("x", 32), ("f", 32), ("v", 32)):
         rd = cov["registers"]["read"].get(cls, {})
         wr = cov["registers"]["write"].get(cls, {})
