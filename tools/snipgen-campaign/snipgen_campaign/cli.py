@@ -204,6 +204,19 @@ def cmd_compare(args):
     return 1 if diffs else 0
 
 
+def cmd_trace_coverage(args):
+    """The coverage of one commit-log trace (snipgen -trace-log), as JSON."""
+    import json
+    from . import coverage, decode, layout
+    text = open(args.layout).read()
+    with open(args.trace) as f:
+        lines = f.read().splitlines()
+    encs = [e[1] for e in coverage.parse_trace(lines)]
+    cov = coverage.from_trace(lines, layout.sections(text), decode.decode(encs, text))
+    print(json.dumps(cov, indent=1, sort_keys=True))
+    return 0
+
+
 def main(argv):
     ap = argparse.ArgumentParser(prog="snipgen-campaign", description=__doc__)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -231,7 +244,12 @@ def main(argv):
     d.add_argument("--out", required=True)
     c = sub.add_parser("compare", help="compare the per-seed results of two campaign directories")
     c.add_argument("dirs", nargs=2, metavar="DIR")
+    t = sub.add_parser("trace-coverage", help="print the coverage of one -trace-log file")
+    t.add_argument("layout", metavar="LAYOUT")
+    t.add_argument("trace", metavar="TRACE")
     args = ap.parse_args(argv)
+    if args.cmd == "trace-coverage":
+        return cmd_trace_coverage(args)
     if args.cmd == "compare":
         return cmd_compare(args)
     if args.cmd == "run":
