@@ -148,6 +148,7 @@ void InstructionBuilder::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
     for (unsigned Reg : Written)
       Memory.clobbered(Reg);
   }
+  Out.block().PrimaryOffsets.push_back(static_cast<uint32_t>(Out.size()));
   Out.emit(I);
   if (Init)
     Init->afterPrimary(Op, I);

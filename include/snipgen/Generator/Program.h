@@ -100,6 +100,9 @@ struct BasicBlock {
   uint64_t NumInstrs = 0;
   Terminator Term;
   std::vector<MemoryAccessRecord> MemoryAccesses; // in Code order
+  /// Offsets in Code of the primary instructions (InstructionBuilder), for
+  /// -dump-primary-pcs.
+  std::vector<uint32_t> PrimaryOffsets;
   /// Layout result: address of the block's first byte.
   uint64_t Address = 0;
 

@@ -212,7 +212,11 @@ def cmd_trace_coverage(args):
     with open(args.trace) as f:
         lines = f.read().splitlines()
     encs = [e[1] for e in coverage.parse_trace(lines)]
-    cov = coverage.from_trace(lines, layout.sections(text), decode.decode(encs, text))
+    primary = None
+    if args.primary_pcs:
+        with open(args.primary_pcs) as f:
+            primary = {int(x, 16) for x in f.read().split()}
+    cov = coverage.from_trace(lines, layout.sections(text), decode.decode(encs, text), primary)
     print(json.dumps(cov, indent=1, sort_keys=True))
     return 0
 
@@ -247,6 +251,7 @@ def main(argv):
     t = sub.add_parser("trace-coverage", help="print the coverage of one -trace-log file")
     t.add_argument("layout", metavar="LAYOUT")
     t.add_argument("trace", metavar="TRACE")
+    t.add_argument("--primary-pcs", help="snipgen -dump-primary-pcs file: count primary instructions only")
     args = ap.parse_args(argv)
     if args.cmd == "trace-coverage":
         return cmd_trace_coverage(args)

@@ -77,15 +77,18 @@ def parse_trace(lines):
 
 
 def empty():
-    return {"opcodes": {}, "executed_instructions": 0,
+    return {"opcodes": {}, "executed_instructions": 0, "all_opcodes": {},
+            "executed_primary_instructions": 0,
             "registers": {"read": {}, "write": {}},
             "memory": {}, "branches": {}, "loops": {}, "immediates": {}, "rvv": {}}
 
 
-def from_trace(lines, sections, decoded=None):
+def from_trace(lines, sections, decoded=None, primary=None):
     """Coverage dict of one trace; sections as layout.sections(); decoded as
     decode.decode() of the trace's encodings (without it, names come from the
-    trace's mnemonics, which may be aliases)."""
+    trace's mnemonics, which may be aliases); primary: the set of primary
+    instruction addresses (snipgen -dump-primary-pcs).  With it, every section
+    but all_opcodes counts primary instructions only; without it, all."""
     cov = empty()
     events = parse_trace(lines)
     decoded = decoded or {}
@@ -95,8 +98,12 @@ def from_trace(lines, sections, decoded=None):
             name, operands = decoded[enc]
         else:
             name, operands = opcode_name(mnem), _operands_of_text(ops)
-        _inc(cov["opcodes"], name)
+        _inc(cov["all_opcodes"], name)
         cov["executed_instructions"] += 1
+        if primary is not None and pc not in primary:
+            continue
+        _inc(cov["opcodes"], name)
+        cov["executed_primary_instructions"] += 1
         # Registers: the first register operand is the destination unless the
         # opcode has none (stores, branches).
         first = True

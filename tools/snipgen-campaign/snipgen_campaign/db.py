@@ -4,7 +4,7 @@
       campaign settings: num_instrs, check, cosim, seeds, shard, tool.
   runs(layout TEXT, seed INTEGER, status TEXT, primary_instructions INTEGER,
        ancillary_instructions INTEGER, executed_instructions INTEGER,
-       code_bytes INTEGER, command TEXT, message TEXT, coverage TEXT,
+       executed_primary_instructions INTEGER, code_bytes INTEGER, command TEXT, message TEXT, coverage TEXT,
        seconds REAL, PRIMARY KEY (layout, seed))
       one row per (layout, seed).  status is 'pass' or the failure kind;
       coverage is the seed's coverage JSON (sorted keys).  Everything but
@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS runs (
   primary_instructions INTEGER,
   ancillary_instructions INTEGER,
   executed_instructions INTEGER,
+  executed_primary_instructions INTEGER,
   code_bytes INTEGER,
   command TEXT NOT NULL,
   message TEXT,
@@ -31,7 +32,7 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 """
 COLUMNS = ["layout", "seed", "status", "primary_instructions", "ancillary_instructions",
-           "executed_instructions", "code_bytes", "command", "message", "coverage", "seconds"]
+           "executed_instructions", "executed_primary_instructions", "code_bytes", "command", "message", "coverage", "seconds"]
 DB_NAME = "campaign.sqlite"
 
 

@@ -12,6 +12,7 @@ def summary(rows):
                      "primary_instructions": r["primary_instructions"],
                      "ancillary_instructions": r["ancillary_instructions"],
                      "executed_instructions": r["executed_instructions"],
+                     "executed_primary_instructions": r["executed_primary_instructions"],
                      "command": r["command"], "message": r["message"]})
     counts = {}
     for r in runs:

@@ -94,7 +94,8 @@ def html(summary, cov, meta):
          "<h1>snipgen campaign report</h1>"]
     st = summary["statuses"]
     p.append(f"<p>{summary['total']} runs, <span class=fail>{summary['failed']} failed</span>, "
-             f"{cov.get('executed_instructions', 0)} instructions executed on the model; "
+             f"{cov.get('executed_instructions', 0)} instructions executed on the model, "
+             f"{cov.get('executed_primary_instructions', 0)} of them primary; "
              f"-num-instrs={E(str(meta.get('num_instrs', '')))}"
              f"{', check: <code>' + E(meta['check']) + '</code>' if meta.get('check') else ''}"
              f"{', co-simulation: ' + E(meta['cosim']) if meta.get('cosim') else ''}.</p>")
@@ -118,8 +119,9 @@ def html(summary, cov, meta):
             p.append(f"<p class=note>{len(fails) - 500} more in summary.json</p>")
 
     p.append("<h2>Opcode mix: asked for and achieved</h2><p class=note>Asked: the layouts' "
-             "histogram weights (share of primary instructions). Achieved: share of all "
-             "instructions the model executed (primary and ancillary).</p>")
+             "histogram weights (share of primary instructions). Achieved: share of the "
+             "primary instructions the model executed. All sections below count primary "
+             "instructions only.</p>")
     names = sorted(set(cov["asked_mix"]) | set(cov["achieved_mix"]),
                    key=lambda n: (-cov["achieved_mix"].get(n, 0), n))
     pct = lambda v: f"{100 * v:.1f}%"  # noqa: E731

@@ -60,7 +60,10 @@ def run_one(layout_path, seed, settings, keep_dir=None):
     try:
         elf = os.path.join(work, "snippet")
         trace = os.path.join(work, "trace.log")
-        extra = [] if layout.model_is_none(text) else [f"-trace-log={trace}"]
+        pcs = os.path.join(work, "primary.pcs")
+        extra = [f"-dump-primary-pcs={pcs}"]
+        if not layout.model_is_none(text):
+            extra.append(f"-trace-log={trace}")
         args = snipgen_args(settings["snipgen"], layout_path, seed, settings["num_instrs"], elf, extra)
         repro = snipgen_args("snipgen", layout_path, seed, settings["num_instrs"], "snippet")
         row = {"layout": layout_path, "seed": seed, "command": shlex.join(repro),
@@ -79,8 +82,13 @@ def run_one(layout_path, seed, settings, keep_dir=None):
             with open(trace) as f:
                 lines = f.read().splitlines()
             encs = [e[1] for e in coverage.parse_trace(lines)]
-            cov = coverage.from_trace(lines, secs, decode.decode(encs, text))
+            primary = None
+            if os.path.exists(pcs):
+                with open(pcs) as f:
+                    primary = {int(x, 16) for x in f.read().split()}
+            cov = coverage.from_trace(lines, secs, decode.decode(encs, text), primary)
         row["executed_instructions"] = cov["executed_instructions"]
+        row["executed_primary_instructions"] = cov["executed_primary_instructions"]
         if row["status"] == "pass" and settings.get("cosim") == "qemu":
             q = subprocess.run([settings["qemu_check"], elf], capture_output=True, text=True)
             if q.returncode != 0:
