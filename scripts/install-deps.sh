@@ -10,6 +10,7 @@ PACKAGES=(
   binutils-riscv64-unknown-elf gcc-riscv64-unknown-elf
   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross
   graphviz
+  parallel slurm-wlm munge chromium
 )
 
 # QEMU 10 (the independent reference model) comes from bookworm-backports;

@@ -337,6 +337,7 @@ void InstructionBuilder::emitPlain(const OpcodeDesc &Op, const Recipe &R,
   // set-up emitted after the base.
   if (RecordIdx < Out.block().MemoryAccesses.size())
     Out.block().MemoryAccesses[RecordIdx].Offset = Out.size();
+  Out.block().PrimaryOffsets.push_back(static_cast<uint32_t>(Out.size()));
   Out.emit(I);
   if (Init)
     Init->afterPrimary(Op, I);

@@ -42,6 +42,28 @@
 
 using namespace llvm;
 
+/// -dump-primary-pcs: the address of every primary instruction, in layout
+/// order.
+static std::string primaryPCs(const snipgen::Program &P) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  for (const snipgen::Function &F : P.Functions)
+    for (const snipgen::BasicBlock &B : F.Blocks) {
+      uint64_t Body = B.Address + B.bodyOffset();
+      for (uint32_t Off : B.PrimaryOffsets)
+        OS << format_hex(Body + Off, 18) << "\n";
+      // A histogram-drawn terminator: its first instruction, but a loop
+      // latch's branch follows the counter decrement (C.ADDI or ADDI).
+      if (B.Term.Opcode != 0 && B.Term.Kind != snipgen::TerminatorKind::FallThrough) {
+        uint64_t At = Body + B.Code.size() + B.Term.Pre.size();
+        if (B.Term.Kind == snipgen::TerminatorKind::LoopLatch)
+          At += B.Term.Compressed ? 2 : 4;
+        OS << format_hex(At, 18) << "\n";
+      }
+    }
+  return Text;
+}
+
 namespace snipgen {
 namespace {
 
@@ -430,6 +452,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (Error E = queueIntervalsToVerify(Opts, *Env, TheLayout, *Prog,
                                        Out->ElfPath, Files))
     return std::move(E);
+  if (Opts.isSet(OptionID::DumpPrimaryPCs))
+    Files.add(Opts.getString(OptionID::DumpPrimaryPCs), primaryPCs(*Prog));
   if (Error E = queueControlFlowDumps(*Prog, Gen.callGraph(), *Env, Opts, Files))
     return std::move(E);
   if (Error E = Files.commit())

@@ -106,6 +106,9 @@ struct BasicBlock {
   /// to branches.alignment (layout).
   CodeBytes TargetPadding;
   std::vector<MemoryAccessRecord> MemoryAccesses; // in Code order
+  /// Offsets in Code of the primary instructions (InstructionBuilder), for
+  /// -dump-primary-pcs.
+  std::vector<uint32_t> PrimaryOffsets;
   /// Layout result: address of the block's first byte.
   uint64_t Address = 0;
 
