@@ -89,6 +89,7 @@ Error ControlFlowGenerator::emitPrimary(const OpcodeDesc &Op, CodeBuffer &Out) {
                        "no other histogram opcode fits either");
   }
   Builder->emit(*Use, Out);
+  ++Out.block().PrimaryOpcodes[Use->Opcode];
   ++Primary;
   if (Config.Progress && (Primary & 0xffff) == 0)
     Config.Progress(Primary);

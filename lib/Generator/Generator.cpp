@@ -93,7 +93,9 @@ SnippetGenerator::generateStraightLine(InstructionBuilder &Builder) {
   uint64_t Primary = 0;
   while (Config.FillCodeSection ? Out.size() + MaxFootprint <= Budget
                                 : Primary < Config.NumInstrs) {
-    Builder.emit(Parts.Source.next(RNG), Out);
+    const OpcodeDesc &Op = Parts.Source.next(RNG);
+    Builder.emit(Op, Out);
+    ++BB.PrimaryOpcodes[Op.Opcode];
     ++Primary;
     if (Out.size() > Budget)
       return makeError("the generated code does not fit section '" +

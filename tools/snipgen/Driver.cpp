@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
 #include "ControlFlowSetup.h"
+#include "GenerationChecks.h"
 #include "MemorySetup.h"
 #include "ModelRun.h"
 #include "Outputs.h"
@@ -272,6 +273,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return std::move(E);
   if (Error E = checkControlFlowRunOptions(Opts))
     return std::move(E);
+  if (Error E = checkGenerationCheckOptions(Opts))
+    return std::move(E);
 
   auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
   if (!Histogram)
@@ -299,6 +302,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     errs() << "\r\033[K";
   if (!Prog)
     return Prog.takeError();
+  if (Error E = runGenerationChecks(*Prog, *Histogram, *Env, Opts))
+    return std::move(E);
 
   auto Art = buildArtifacts(*Env, *Target, TheLayout, *Prog, *Out);
   if (!Art)

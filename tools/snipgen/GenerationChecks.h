@@ -1,0 +1,28 @@
+//===- GenerationChecks.h - Checks of the generated program ------*- C++ -*-===//
+//
+// llvm-snippy's generation checks: -verify-gen-histogram (with
+// -histogram-max-deviation and -histogram-must-succeed) and
+// -verify-consecutive-loops. The options are validated before generation;
+// the checks run on the program after layout, before anything is written.
+//===----------------------------------------------------------------------===//
+#ifndef SNIPGEN_TOOLS_SNIPGEN_GENERATIONCHECKS_H
+#define SNIPGEN_TOOLS_SNIPGEN_GENERATIONCHECKS_H
+
+#include "llvm/Support/Error.h"
+
+namespace snipgen {
+
+class MCEnvironment;
+class OpcodeHistogram;
+class OptionTable;
+struct Program;
+
+llvm::Error checkGenerationCheckOptions(const OptionTable &Opts);
+
+llvm::Error runGenerationChecks(const Program &P, const OpcodeHistogram &H,
+                                const MCEnvironment &Env,
+                                const OptionTable &Opts);
+
+} // namespace snipgen
+
+#endif
