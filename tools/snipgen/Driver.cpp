@@ -275,6 +275,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return std::move(E);
   if (Error E = checkGenerationCheckOptions(Opts))
     return std::move(E);
+  if (Error E = checkLayoutNeedsModel(TheLayout, Opts))
+    return std::move(E);
 
   auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
   if (!Histogram)
@@ -303,6 +305,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (!Prog)
     return Prog.takeError();
   if (Error E = runGenerationChecks(*Prog, *Histogram, *Env, Opts))
+    return std::move(E);
+  if (Error E = warnUnusedRXSections(TheLayout, *Prog, Warnings))
     return std::move(E);
 
   auto Art = buildArtifacts(*Env, *Target, TheLayout, *Prog, *Out);

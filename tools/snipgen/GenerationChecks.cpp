@@ -1,5 +1,10 @@
 #include "GenerationChecks.h"
+#include "ModelRun.h"
+#include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
+#include "snipgen/Generator/Program.h"
+#include "snipgen/Support/Error.h"
+#include "snipgen/Support/Warnings.h"
 #include "snipgen/Generator/HistogramVerifier.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cmath>
@@ -22,6 +27,29 @@ Error checkGenerationCheckOptions(const OptionTable &Opts) {
   if (!D)
     return D.takeError();
   return Error::success();
+}
+
+Error checkLayoutNeedsModel(const Layout &L, const OptionTable &Opts) {
+  const auto &FPU = L.Values.FPUOverwrite;
+  if (FPU && FPU->Mode == NaNOverwriteMode::IfModelDetectedNaN &&
+      !wantsModelRun(Opts))
+    return makeError(*L.SM, FPU->ModeLoc.isValid() ? FPU->ModeLoc : FPU->Loc,
+                     "fpu-config overwrite mode 'if-model-detected-nan' needs "
+                     "a model to detect NaNs, but -model-plugin is None");
+  return Error::success();
+}
+
+Error warnUnusedRXSections(const Layout &L, const Program &P,
+                           WarningEngine &Warnings) {
+  std::string Names;
+  for (unsigned I = 0; I < L.Sections.size(); ++I)
+    if (L.Sections[I].Access.X && I != P.CodeSection)
+      Names += " '" + L.Sections[I].Name + "'";
+  if (Names.empty())
+    return Error::success();
+  return Warnings.warn(Warning::UnusedSection,
+                       "Following RX sections are unused during generation:" +
+                           Names);
 }
 
 Error runGenerationChecks(const Program &P, const OpcodeHistogram &H,

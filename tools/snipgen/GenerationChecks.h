@@ -17,7 +17,19 @@ class OpcodeHistogram;
 class OptionTable;
 struct Program;
 
+class WarningEngine;
+struct Layout;
+
 llvm::Error checkGenerationCheckOptions(const OptionTable &Opts);
+
+/// llvm-snippy's refusals of a layout with the options: fpu-config's
+/// if-model-detected-nan mode needs a model (-model-plugin not None).
+llvm::Error checkLayoutNeedsModel(const Layout &L, const OptionTable &Opts);
+
+/// "Following RX sections are unused during generation" (unused-section):
+/// executable sections other than the one that holds the code.
+llvm::Error warnUnusedRXSections(const Layout &L, const Program &P,
+                                 WarningEngine &Warnings);
 
 llvm::Error runGenerationChecks(const Program &P, const OpcodeHistogram &H,
                                 const MCEnvironment &Env,
