@@ -6,6 +6,7 @@
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Warnings.h"
 #include "snipgen/Generator/HistogramVerifier.h"
+#include "snipgen/Generator/ProgramListing.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cmath>
 
@@ -54,6 +55,14 @@ Error warnUnusedRXSections(const Layout &L, const Program &P,
 
 Error runGenerationChecks(const Program &P, const OpcodeHistogram &H,
                           const MCEnvironment &Env, const OptionTable &Opts) {
+  if (Opts.getFlag(OptionID::VerifyMI)) {
+    auto N = verifyProgramCode(P, Env);
+    if (!N)
+      return N.takeError();
+  }
+  if (Opts.getFlag(OptionID::DumpMF) || Opts.getFlag(OptionID::DumpMI))
+    if (Error E = listProgram(P, Env, Opts.getFlag(OptionID::DumpMF), outs()))
+      return E;
   if (Opts.getFlag(OptionID::VerifyGenHistogram)) {
     HistogramCheckOptions HO;
     HO.MaxDeviation = *maxDeviation(Opts);
