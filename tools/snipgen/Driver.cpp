@@ -7,6 +7,7 @@
 #include "Driver.h"
 #include "ControlFlowSetup.h"
 #include "GenerationChecks.h"
+#include "MemorySectionDump.h"
 #include "MemorySetup.h"
 #include "ModelRun.h"
 #include "Outputs.h"
@@ -277,6 +278,13 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return std::move(E);
   if (Error E = checkLayoutNeedsModel(TheLayout, Opts))
     return std::move(E);
+  auto DumpRanges = memoryDumpRanges(TheLayout, Opts);
+  if (!DumpRanges)
+    return DumpRanges.takeError();
+  if (!DumpRanges->empty() && !wantsModelRun(Opts))
+    return makeOptionError("dump-memory-section",
+                           "needs a model to run the snippet, but "
+                           "-model-plugin is None");
 
   auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
   if (!Histogram)
@@ -337,10 +345,16 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     std::unique_ptr<RunCheck> MemoryCheck = makeMemoryCheck(*Mem, *Prog);
     if (MemoryCheck)
       MR.Checks.push_back(MemoryCheck.get());
+    MemorySectionDumper SectionDump(*DumpRanges);
+    if (!DumpRanges->empty())
+      MR.Checks.push_back(&SectionDump);
     auto Ran = runOnModel(MR, Opts, Files);
     sys::fs::remove(*Image);
     if (!Ran)
       return Ran.takeError();
+    if (!DumpRanges->empty())
+      Files.add(Opts.getString(OptionID::MemorySectionFile),
+                std::move(SectionDump.contents()));
     ModelNote = formatv(", {0} executed on the model", Ran->Retired).str();
     if (CFCheck.loopsChecked() || CFCheck.callsChecked())
       ModelNote += formatv(" ({0} loop exits and {1} returns checked)",
