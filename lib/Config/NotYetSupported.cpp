@@ -16,8 +16,8 @@ struct Entry {
 static const Entry Options[] = {
     {"redefine-ra", "calls and returns always link through ra (x1)"},
     {"randomize-ra", "calls and returns always link through ra (x1)"},
-    {"init-memory", "writable sections always start zeroed"},
-    {"init-memory-file", "writable sections always start zeroed"},
+    {"init-memory-file",
+     "-init-memory=ascii-file is not supported (only no and full)"},
     {"chained-rx-sections-fill",
      "the code is generated into one executable section"},
     {"chained-rx-sorted", "the code is generated into one executable section"},

@@ -21,7 +21,9 @@ static std::vector<const SectionDesc *> byAddress(const Layout &L) {
   return Sorted;
 }
 
-static bool isNoLoad(const SectionDesc &S) { return S.Access.W && !S.Access.X; }
+static bool isNoLoad(const SectionDesc &S) {
+  return S.Access.W && !S.Access.X && S.InitialContents.empty();
+}
 
 std::string generateLinkerScript(const Layout &L,
                                  const LinkerScriptOptions &Opts) {

@@ -38,9 +38,10 @@ static MCSectionELF *createSection(MCContext &Ctx, StringRef Name,
   if (S.Access.X)
     Flags |= ELF::SHF_EXECINSTR;
   // Writable data sections start zeroed and are not loaded from the file
-  // (NOLOAD in the linker script).
-  unsigned Type =
-      S.Access.W && !S.Access.X ? ELF::SHT_NOBITS : ELF::SHT_PROGBITS;
+  // (NOLOAD in the linker script), unless -init-memory gave them contents.
+  unsigned Type = S.Access.W && !S.Access.X && S.InitialContents.empty()
+                      ? ELF::SHT_NOBITS
+                      : ELF::SHT_PROGBITS;
   return Ctx.getELFSection(Name, Type, Flags);
 }
 
@@ -145,6 +146,10 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
       for (const Function &F : P.Functions)
         if (Error E = emitFunction(Env, *S, F))
           return E;
+    } else if (!SD.InitialContents.empty()) {
+      S->emitBytes(StringRef(
+          reinterpret_cast<const char *>(SD.InitialContents.data()),
+          SD.InitialContents.size()));
     } else if (SD.Access.W && !SD.Access.X) {
       // Reserve the whole RW section so the linker allocates it.
       S->emitZeros(SD.Size);

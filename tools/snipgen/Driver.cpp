@@ -8,6 +8,7 @@
 #include "ControlFlowSetup.h"
 #include "GenerationChecks.h"
 #include "MemorySectionDump.h"
+#include "MemoryInit.h"
 #include "MemorySetup.h"
 #include "ModelRun.h"
 #include "Outputs.h"
@@ -278,6 +279,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return std::move(E);
   if (Error E = checkLayoutNeedsModel(TheLayout, Opts))
     return std::move(E);
+  if (Error E = checkMemoryInitOption(Opts))
+    return std::move(E);
   auto DumpRanges = memoryDumpRanges(TheLayout, Opts);
   if (!DumpRanges)
     return DumpRanges.takeError();
@@ -293,6 +296,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Seed = chooseSeed();
   if (!Seed)
     return Seed.takeError();
+  if (Error E = applyMemoryInit(TheLayout, Opts, *Seed))
+    return std::move(E);
   auto Regs = setupRegisters(TheLayout, Opts, *Env, *Target, *Config,
                              *Histogram, *Seed, Warnings);
   if (!Regs)

@@ -69,6 +69,9 @@ struct SectionDesc {
   SectionAccess Access;
   std::string Phdr;       // optional PHDR name
   llvm::SMLoc Loc;        // the section's mapping in the layout
+  /// Initial contents of a writable data section (-init-memory); empty: the
+  /// section starts zeroed (NOLOAD). Otherwise exactly Size bytes.
+  std::vector<uint8_t> InitialContents;
   uint64_t end() const { return VMA + Size; }
 };
 
