@@ -5,6 +5,7 @@
 // a power of two, at least one loop iteration, min <= max everywhere.
 //===----------------------------------------------------------------------===//
 #include "LayoutKeys.h"
+#include "NotYetSupported.h"
 #include "snipgen/Support/Error.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MathExtras.h"
@@ -145,6 +146,9 @@ Error BranchesReader::read(const YAMLNode &Value) {
     return Error::success();
   if (Error E = expectMapping(SM, Value, "'branches'"))
     return E;
+  for (const YAMLEntry &E : Value.Entries)
+    if (auto Why = notYetSupportedBranchesKey(E.key()))
+      return makeError(SM, E.Key.Loc, *Why);
   if (Error E = checkAllowedKeys(SM, Value, BranchesKeys, "'branches'"))
     return E;
   for (const YAMLEntry &E : Value.Entries) {

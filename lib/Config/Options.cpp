@@ -1,4 +1,5 @@
 #include "snipgen/Config/Options.h"
+#include "NotYetSupported.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Version.h"
 #include "llvm/ADT/StringExtras.h"
@@ -112,6 +113,8 @@ Error OptionTable::checkOptionNames(int Argc, const char *const *Argv) const {
     // "-ofile" is -o with its value attached, as LLVM's parser allows.
     if (Arg.starts_with("-o") && !Arg.starts_with("--"))
       continue;
+    if (auto Why = notYetSupportedOption(Name))
+      return makeError(*Why);
     return makeError("unknown option '" + Arg +
                      "'; run 'snipgen --help' for the list of options");
   }
@@ -199,6 +202,8 @@ Error OptionTable::setFromLayout(StringRef Name, SMLoc NameLoc,
                                  const SourceMgr &SM) {
   auto ID = lookupOption(Name);
   if (!ID) {
+    if (auto Why = notYetSupportedOption(Name))
+      return makeError(SM, NameLoc, *Why);
     std::string Known;
     for (const OptionSpec &S : Specs)
       Known += (Known.empty() ? "" : ", ") + std::string(S.Name);

@@ -3,6 +3,7 @@
 // Reads `options` mappings, merges them by the precedence rules of
 // Config/Layout.h and hands the result to the option table.
 //===----------------------------------------------------------------------===//
+#include "NotYetSupported.h"
 #include "LayoutKeys.h"
 #include "snipgen/Config/Options.h"
 #include "snipgen/Support/Error.h"
@@ -14,6 +15,8 @@ using namespace llvm;
 namespace snipgen {
 
 static Error unknownOptionError(const SourceMgr &SM, const YAMLEntry &E) {
+  if (auto Why = notYetSupportedOption(E.key()))
+    return makeError(SM, E.Key.Loc, *Why);
   std::vector<StringRef> Known;
   for (size_t I = 0; I < size_t(OptionID::NumOptions); ++I)
     Known.push_back(optionSpec(OptionID(I)).Name);

@@ -22,7 +22,7 @@ static std::vector<const SectionDesc *> byAddress(const Layout &L) {
 }
 
 static bool isNoLoad(const SectionDesc &S) {
-  return S.Access.W && !S.Access.X && !S.Loaded;
+  return S.Access.W && !S.Access.X && !S.Loaded && S.InitialContents.empty();
 }
 
 std::string generateLinkerScript(const Layout &L,

@@ -39,9 +39,12 @@ static MCSectionELF *createSection(MCContext &Ctx, StringRef Name,
   if (S.Access.X)
     Flags |= ELF::SHF_EXECINSTR;
   // Writable data sections start zeroed and are not loaded from the file
-  // (NOLOAD in the linker script).
-  unsigned Type = S.Access.W && !S.Access.X && !S.Loaded ? ELF::SHT_NOBITS
-                                                         : ELF::SHT_PROGBITS;
+  // (NOLOAD in the linker script), unless they start with contents
+  // (-init-memory, or the selfcheck section's etalons).
+  unsigned Type =
+      S.Access.W && !S.Access.X && !S.Loaded && S.InitialContents.empty()
+          ? ELF::SHT_NOBITS
+          : ELF::SHT_PROGBITS;
   return Ctx.getELFSection(Name, Type, Flags);
 }
 
@@ -168,6 +171,10 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
       for (const Function &F : P.Functions)
         if (Error E = emitFunction(Env, *S, F))
           return E;
+    } else if (!SD.InitialContents.empty()) {
+      S->emitBytes(StringRef(
+          reinterpret_cast<const char *>(SD.InitialContents.data()),
+          SD.InitialContents.size()));
     } else if (SD.Access.W && !SD.Access.X) {
       // Reserve the whole RW section so the linker allocates it (MC takes
       // a signed size: past 2^63-1 it would report and emit nothing); a

@@ -93,6 +93,7 @@ Error ControlFlowGenerator::emitPrimary(const OpcodeDesc &Op, CodeBuffer &Out) {
     Config.SelfCheck->afterPrimaryBytes(
         Use->Opcode, ArrayRef<uint8_t>(Out.block().Code).drop_front(Before),
         Out);
+  ++Out.block().PrimaryOpcodes[Use->Opcode];
   ++Primary;
   if (Config.Progress && (Primary & 0xffff) == 0)
     Config.Progress(Primary);

@@ -6,6 +6,9 @@
 //===----------------------------------------------------------------------===//
 #include "Driver.h"
 #include "ControlFlowSetup.h"
+#include "GenerationChecks.h"
+#include "MemorySectionDump.h"
+#include "MemoryInit.h"
 #include "MemorySetup.h"
 #include "ModelRun.h"
 #include "Outputs.h"
@@ -315,6 +318,19 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (wantsModelRun(Opts))
     if (Error E = checkSectionsFitModel(TheLayout))
       return std::move(E);
+  if (Error E = checkGenerationCheckOptions(Opts))
+    return std::move(E);
+  if (Error E = checkLayoutNeedsModel(TheLayout, Opts))
+    return std::move(E);
+  if (Error E = checkMemoryInitOption(Opts))
+    return std::move(E);
+  auto DumpRanges = memoryDumpRanges(TheLayout, Opts);
+  if (!DumpRanges)
+    return DumpRanges.takeError();
+  if (!DumpRanges->empty() && !wantsModelRun(Opts))
+    return makeOptionError("dump-memory-section",
+                           "needs a model to run the snippet, but "
+                           "-model-plugin is None");
 
   auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
   if (!Histogram)
@@ -325,6 +341,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Seed = chooseSeed();
   if (!Seed)
     return Seed.takeError();
+  if (Error E = applyMemoryInit(TheLayout, Opts, *Seed))
+    return std::move(E);
   auto Regs = setupRegisters(TheLayout, Opts, *Env, *Target, *Config,
                              *Histogram, *Seed, Warnings);
   if (!Regs)
@@ -349,6 +367,10 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     errs() << "\r\033[K";
   if (!Prog)
     return Prog.takeError();
+  if (Error E = runGenerationChecks(*Prog, *Histogram, *Env, Opts))
+    return std::move(E);
+  if (Error E = warnUnusedRXSections(TheLayout, *Prog, Warnings))
+    return std::move(E);
 
   if (*SelfCheck)
     prepareSelfCheckProgram(Opts, TheLayout, *Prog);
@@ -390,6 +412,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
       if (auto Over = selfCheckOverflowRegion(TheLayout))
         MR.ExtraRegions.push_back(*Over);
     }
+    MemorySectionDumper SectionDump(*DumpRanges);
+    if (!DumpRanges->empty())
+      MR.Checks.push_back(&SectionDump);
     std::vector<std::unique_ptr<CosimCheck>> Cosim;
     std::vector<std::unique_ptr<QemuCosimCheck>> QemuCosim;
     for (const std::string &Plugin : Opts.getList(OptionID::CosimModelPlugins)) {
@@ -421,6 +446,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     if (!Ran)
       return SCRec ? SCRec->explainRunFailure(Ran.takeError())
                    : Ran.takeError();
+    if (!DumpRanges->empty())
+      Files.add(Opts.getString(OptionID::MemorySectionFile),
+                std::move(SectionDump.contents()));
     if (SCRec) {
       // The etalons go into the selfcheck section's initial contents.
       if (Error E = finishSelfCheck(TheLayout, Out->SectionsPrefix, *SCRec,

@@ -100,14 +100,12 @@ resolveBurstGroups(const Layout &L, const MCEnvironment &Env,
         for (const OpcodeHistogram::Entry &H : Histogram.entries())
           if (H.Op->Name == N.Name)
             E = &H;
-        if (!E) {
-          if (Error Err = Warnings.warn(
-                  Warning::BurstMode,
-                  "opcode " + N.Name + " of a burst grouping is not in the "
-                                       "histogram: it is never generated"))
-            return Err;
-          continue;
-        }
+        if (!E)
+          return makeError(*L.SM, N.Loc,
+                           "opcode " + N.Name +
+                               " of a burst grouping is not in the "
+                               "histogram; add it to the histogram or "
+                               "remove it from the grouping");
         if (!Supported(*E->Op)) {
           if (Error Err = Warnings.warn(
                   Warning::BurstMode,

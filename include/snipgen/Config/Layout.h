@@ -72,6 +72,9 @@ struct SectionDesc {
   /// An rw section whose initial contents are in the file (PROGBITS, not
   /// NOLOAD): the selfcheck section's etalons (Generator/SelfCheck.h).
   bool Loaded = false;
+  /// Initial contents of a writable data section (-init-memory); empty: the
+  /// section starts zeroed (NOLOAD). Otherwise exactly Size bytes.
+  std::vector<uint8_t> InitialContents;
   uint64_t end() const { return VMA + Size; }
 };
 

@@ -22,6 +22,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/MC/MCInst.h"
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,9 @@ struct BasicBlock {
   std::vector<uint32_t> PrimaryOffsets;
   /// Layout result: address of the block's first byte.
   uint64_t Address = 0;
+  /// Primary instructions of the body by LLVM opcode (the terminator's
+  /// histogram opcode is Term.Opcode); read by -verify-gen-histogram.
+  std::map<unsigned, uint64_t> PrimaryOpcodes;
 
   /// Offset of the body within the block.
   uint64_t bodyOffset() const;

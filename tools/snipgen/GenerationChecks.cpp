@@ -1,0 +1,76 @@
+#include "GenerationChecks.h"
+#include "ModelRun.h"
+#include "snipgen/Config/Layout.h"
+#include "snipgen/Config/Options.h"
+#include "snipgen/Generator/Program.h"
+#include "snipgen/Support/Error.h"
+#include "snipgen/Support/Warnings.h"
+#include "snipgen/Generator/HistogramVerifier.h"
+#include "snipgen/Generator/ProgramListing.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cmath>
+
+using namespace llvm;
+
+namespace snipgen {
+
+static Expected<double> maxDeviation(const OptionTable &Opts) {
+  StringRef S = Opts.getString(OptionID::HistogramMaxDeviation);
+  double D = 0;
+  if (S.getAsDouble(D) || !std::isfinite(D) || D < 0)
+    return Opts.valueError(OptionID::HistogramMaxDeviation,
+                           "'" + S + "'; expected a non-negative number");
+  return D;
+}
+
+Error checkGenerationCheckOptions(const OptionTable &Opts) {
+  auto D = maxDeviation(Opts);
+  if (!D)
+    return D.takeError();
+  return Error::success();
+}
+
+Error checkLayoutNeedsModel(const Layout &L, const OptionTable &Opts) {
+  const auto &FPU = L.Values.FPUOverwrite;
+  if (FPU && FPU->Mode == NaNOverwriteMode::IfModelDetectedNaN &&
+      !wantsModelRun(Opts))
+    return makeError(*L.SM, FPU->ModeLoc.isValid() ? FPU->ModeLoc : FPU->Loc,
+                     "fpu-config overwrite mode 'if-model-detected-nan' needs "
+                     "a model to detect NaNs, but -model-plugin is None");
+  return Error::success();
+}
+
+Error warnUnusedRXSections(const Layout &L, const Program &P,
+                           WarningEngine &Warnings) {
+  std::string Names;
+  for (unsigned I = 0; I < L.Sections.size(); ++I)
+    if (L.Sections[I].Access.X && I != P.CodeSection)
+      Names += " '" + L.Sections[I].Name + "'";
+  if (Names.empty())
+    return Error::success();
+  return Warnings.warn(Warning::UnusedSection,
+                       "Following RX sections are unused during generation:" +
+                           Names);
+}
+
+Error runGenerationChecks(const Program &P, const OpcodeHistogram &H,
+                          const MCEnvironment &Env, const OptionTable &Opts) {
+  if (Opts.getFlag(OptionID::VerifyMI)) {
+    auto N = verifyProgramCode(P, Env);
+    if (!N)
+      return N.takeError();
+  }
+  if (Opts.getFlag(OptionID::DumpMF) || Opts.getFlag(OptionID::DumpMI))
+    if (Error E = listProgram(P, Env, Opts.getFlag(OptionID::DumpMF), outs()))
+      return E;
+  if (Opts.getFlag(OptionID::VerifyGenHistogram)) {
+    HistogramCheckOptions HO;
+    HO.MaxDeviation = *maxDeviation(Opts);
+    HO.MustSucceed = Opts.getFlag(OptionID::HistogramMustSucceed);
+    if (Error E = verifyGeneratedHistogram(P, H, Env, HO, outs()))
+      return E;
+  }
+  return Error::success();
+}
+
+} // namespace snipgen
