@@ -104,7 +104,6 @@ SnippetGenerator::generateStraightLine(InstructionBuilder &Builder) {
     if (Config.SelfCheck)
       Config.SelfCheck->afterPrimaryBytes(
           Op.Opcode, ArrayRef<uint8_t>(BB.Code).drop_front(Before), Out);
-    Builder.emit(Op, Out);
     ++BB.PrimaryOpcodes[Op.Opcode];
     ++Primary;
     if (Out.size() > Budget)

@@ -310,7 +310,7 @@ TEST_F(LayoutLoaderTest, PreprocessedRoundTrip) {
     VMA: 0x80000000
     SIZE: 0x400000
     ACCESS: rx
-  - name: "two words"
+  - name: "two_words"
     VMA: 0xffffffff00000000
     SIZE: 0x1000
     LMA: 0x2000
