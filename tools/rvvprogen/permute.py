@@ -53,6 +53,12 @@ class PermuteClasses:
                 if self.sew in self.fp_sews and self.rng.random() < 0.3:
                     self.emit("vf%s.vf v%d, v%d, %s%s" % (
                         op[1:], vd, vs2, self.freg(self.sew), m))
+                elif self.xlen == 32 and self.sew == 64:
+                    # QEMU 10.0.2 zero-extends the scalar here; the spec
+                    # sign-extends (pinned in cosim/rvv-int-known-
+                    # differences.test): slide by one without the scalar.
+                    self.emit("%s.vi v%d, v%d, 1%s" % (
+                        op.replace("slide1", "slide"), vd, vs2, m))
                 else:
                     self.emit("%s.vx v%d, v%d, %s%s" % (op, vd, vs2,
                                                        self.scalar(), m))
