@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generates a relocatable snippet with -selfcheck-gv, links it with the
-manual's C checker (Inputs/checker.c), runs it under qemu-riscv64.
+manual's C checker (examples/selfcheck/checker.c), runs it under qemu-riscv64.
 
 usage: scrun.py SNIPGEN LAYOUT OUTDIR SEED N [--corrupt] [snipgen args...]
 
@@ -72,7 +72,8 @@ if corrupt:
     print(f"expected mismatch at pair {expect}, instruction 0x{0x10500000 + target:x}")
 
 run(["riscv64-linux-gnu-gcc", "-static", "-O1",
-     os.path.join(here, "checker.c"), obj,
+     # The manual's checker as shipped to users in examples/.
+     os.path.join(here, "..", "..", "..", "examples", "selfcheck", "checker.c"), obj,
      "-Wl,--section-start=.snippy.data.rw=0x10000000",
      "-Wl,--section-start=.snippy.selfcheck.rw=0x10100000",
      "-Wl,--section-start=.snippy.stack.rw=0x10400000",
