@@ -102,7 +102,8 @@ private:
 };
 
 /// The closed [first, last] intervals of instruction addresses of the
-/// snippet's functions (one per function, external stubs excluded), in the
+/// snippet's functions (one per function; external functions, which are
+/// weak symbols defined elsewhere, excluded), in the
 /// YAML of snippy's -dump-intervals-to-verify.
 struct Program;
 std::string intervalsToVerifyYAML(const MCEnvironment &Env, const Program &P,
