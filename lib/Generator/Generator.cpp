@@ -1,5 +1,5 @@
 #include "snipgen/Generator/Generator.h"
-#include "ControlFlowGenerator.h"
+#include "ControlFlow/ControlFlowGenerator.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/Histogram.h"

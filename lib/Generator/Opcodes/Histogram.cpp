@@ -1,5 +1,5 @@
 #include "snipgen/Generator/Histogram.h"
-#include "FPControlPseudos.h"
+#include "../FP/FPControlPseudos.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Warnings.h"
