@@ -139,7 +139,8 @@ def run_vector_job(job, opts, tools, work_dir):
             base + ".elf"]
     check = [tools["snipgen-qemu-check"], base + ".elf",
              "--compare=" + opts.compare] + (["--zve-as-v"] if opts.zve
-                                             else [])
+                                             else []) + \
+        (["--rvv-agnostic-ones"] if opts.agnostic_ones else [])
     job.commands = [gen, asm, link, check]
     for step in (gen, asm, link):
         if run_command(job, step, "GEN-ERROR", opts.timeout) is None:
@@ -282,6 +283,10 @@ def main():
     vec.add_argument("--zve", help="rvv-progen --zve: a Zve* instead of V "
                      "(checked with snipgen-qemu-check --zve-as-v)")
     vec.add_argument("--zvbb", action="store_true", help="and Zvbb")
+    vec.add_argument("--agnostic-ones", action="store_true",
+                     help="tail/mask-agnostic elements written as all ones "
+                          "on both sides (snipgen-qemu-check "
+                          "--rvv-agnostic-ones)")
     vec.add_argument("--zvbc", action="store_true", help="and Zvbc")
     vec.add_argument("--zvfbf", action="store_true",
                      help="and Zvfbfmin/Zvfbfwma")

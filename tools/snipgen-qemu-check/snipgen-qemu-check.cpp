@@ -86,10 +86,20 @@ static cl::opt<bool> ZveAsV(
              "its log has the vector state to compare; EEW=64 vmulh*/vsmul, "
              "which Zve64* lacks, then run on QEMU"),
     cl::cat(Cat));
+static cl::opt<bool> AgnosticOnes(
+    "rvv-agnostic-ones",
+    cl::desc("Both sides write all ones into RVV tail/mask-agnostic elements "
+             "(the model's -rvv-agnostic-ones; QEMU's rvv_ta_all_1s and "
+             "rvv_ma_all_1s)"),
+    cl::cat(Cat));
 static cl::opt<std::string>
     Plugin("model-plugin",
            cl::desc("Compare this model plugin instead of the built-in model"),
            cl::value_desc("path.so"), cl::cat(Cat));
+
+static std::string agnosticOnesCpuProperties() {
+  return AgnosticOnes ? ",rvv_ta_all_1s=true,rvv_ma_all_1s=true" : "";
+}
 
 static constexpr int ExitDiverged = 1;
 static constexpr int ExitCannotCheck = 2;
@@ -129,7 +139,7 @@ int main(int argc, char **argv) {
     auto Derived = qemuCpuForIsa(March, ZveAsV);
     if (!Derived)
       return cannotCheck(Derived.takeError());
-    outs() << *Derived << "\n";
+    outs() << *Derived << agnosticOnesCpuProperties() << "\n";
     return 0;
   }
   if (Input.empty())
@@ -168,6 +178,7 @@ int main(int argc, char **argv) {
   } else {
     Qemu.Cpu = Cpu;
   }
+  Qemu.Cpu += agnosticOnesCpuProperties();
   if (PrintCpu) {
     outs() << Qemu.Cpu << "\n";
     return 0;
@@ -234,6 +245,7 @@ int main(int argc, char **argv) {
   }
   RunOptions Options;
   Options.Isa = Isa;
+  Options.VectorAgnosticOnes = AgnosticOnes;
   // The model never needs more instructions than QEMU executed; one more
   // shows an instruction QEMU did not finish.
   Options.MaxSteps = Dumps + 1;

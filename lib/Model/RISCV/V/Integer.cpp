@@ -81,8 +81,10 @@ struct MoveSX {
     unsigned Vd = unsigned(D.Ops[0]);
     T Value = T(H.X[D.Ops[2]]);
     if (V.VStart < V.VL) {
+      // The tail is agnostic, but like vfmv.s.f (and QEMU 10) the rest of
+      // vd stays undisturbed whatever the policy: both are legal, and this
+      // choice lets -rvv-agnostic-ones runs agree with QEMU.
       V.set<T>(Vd, 0, Value);
-      fillTail<T>(V, Vd, 1, V.groupElements(Bits<T>, 0));
       noteVRegWrites(H, Vd, 1);
     }
     V.VStart = 0;
