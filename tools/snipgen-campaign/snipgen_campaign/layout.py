@@ -101,3 +101,10 @@ def with_histogram(text, entries):
         if i not in drop:
             out.append(line)
     return "\n".join(out) + "\n"
+
+
+def without_model(text):
+    """The layout text with its model-plugin (or plugin-model) option set to
+    None: snipgen then writes the snippet without running it (the program
+    does not depend on the model that runs it)."""
+    return re.sub(r"^(\s+)(model-plugin|plugin-model)(\s*:\s*).*$", r"\1\2\3None", text, flags=re.M)

@@ -51,6 +51,19 @@ def classify_generation_failure(stderr):
     return "generate-error"
 
 
+TRAP = re.compile(r"did not run to its end on the model \(([\w-]+) after (\d+) instructions\): "
+                  r"(.+?) at pc (0x[0-9a-f]+)")
+
+
+def trap_of(message):
+    """The trap of a model-trap run's message: {"stop", "cause", "pc",
+    "retired"}, or None."""
+    m = TRAP.search(message or "")
+    if not m:
+        return None
+    return {"stop": m.group(1), "retired": int(m.group(2)), "cause": m.group(3), "pc": m.group(4)}
+
+
 def run_one(layout_path, seed, settings, keep_dir=None):
     """A row of the runs table (see db.py)."""
     t0 = time.monotonic()
