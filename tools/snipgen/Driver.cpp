@@ -489,6 +489,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (Error E = queueIntervalsToVerify(Opts, *Env, TheLayout, *Prog,
                                        Out->ElfPath, Files))
     return std::move(E);
+  if (Opts.isSet(OptionID::DumpAccessSchemes))
+    Files.add(Opts.getString(OptionID::DumpAccessSchemes),
+              dumpAccessSchemes(*Prog, *Mem->Schemes));
   if (Opts.isSet(OptionID::DumpPrimaryPCs))
     Files.add(Opts.getString(OptionID::DumpPrimaryPCs), primaryPCs(*Prog));
   if (Error E = queueControlFlowDumps(*Prog, Gen.callGraph(), *Env, Opts, Files))

@@ -153,6 +153,20 @@ def html(summary, cov, meta):
         p.append(heatmap(["load", "store"], list(range(len(ent["load"]))),
                          lambda r, c: ent[r][c], title=key, cell=22))
 
+    p.append("<h2>Memory accesses per scheme and section</h2><p class=note>The accesses "
+             "made through each memory scheme of the layouts (access-ranges, access-evictions, "
+             "access-addresses entries), over the addresses the scheme's accesses start in, "
+             "split into 32 equal ranges; the default scheme (no access-* key) per section.</p>")
+    ms = cov.get("memory_schemes", {})
+    if not ms:
+        p.append("<p class=note>no memory accesses</p>")
+    for sname, secs in sorted(ms.items()):
+        for key, ent in sorted(secs.items()):
+            n = sum(ent["load"]) + sum(ent["store"])
+            p.append(f"<h3>{E(sname)} &mdash; {E(key)} ({n} accesses)</h3>")
+            p.append(heatmap(["load", "store"], list(range(len(ent["load"]))),
+                             lambda r, c, ent=ent: ent[r][c], title=f"{sname} {key}", cell=22))
+
     p.append("<h2>Branches taken / not taken</h2>")
     br = sorted(cov["branches"].items())
     cnt = lambda v: str(int(v))  # noqa: E731

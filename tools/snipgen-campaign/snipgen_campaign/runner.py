@@ -74,7 +74,8 @@ def run_one(layout_path, seed, settings, keep_dir=None):
         elf = os.path.join(work, "snippet")
         trace = os.path.join(work, "trace.log")
         pcs = os.path.join(work, "primary.pcs")
-        extra = [f"-dump-primary-pcs={pcs}"]
+        schemes_file = os.path.join(work, "access.schemes")
+        extra = [f"-dump-primary-pcs={pcs}", f"-dump-access-schemes={schemes_file}"]
         if not layout.model_is_none(text):
             extra.append(f"-trace-log={trace}")
         args = snipgen_args(settings["snipgen"], layout_path, seed, settings["num_instrs"], elf, extra)
@@ -99,7 +100,11 @@ def run_one(layout_path, seed, settings, keep_dir=None):
             if os.path.exists(pcs):
                 with open(pcs) as f:
                     primary = {int(x, 16) for x in f.read().split()}
-            cov = coverage.from_trace(lines, secs, decode.decode(encs, text), primary)
+            schemes = None
+            if os.path.exists(schemes_file):
+                with open(schemes_file) as f:
+                    schemes = coverage.parse_schemes(f.read())
+            cov = coverage.from_trace(lines, secs, decode.decode(encs, text), primary, schemes)
         row["executed_instructions"] = cov["executed_instructions"]
         row["executed_primary_instructions"] = cov["executed_primary_instructions"]
         if row["status"] == "pass" and settings.get("cosim") == "qemu":
