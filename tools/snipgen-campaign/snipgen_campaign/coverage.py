@@ -100,7 +100,21 @@ def parse_schemes(text):
     return names, by_pc
 
 
-def from_trace(lines, sections, decoded=None, primary=None, schemes=None):
+def parse_vector_configs(text):
+    """A snipgen -dump-vector-configs file ("0xVTYPE VL COUNT e32 m2 ta ma"
+    or "0xVTYPE 0 COUNT vill" lines): {"SEW=e32 LMUL=m2 VL=4": count,
+    "vill": count}."""
+    out = {}
+    for line in text.splitlines():
+        f = line.split()
+        if len(f) < 4:
+            continue
+        key = "vill" if f[3] == "vill" else f"SEW={f[3]} LMUL={f[4]} VL={f[1]}"
+        _inc(out, key, int(f[2]))
+    return out
+
+
+def from_trace(lines, sections, decoded=None, primary=None, schemes=None, vconfigs=None):
     """Coverage dict of one trace; sections as layout.sections(); decoded as
     decode.decode() of the trace's encodings (without it, names come from the
     trace's mnemonics, which may be aliases); primary: the set of primary
@@ -108,7 +122,11 @@ def from_trace(lines, sections, decoded=None, primary=None, schemes=None):
     but all_opcodes counts primary instructions only; without it, all.
     schemes: parse_schemes() of snipgen -dump-access-schemes; with it,
     memory_schemes has a heat map per memory scheme: over its extent
-    ("0xLO-0xHI") or, without one (the default scheme), per section."""
+    ("0xLO-0xHI") or, without one (the default scheme), per section.
+    vconfigs: parse_vector_configs() of snipgen -dump-vector-configs (the
+    model's vtype and vl after every executed VSET*, primary or not); it is
+    the rvv section. Without it, rvv comes from the trace: the vtype
+    operands of primary vsetvli/vsetivli and the vl they write to rd."""
     cov = empty()
     events = parse_trace(lines)
     decoded = decoded or {}
@@ -175,7 +193,7 @@ def from_trace(lines, sections, decoded=None, primary=None, schemes=None):
                 else:
                     _inc(cov["loops"], _bucket_iters(loop_runs.pop(pc, 0) + 1))
         # RVV configurations (from the disassembly's vtype text).
-        if name in ("VSETVLI", "VSETIVLI"):
+        if vconfigs is None and name in ("VSETVLI", "VSETIVLI"):
             tx = [o.strip() for o in ops.split(",")]
             wm = re.search(r"x\d+\s+0x([0-9a-f]+)", commit)
             vl = int(wm.group(1), 16) if wm else "?"
@@ -183,6 +201,8 @@ def from_trace(lines, sections, decoded=None, primary=None, schemes=None):
                 _inc(cov["rvv"], f"SEW={tx[2]} LMUL={tx[3]} VL={vl}")
     for pc, run in sorted(loop_runs.items()):
         _inc(cov["loops"], _bucket_iters(run + 1))
+    if vconfigs is not None:
+        cov["rvv"] = dict(vconfigs)
     return cov
 
 

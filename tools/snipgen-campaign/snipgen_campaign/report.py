@@ -197,7 +197,9 @@ def html(summary, cov, meta):
 
     p.append("<h2>RVV configurations (SEW &times; LMUL &times; VL)</h2>")
     rv = sorted(cov["rvv"].items())
-    p.append(bars([(k, [v]) for k, v in rv], [("vsetvli executed", cnt)], title="rvv")
-             if rv else "<p class=note>no vsetvli/vsetivli executed</p>")
+    p.append("<p class=note>The model's vtype and vl after every executed vsetvli, "
+             "vsetivli and vsetvl.</p>")
+    p.append(bars([(k, [v]) for k, v in rv], [("VSET* executed", cnt)], title="rvv")
+             if rv else "<p class=note>no VSET* executed</p>")
     p.append("</body></html>\n")
     return "\n".join(p)

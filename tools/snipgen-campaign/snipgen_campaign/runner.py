@@ -75,9 +75,10 @@ def run_one(layout_path, seed, settings, keep_dir=None):
         trace = os.path.join(work, "trace.log")
         pcs = os.path.join(work, "primary.pcs")
         schemes_file = os.path.join(work, "access.schemes")
+        vcfg = os.path.join(work, "vector.configs")
         extra = [f"-dump-primary-pcs={pcs}", f"-dump-access-schemes={schemes_file}"]
         if not layout.model_is_none(text):
-            extra.append(f"-trace-log={trace}")
+            extra += [f"-trace-log={trace}", f"-dump-vector-configs={vcfg}"]
         args = snipgen_args(settings["snipgen"], layout_path, seed, settings["num_instrs"], elf, extra)
         repro = snipgen_args("snipgen", layout_path, seed, settings["num_instrs"], "snippet")
         row = {"layout": layout_path, "seed": seed, "command": shlex.join(repro),
@@ -104,7 +105,11 @@ def run_one(layout_path, seed, settings, keep_dir=None):
             if os.path.exists(schemes_file):
                 with open(schemes_file) as f:
                     schemes = coverage.parse_schemes(f.read())
-            cov = coverage.from_trace(lines, secs, decode.decode(encs, text), primary, schemes)
+            vconfigs = None
+            if os.path.exists(vcfg):
+                with open(vcfg) as f:
+                    vconfigs = coverage.parse_vector_configs(f.read())
+            cov = coverage.from_trace(lines, secs, decode.decode(encs, text), primary, schemes, vconfigs)
         row["executed_instructions"] = cov["executed_instructions"]
         row["executed_primary_instructions"] = cov["executed_primary_instructions"]
         if row["status"] == "pass" and settings.get("cosim") == "qemu":
