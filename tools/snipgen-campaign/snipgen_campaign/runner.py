@@ -46,6 +46,8 @@ def classify_generation_failure(stderr):
     if m:
         return {"trap-taken": "model-trap", "unhandled-trap": "model-trap",
                 "step-limit": "model-hang"}.get(m.group(1), "model-error")
+    if "Interpreters states differ" in stderr:
+        return "cosim-divergence"  # a -cosim-model-plugins secondary model
     if "control-flow check on the model failed" in stderr or "memory access check: " in stderr:
         return "self-check-mismatch"
     return "generate-error"
