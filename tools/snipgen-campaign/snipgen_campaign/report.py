@@ -102,6 +102,10 @@ def html(summary, cov, meta):
     p.append("<table><tr><th>status</th><th>runs</th></tr>" + "".join(
         f"<tr><td class={'pass' if k == 'pass' else 'fail'}>{E(k)}</td><td>{v}</td></tr>"
         for k, v in st.items()) + "</table>")
+    if summary.get("traps"):
+        p.append("<table><tr><th>model trap</th><th>runs</th></tr>" + "".join(
+            f"<tr><td class=fail>{E(k)}</td><td>{v}</td></tr>"
+            for k, v in summary["traps"].items()) + "</table>")
 
     p.append("<h2>Failures</h2>")
     fails = [r for r in summary["runs"] if r["status"] != "pass"]
@@ -112,7 +116,9 @@ def html(summary, cov, meta):
                  "<th>message</th></tr>")
         for r in fails[:500]:
             p.append(f"<tr><td>{E(r['layout'].rsplit('/', 1)[-1])}</td><td>{r['seed']}</td>"
-                     f"<td class=fail>{E(r['status'])}</td><td><code>{E(r['command'])}</code></td>"
+                     f"<td class=fail>{E(r['status'])}"
+                     f"{' (' + E(r['trap']['cause']) + ')' if r.get('trap') else ''}</td>"
+                     f"<td><code>{E(r['command'])}</code></td>"
                      f"<td><code>{E((r['message'] or '')[:300])}</code></td></tr>")
         p.append("</table>")
         if len(fails) > 500:
