@@ -200,7 +200,15 @@ def cmd_reduce(args):
         if hist:
             best = ddmin(layout.histogram(text), lambda h: same(layout.with_histogram(text0, h), n))
             text = layout.with_histogram(text0, best)
-        keep, stage3 = ordinal_stage(o, text, n, same)
+        prim3 = o.outcome(text, n)[2]
+        keep, stage3, t4, n4 = ordinal_stage(o, text, n, same, text0, args.num_instrs)
+        if keep is not None:
+            prim4 = o.outcome(t4, n4, keep)[2]
+            if prim3 is not None and (prim4 is None or prim4 >= prim3):
+                # Larger counts reduced worse than stage 3 already had.
+                keep, stage3 = None, f"no gain: {prim4} primary instructions, not fewer than {prim3}"
+            else:
+                text, n = t4, n4
         kind2, detail2, prim, elf, _ = o.outcome(text, n, keep)
         lp = os.path.join(args.out, "reduced.yaml")
         with open(lp, "w") as f:
@@ -228,21 +236,40 @@ def cmd_reduce(args):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def ordinal_stage(o, text, n, same):
-    """Stage 3: ddmin over the numbered primary instructions. Returns the
-    -keep-primary list (None when the stage did not apply) and a note."""
-    everything = o.outcome(text, n, "0-")
+def ordinal_stage(o, text, n, same, text0, n0):
+    """Stage 4: ddmin over the numbered primary instructions. It needs a
+    -keep-primary=0- snippet that fails: the reduced (text, n), else the
+    same histogram at larger counts up to the original, else the original
+    layout. Returns (-keep-primary list or None, note, text, n)."""
+    if n <= 1:
+        return None, f"skipped: {n} primary instruction", text, n
+    tries = [(text, n)]
+    m = n
+    while m < n0:
+        m = min(2 * m, n0)
+        tries.append((text, m))
+    if text != text0:
+        tries.append((text0, n0))
+    first = None
+    for t, c in tries:
+        everything = o.outcome(t, c, "0-")
+        first = first or everything
+        if same(t, c, "0-"):
+            break
+    else:
+        # The per-instruction streams make different snippets; none failed.
+        sys.stderr.write(f"reduce: with -keep-primary=0- the snippet no longer fails "
+                         f"({first[0]}); instruction stage skipped\n")
+        return None, f"skipped: -keep-primary=0- does not fail ({first[0]})", text, n
     numbered = everything[4]
     if numbered is None:
-        return None, "skipped: snipgen did not number the primary instructions"
-    if not same(text, n, "0-"):
-        # The per-instruction streams make a different snippet; it need not fail.
-        sys.stderr.write(f"reduce: with -keep-primary=0- the snippet no longer fails "
-                         f"({everything[0]}); instruction stage skipped\n")
-        return None, f"skipped: -keep-primary=0- does not fail ({everything[0]})"
+        return None, "skipped: snipgen did not number the primary instructions", text, n
     if numbered <= 1:
-        return None, f"skipped: {numbered} numbered primary instructions"
-    best = ddmin(list(range(numbered)), lambda ks: same(text, n, ranges(ks)))
+        return None, f"skipped: {numbered} numbered primary instructions", text, n
+    if (t, c) != (text, n):
+        sys.stderr.write(f"reduce: -keep-primary=0- fails at -num-instrs={c}"
+                         f"{'' if t == text else ' with the original histogram'}\n")
+    best = ddmin(list(range(numbered)), lambda ks: same(t, c, ranges(ks)))
     keep = ranges(best)
     sys.stderr.write(f"reduce: instructions {numbered} -> {len(best)}: -keep-primary={keep}\n")
-    return keep, f"{numbered} -> {len(best)} numbered primary instructions"
+    return keep, f"{numbered} -> {len(best)} numbered primary instructions", t, c
