@@ -7,7 +7,8 @@ for the candidate's primary instructions.  The reduction works on what
 decides the primary instructions:
   1. the histogram: delta debugging (ddmin) removes opcodes;
   2. -num-instrs: the smallest count that still fails;
-  3. the instructions themselves: ddmin over the primary ordinals that
+  3. the histogram again at that count;
+  4. the instructions themselves: ddmin over the primary ordinals that
      snipgen -keep-primary emits (each kept instruction keeps its opcode and
      operands; the generator re-plans addresses, loop counters and the stack
      for what is emitted).
