@@ -5,6 +5,7 @@
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/InstructionBuilder.h"
 #include "snipgen/Generator/MemoryPlanner.h"
+#include "snipgen/Generator/PrimaryFilter.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Generator/SelfCheck.h"
@@ -96,9 +97,16 @@ SnippetGenerator::generateStraightLine(InstructionBuilder &Builder) {
   }
 
   uint64_t Primary = 0;
-  while (Config.FillCodeSection ? Out.size() + MaxFootprint <= Budget
-                                : Primary < Config.NumInstrs) {
+  PrimaryFilterCounts Filtered;
+  const PrimaryFilter *Keep = Config.KeepPrimary;
+  while (Config.FillCodeSection
+             ? Out.size() + MaxFootprint <= Budget &&
+                   (!Keep || Keep->keepsSomeFrom(Filtered.Drawn))
+             : Primary + Filtered.Skipped < Config.NumInstrs) {
     const OpcodeDesc &Op = Parts.Source.next(RNG);
+    PrimaryDraw Draw(Keep, RNG, Filtered);
+    if (Draw.skipped())
+      continue;
     uint64_t Before = Out.size();
     Builder.emit(Op, Out);
     if (Config.SelfCheck)
@@ -122,6 +130,8 @@ SnippetGenerator::generateStraightLine(InstructionBuilder &Builder) {
   P.Stats.PrimaryInstrs = Primary;
   P.Stats.AncillaryInstrs = Out.emitted() - Primary;
   P.Stats.MemoryAccesses = Builder.memoryAccesses();
+  P.Stats.PrimaryOrdinals = Filtered.Drawn;
+  P.Stats.SkippedPrimaries = Filtered.Skipped;
   (void)InitInstrs;
   return std::move(P);
 }

@@ -22,6 +22,7 @@
 #include "snipgen/Observers/CommitLog.h"
 #include "snipgen/Observers/RegisterState.h"
 #include "snipgen/Observers/SNTF.h"
+#include "snipgen/Observers/VectorConfigs.h"
 #include "snipgen/Support/Error.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -58,6 +59,11 @@ static cl::opt<std::string>
 static cl::opt<std::string> DumpRegs(
     "dump-registers-yaml", cl::ValueOptional,
     cl::desc("Dump the final registers (default file registers_state.yml)"),
+    cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string> DumpVectorConfigs(
+    "dump-vector-configs",
+    cl::desc("Write vtype and vl after every executed VSET*, counted per "
+             "(vtype, vl), as snipgen -dump-vector-configs"),
     cl::value_desc("file"), cl::cat(Cat));
 static cl::opt<bool> AgnosticOnes(
     "rvv-agnostic-ones",
@@ -265,7 +271,19 @@ int main(int argc, char **argv) {
     R.addObserver(*SNTF);
   }
 
+  VectorConfigCounter VConfigs;
+  if (DumpVectorConfigs.getNumOccurrences())
+    R.addObserver(VConfigs);
+
   RunResult Result = R.run();
+
+  if (DumpVectorConfigs.getNumOccurrences()) {
+    Output Out;
+    if (Error E = Out.open(DumpVectorConfigs, "", false))
+      return fail(std::move(E));
+    *Out.OS << VConfigs.text();
+    Out.OS->flush();
+  }
 
   if (DumpRegs.getNumOccurrences()) {
     Output Out;

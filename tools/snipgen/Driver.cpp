@@ -23,6 +23,7 @@
 #include "snipgen/Generator/ImmediatePolicy.h"
 #include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/MemoryScheme.h"
+#include "snipgen/Generator/PrimaryFilter.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Model/Model.h"
@@ -91,6 +92,7 @@ private:
   const GenTarget *Target = nullptr;
   std::unique_ptr<MCEnvironment> Env;
   std::unique_ptr<ISACatalogue> Catalogue;
+  std::optional<PrimaryFilter> KeepPrimary; // -keep-primary
 };
 
 /// Code sections start on an instruction boundary: 2 bytes with compressed
@@ -185,6 +187,13 @@ Expected<GeneratorConfig> Driver::generatorConfig() {
   if (!CF)
     return CF.takeError();
   C.ControlFlow = std::move(*CF);
+  if (Opts.isSet(OptionID::KeepPrimary)) {
+    auto F = PrimaryFilter::parse(Opts.getList(OptionID::KeepPrimary));
+    if (!F)
+      return F.takeError();
+    KeepPrimary = std::move(*F);
+    C.KeepPrimary = &*KeepPrimary;
+  }
   return C;
 }
 
@@ -480,6 +489,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (Error E = queueIntervalsToVerify(Opts, *Env, TheLayout, *Prog,
                                        Out->ElfPath, Files))
     return std::move(E);
+  if (Opts.isSet(OptionID::DumpAccessSchemes))
+    Files.add(Opts.getString(OptionID::DumpAccessSchemes),
+              dumpAccessSchemes(*Prog, *Mem->Schemes));
   if (Opts.isSet(OptionID::DumpPrimaryPCs))
     Files.add(Opts.getString(OptionID::DumpPrimaryPCs), primaryPCs(*Prog));
   if (Error E = queueControlFlowDumps(*Prog, Gen.callGraph(), *Env, Opts, Files))
@@ -492,6 +504,13 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
                     ToolName, join(Files.committedPaths(), ", "),
                     Prog->Stats.PrimaryInstrs, Prog->Stats.AncillaryInstrs,
                     Prog->codeSize(), ModelNote, *Seed);
+  if (KeepPrimary)
+    errs() << formatv("{0}: -keep-primary={1}: {2} of {3} numbered primary "
+                      "instructions emitted\n",
+                      ToolName, KeepPrimary->str(),
+                      Prog->Stats.PrimaryOrdinals -
+                          Prog->Stats.SkippedPrimaries,
+                      Prog->Stats.PrimaryOrdinals);
   return 0;
 }
 

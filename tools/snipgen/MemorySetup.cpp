@@ -6,6 +6,7 @@
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/LockstepModel.h"
 #include "snipgen/Generator/MemoryDump.h"
+#include "snipgen/Generator/Program.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/OutputFiles.h"
 #include "snipgen/Support/Warnings.h"
@@ -13,6 +14,7 @@
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
 #include "llvm/MC/MCInstrInfo.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -210,6 +212,26 @@ Error queueMemoryDumps(const Program &P, const OptionTable &Opts,
       Files.add(Path, std::move(Text));
   }
   return Error::success();
+}
+
+std::string dumpAccessSchemes(const Program &P, const MemorySchemeSet &S) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  for (unsigned I = 0; I < S.size(); ++I) {
+    AddressSet::Interval X = S.scheme(I).extent();
+    OS << "scheme " << I << " ";
+    if (X.Lo < X.Hi)
+      OS << format_hex(X.Lo, 2) << " " << format_hex(X.Hi, 2);
+    else
+      OS << "- -";
+    OS << " " << S.scheme(I).name() << "\n";
+  }
+  for (const Function &F : P.Functions)
+    for (const BasicBlock &B : F.Blocks)
+      for (const MemoryAccessRecord &R : B.MemoryAccesses)
+        OS << format_hex(B.Address + B.bodyOffset() + R.Offset, 18) << " "
+           << R.Scheme << "\n";
+  return Text;
 }
 
 std::unique_ptr<RunCheck> makeMemoryCheck(MemorySetup &S, const Program &P) {

@@ -47,6 +47,11 @@ setupMemory(const Layout &L, const OptionTable &Opts, const MCEnvironment &Env,
 llvm::Error queueMemoryDumps(const Program &P, const OptionTable &Opts,
                              OutputFiles &Files, WarningEngine &Warnings);
 
+/// -dump-access-schemes: "scheme ID LO HI NAME" for every memory scheme
+/// (LO, HI: the scheme's extent() in hex, or "- -"), then
+/// "0xPC ID" for every planned access (PC: the instruction's address).
+std::string dumpAccessSchemes(const Program &P, const MemorySchemeSet &S);
+
 /// The check of every access on the model (null when not wanted).
 std::unique_ptr<RunCheck> makeMemoryCheck(MemorySetup &S, const Program &P);
 

@@ -10,6 +10,7 @@
 #include "snipgen/Observers/CommitLog.h"
 #include "snipgen/Observers/RegisterState.h"
 #include "snipgen/Observers/SNTF.h"
+#include "snipgen/Observers/VectorConfigs.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/OutputFiles.h"
 #include "snipgen/Support/Random.h"
@@ -326,6 +327,9 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
   }
   if (Opts.isSet(OptionID::DumpRegistersYaml))
     Run.addObserver(DumpEnd);
+  VectorConfigCounter VConfigs;
+  if (Opts.isSet(OptionID::DumpVectorConfigs))
+    Run.addObserver(VConfigs);
 
   RunResult Result = Run.run();
   if (LogStream.OS)
@@ -349,6 +353,8 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
     StringRef P = Opts.getString(OptionID::DumpRegistersYaml);
     Files.add(P.empty() ? "registers_state.yml" : P, FinalDump);
   }
+  if (Opts.isSet(OptionID::DumpVectorConfigs))
+    Files.add(Opts.getString(OptionID::DumpVectorConfigs), VConfigs.text());
   ModelRunSummary S;
   S.Retired = Result.Retired;
   return S;

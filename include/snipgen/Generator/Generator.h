@@ -37,6 +37,7 @@ class ISACatalogue;
 class MCEnvironment;
 class MemoryPlanner;
 class OpcodeHistogram;
+class PrimaryFilter;
 class PrimarySource;
 class RegisterPolicy;
 class RandomEngine;
@@ -62,6 +63,8 @@ struct GeneratorConfig {
   /// -riscv-cbo-block-size: bytes of one cache-block operation.
   unsigned CacheBlockBytes = 64;
   ControlFlowOptions ControlFlow;
+  /// -keep-primary (PrimaryFilter.h): emit only these primary ordinals.
+  const PrimaryFilter *KeepPrimary = nullptr;
 };
 
 /// The replaceable parts of generation (see their headers).

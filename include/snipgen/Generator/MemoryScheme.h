@@ -119,6 +119,10 @@ public:
   virtual bool allows(uint64_t Addr, unsigned Size, bool Burst) const = 0;
   /// Why the scheme admits nothing for R, for error messages.
   virtual std::string whyNot(const AccessRequest &R);
+  /// The addresses the scheme's accesses start in, as one interval (Lo ==
+  /// Hi: none, as for the default scheme over several sections); for the
+  /// per-scheme heat maps of -dump-access-schemes.
+  virtual AddressSet::Interval extent() const { return {0, 0}; }
 
 protected:
   MemoryScheme(SchemeKind Kind, double Weight, bool AllowMisaligned,

@@ -152,6 +152,10 @@ struct GenerationStats {
   uint64_t PrimaryInstrs = 0;
   uint64_t AncillaryInstrs = 0;
   uint64_t MemoryAccesses = 0;
+  /// -keep-primary: primary instructions numbered (drawn) and, of them,
+  /// left out.
+  uint64_t PrimaryOrdinals = 0;
+  uint64_t SkippedPrimaries = 0;
 };
 
 /// Addresses the model run needs to stop and to check control flow.

@@ -16,6 +16,7 @@
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/InstructionBuilder.h"
+#include "snipgen/Generator/PrimaryFilter.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Generator/SelfCheck.h"
@@ -70,6 +71,10 @@ const OpcodeDesc &ControlFlowGenerator::drawPlainOpcode() {
 }
 
 Error ControlFlowGenerator::emitPrimary(const OpcodeDesc &Op, CodeBuffer &Out) {
+  // -keep-primary: the one hook of instruction-level reduction.
+  PrimaryDraw Draw(Config.KeepPrimary, RNG, Filtered);
+  if (Draw.skipped())
+    return Error::success();
   const OpcodeDesc *Use = &Op;
   if (!Parts.Registers.writeExclusions().empty() && !writableOperandsFree(Op)) {
     Use = nullptr;
@@ -230,7 +235,9 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
       if (!Epi)
         return Epi.takeError();
       Budget = Code.Size >= Epi->size() ? Code.Size - Epi->size() : 0;
-      while (Out.size() + Builder->maxFootprint() <= Budget)
+      while (Out.size() + Builder->maxFootprint() <= Budget &&
+             (!Config.KeepPrimary ||
+              Config.KeepPrimary->keepsSomeFrom(Filtered.Drawn)))
         if (Error E = emitPrimary(Parts.Source.next(RNG), Out))
           return E;
       return Out.takeError();

@@ -584,6 +584,8 @@ Expected<Program> ControlFlowGenerator::run() {
   P.Stats.PrimaryInstrs = Primary;
   P.Stats.AncillaryInstrs = Total - Primary;
   P.Stats.MemoryAccesses = Builder->memoryAccesses();
+  P.Stats.PrimaryOrdinals = Filtered.Drawn;
+  P.Stats.SkippedPrimaries = Filtered.Skipped;
   return P;
 }
 

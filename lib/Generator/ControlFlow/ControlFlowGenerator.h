@@ -21,6 +21,7 @@
 #include "ControlFlowPlanner.h"
 #include "StackFrame.h"
 #include "snipgen/Generator/CallGraph.h"
+#include "snipgen/Generator/PrimaryFilter.h"
 #include "snipgen/Generator/Generator.h"
 #include "snipgen/Generator/Program.h"
 #include "snipgen/Target/ControlFlowTarget.h"
@@ -121,6 +122,7 @@ private:
   unsigned CodeSection = 0;
   uint64_t Primary = 0;
   uint64_t Emitted = 0;
+  PrimaryFilterCounts Filtered; // -keep-primary
   /// PC-distance mode: target body bytes of every loop block.
   llvm::DenseMap<std::pair<unsigned, unsigned>, uint64_t> SizeBudget;
   // distance.pc bookkeeping that keeps -num-instrs exact: planned primaries

@@ -329,6 +329,22 @@ AddressesScheme::AddressesScheme(const AccessAddressesDesc &D, double Weight,
   llvm::sort(SortedPlain);
 }
 
+AddressSet::Interval AddressesScheme::extent() const {
+  uint64_t Lo = MaxU64, Hi = 0;
+  for (const auto &[Addr, Size] : SortedPlain) {
+    Lo = std::min(Lo, Addr);
+    Hi = std::max(Hi, Addr + 1);
+  }
+  for (const RangeGeometry &G : Bursts) {
+    AddressSet::Interval S = G.span();
+    if (S.Lo < S.Hi) {
+      Lo = std::min(Lo, S.Lo);
+      Hi = std::max(Hi, S.Hi);
+    }
+  }
+  return Lo < Hi ? AddressSet::Interval{Lo, Hi} : AddressSet::Interval{0, 0};
+}
+
 bool AddressesScheme::plainFits(size_t I, const AccessRequest &R,
                                 unsigned Align) const {
   const PlainAddressDesc &P = Plain[I];

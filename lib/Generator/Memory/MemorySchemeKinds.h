@@ -22,6 +22,7 @@ public:
                                  RandomEngine &RNG) override;
   bool allows(uint64_t Addr, unsigned Size, bool Burst) const override;
   std::string whyNot(const AccessRequest &R) override;
+  AddressSet::Interval extent() const override { return G.span(); }
   const RangeGeometry &geometry() const { return G; }
 
 private:
@@ -67,6 +68,11 @@ public:
                                  RandomEngine &RNG) override;
   bool allows(uint64_t Addr, unsigned Size, bool Burst) const override;
   std::string whyNot(const AccessRequest &R) override;
+  /// fixed | (x & mask) lies in [fixed, fixed | mask].
+  AddressSet::Interval extent() const override {
+    uint64_t Top = Fixed | Mask;
+    return {Fixed, Top == ~uint64_t(0) ? Top : Top + 1};
+  }
 
 private:
   struct CounterRange {
@@ -92,6 +98,7 @@ public:
                                  RandomEngine &RNG) override;
   bool allows(uint64_t Addr, unsigned Size, bool Burst) const override;
   std::string whyNot(const AccessRequest &R) override;
+  AddressSet::Interval extent() const override;
 
 private:
   bool admitsUncached(const AccessRequest &R) override;

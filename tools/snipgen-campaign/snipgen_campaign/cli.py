@@ -216,7 +216,16 @@ def cmd_trace_coverage(args):
     if args.primary_pcs:
         with open(args.primary_pcs) as f:
             primary = {int(x, 16) for x in f.read().split()}
-    cov = coverage.from_trace(lines, layout.sections(text), decode.decode(encs, text), primary)
+    schemes = None
+    if args.access_schemes:
+        with open(args.access_schemes) as f:
+            schemes = coverage.parse_schemes(f.read())
+    vconfigs = None
+    if args.vector_configs:
+        with open(args.vector_configs) as f:
+            vconfigs = coverage.parse_vector_configs(f.read())
+    cov = coverage.from_trace(lines, layout.sections(text), decode.decode(encs, text), primary, schemes,
+                              vconfigs)
     print(json.dumps(cov, indent=1, sort_keys=True))
     return 0
 
@@ -252,6 +261,8 @@ def main(argv):
     t.add_argument("layout", metavar="LAYOUT")
     t.add_argument("trace", metavar="TRACE")
     t.add_argument("--primary-pcs", help="snipgen -dump-primary-pcs file: count primary instructions only")
+    t.add_argument("--access-schemes", help="snipgen -dump-access-schemes file: heat maps per memory scheme")
+    t.add_argument("--vector-configs", help="snipgen -dump-vector-configs file: the rvv section")
     args = ap.parse_args(argv)
     if args.cmd == "trace-coverage":
         return cmd_trace_coverage(args)

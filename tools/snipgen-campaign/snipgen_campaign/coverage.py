@@ -80,15 +80,53 @@ def empty():
     return {"opcodes": {}, "executed_instructions": 0, "all_opcodes": {},
             "executed_primary_instructions": 0,
             "registers": {"read": {}, "write": {}},
-            "memory": {}, "branches": {}, "loops": {}, "immediates": {}, "rvv": {}}
+            "memory": {}, "memory_schemes": {}, "branches": {}, "loops": {}, "immediates": {}, "rvv": {}}
 
 
-def from_trace(lines, sections, decoded=None, primary=None):
+NO_SCHEME = "no memory scheme (not a planned access)"
+
+
+def parse_schemes(text):
+    """A snipgen -dump-access-schemes file: ({id: (scheme name, (lo, hi) or
+    None)}, {pc: id})."""
+    names, by_pc = {}, {}
+    for line in text.splitlines():
+        if line.startswith("scheme "):
+            _, sid, lo, hi, name = line.split(" ", 4)
+            names[int(sid)] = (name, None if lo == "-" else (int(lo, 16), int(hi, 16)))
+        elif line.strip():
+            pc, sid = line.split()
+            by_pc[int(pc, 16)] = int(sid)
+    return names, by_pc
+
+
+def parse_vector_configs(text):
+    """A snipgen -dump-vector-configs file ("0xVTYPE VL COUNT e32 m2 ta ma"
+    or "0xVTYPE 0 COUNT vill" lines): {"SEW=e32 LMUL=m2 VL=4": count,
+    "vill": count}."""
+    out = {}
+    for line in text.splitlines():
+        f = line.split()
+        if len(f) < 4:
+            continue
+        key = "vill" if f[3] == "vill" else f"SEW={f[3]} LMUL={f[4]} VL={f[1]}"
+        _inc(out, key, int(f[2]))
+    return out
+
+
+def from_trace(lines, sections, decoded=None, primary=None, schemes=None, vconfigs=None):
     """Coverage dict of one trace; sections as layout.sections(); decoded as
     decode.decode() of the trace's encodings (without it, names come from the
     trace's mnemonics, which may be aliases); primary: the set of primary
     instruction addresses (snipgen -dump-primary-pcs).  With it, every section
-    but all_opcodes counts primary instructions only; without it, all."""
+    but all_opcodes counts primary instructions only; without it, all.
+    schemes: parse_schemes() of snipgen -dump-access-schemes; with it,
+    memory_schemes has a heat map per memory scheme: over its extent
+    ("0xLO-0xHI") or, without one (the default scheme), per section.
+    vconfigs: parse_vector_configs() of snipgen -dump-vector-configs (the
+    model's vtype and vl after every executed VSET*, primary or not); it is
+    the rvv section. Without it, rvv comes from the trace: the vtype
+    operands of primary vsetvli/vsetivli and the vl they write to rd."""
     cov = empty()
     events = parse_trace(lines)
     decoded = decoded or {}
@@ -131,6 +169,18 @@ def from_trace(lines, sections, decoded=None, primary=None):
                 key, b = "outside the layout's sections", 0
             ent = cov["memory"].setdefault(key, {"load": [0] * MEM_BUCKETS, "store": [0] * MEM_BUCKETS})
             ent[acc][b] += 1
+            if schemes is not None:
+                # Over the scheme's extent when it has one, else over the
+                # section.
+                sname, ext = schemes[0].get(schemes[1].get(pc), (NO_SCHEME, None))
+                area = key
+                if ext:
+                    area = f"0x{ext[0]:x}-0x{ext[1]:x}"
+                    off = min(max(addr, ext[0]), ext[1] - 1) - ext[0]
+                    b = off * MEM_BUCKETS // (ext[1] - ext[0])
+                ent = cov["memory_schemes"].setdefault(sname, {}).setdefault(
+                    area, {"load": [0] * MEM_BUCKETS, "store": [0] * MEM_BUCKETS})
+                ent[acc][b] += 1
         # Branches and loops.
         if name in COND_BRANCHES and i + 1 < len(events):
             size = 4 if enc & 3 == 3 else 2
@@ -143,7 +193,7 @@ def from_trace(lines, sections, decoded=None, primary=None):
                 else:
                     _inc(cov["loops"], _bucket_iters(loop_runs.pop(pc, 0) + 1))
         # RVV configurations (from the disassembly's vtype text).
-        if name in ("VSETVLI", "VSETIVLI"):
+        if vconfigs is None and name in ("VSETVLI", "VSETIVLI"):
             tx = [o.strip() for o in ops.split(",")]
             wm = re.search(r"x\d+\s+0x([0-9a-f]+)", commit)
             vl = int(wm.group(1), 16) if wm else "?"
@@ -151,6 +201,8 @@ def from_trace(lines, sections, decoded=None, primary=None):
                 _inc(cov["rvv"], f"SEW={tx[2]} LMUL={tx[3]} VL={vl}")
     for pc, run in sorted(loop_runs.items()):
         _inc(cov["loops"], _bucket_iters(run + 1))
+    if vconfigs is not None:
+        cov["rvv"] = dict(vconfigs)
     return cov
 
 

@@ -101,3 +101,24 @@ def with_histogram(text, entries):
         if i not in drop:
             out.append(line)
     return "\n".join(out) + "\n"
+
+
+def without_model(text):
+    """The layout text with its model-plugin (or plugin-model) option set to
+    None and without cosim-model-plugins: snipgen then writes the snippet
+    without running it (the program does not depend on the models that run
+    it)."""
+    text = re.sub(r"^(\s+)(model-plugin|plugin-model)(\s*:\s*).*$", r"\1\2\3None", text, flags=re.M)
+    # Secondary models need a primary one: drop cosim-model-plugins (and the
+    # "- lib.so" lines of its block form).
+    out, indent = [], None
+    for line in text.splitlines():
+        m = re.match(r"^(\s+)cosim-model-plugins\s*:", line)
+        if m:
+            indent = len(m.group(1))
+            continue
+        if indent is not None and re.match(r"^\s*-", line) and len(line) - len(line.lstrip()) >= indent:
+            continue
+        indent = None
+        out.append(line)
+    return "\n".join(out) + "\n"

@@ -2,22 +2,29 @@
 import json
 import os
 
-from . import coverage, layout, report
+from . import coverage, layout, report, runner
 
 
 def summary(rows):
     runs = []
+    traps = {}
     for r in rows:
-        runs.append({"layout": r["layout"], "seed": r["seed"], "status": r["status"],
-                     "primary_instructions": r["primary_instructions"],
-                     "ancillary_instructions": r["ancillary_instructions"],
-                     "executed_instructions": r["executed_instructions"],
-                     "executed_primary_instructions": r["executed_primary_instructions"],
-                     "command": r["command"], "message": r["message"]})
+        run = {"layout": r["layout"], "seed": r["seed"], "status": r["status"],
+               "primary_instructions": r["primary_instructions"],
+               "ancillary_instructions": r["ancillary_instructions"],
+               "executed_instructions": r["executed_instructions"],
+               "executed_primary_instructions": r["executed_primary_instructions"],
+               "command": r["command"], "message": r["message"]}
+        if r["status"] == "model-trap":
+            run["trap"] = runner.trap_of(r["message"])
+            cause = run["trap"]["cause"] if run["trap"] else "unknown"
+            traps[cause] = traps.get(cause, 0) + 1
+        runs.append(run)
     counts = {}
     for r in runs:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
     return {"total": len(runs), "statuses": dict(sorted(counts.items())),
+            "traps": dict(sorted(traps.items())),
             "failed": sum(v for k, v in counts.items() if k != "pass"), "runs": runs}
 
 

@@ -6,11 +6,17 @@ snippet: addresses, loop counters and the stack are planned by the generator
 for the candidate's primary instructions.  The reduction works on what
 decides the primary instructions:
   1. the histogram: delta debugging (ddmin) removes opcodes;
-  2. -num-instrs: the smallest count that still fails.
+  2. -num-instrs: the smallest count that still fails;
+  3. the histogram again at that count;
+  4. the instructions themselves: ddmin over the primary ordinals that
+     snipgen -keep-primary emits (each kept instruction keeps its opcode and
+     operands; the generator re-plans addresses, loop counters and the stack
+     for what is emitted).
 The predicate is the failure kind of the original run (a check's exit status,
 a co-simulation divergence, a model trap or any generation failure), and for
 --check the same exit status.
 """
+import re
 import json
 import os
 import shlex
@@ -29,9 +35,10 @@ class Oracle:
         self.qemu_check = runner.find_tool("snipgen-qemu-check")
         self.cache = {}
 
-    def outcome(self, text, n):
-        """(kind, detail, primary instructions, elf path or None)."""
-        key = (text, n)
+    def outcome(self, text, n, keep=None):
+        """(kind, detail, primary instructions, elf path or None, numbered
+        primaries); keep: the -keep-primary list (None: no filter)."""
+        key = (text, n, keep)
         if key in self.cache:
             return self.cache[key]
         self.tries += 1
@@ -41,26 +48,72 @@ class Oracle:
         with open(lp, "w") as f:
             f.write(text)
         elf = os.path.join(d, "snippet.elf")
-        args = runner.snipgen_args(self.snipgen, lp, self.args.seed, n, elf)
+        args = runner.snipgen_args(self.snipgen, lp, self.args.seed, n, elf, keep_args(keep))
         p = subprocess.run(args, capture_output=True, text=True)
         m = runner.STATS.search(p.stderr + p.stdout)
         prim = int(m.group(1)) if m else None
-        res = ("pass", "", prim, elf)
+        k = KEPT.search(p.stderr)
+        numbered = int(k.group(1)) if k else None
+        res = ("pass", "", prim, elf, numbered)
         if p.returncode != 0:
-            res = (runner.classify_generation_failure(p.stderr), "", prim, None)
+            kind = runner.classify_generation_failure(p.stderr)
+            trap = runner.trap_of(p.stderr) if kind == "model-trap" else None
+            # A trap must stay the same cause.
+            res = (kind, trap["cause"] if trap else "", prim, None, numbered)
         elif self.args.cosim == "qemu":
             q = subprocess.run([self.qemu_check, elf], capture_output=True, text=True)
             if q.returncode == 1:
-                res = ("cosim-divergence", "", prim, elf)
+                res = ("cosim-divergence", "", prim, elf, numbered)
             elif q.returncode != 0:
-                res = ("cosim-error", "", prim, elf)
+                res = ("cosim-error", "", prim, elf, numbered)
         if res[0] == "pass" and self.args.check:
             c = subprocess.run(self.args.check + " " + shlex.quote(elf), shell=True,
                                capture_output=True, text=True)
             if c.returncode != 0:
-                res = ("check-failed", str(c.returncode), prim, elf)
+                res = ("check-failed", str(c.returncode), prim, elf, numbered)
+        if res[3] is None or res[2] is None:
+            # snipgen failed (a model trap, a check on the model run): the
+            # same snippet written without running it gives the ELF and the
+            # counts.
+            prim, elf, numbered = self.unrun(text, n, keep, d)
+            res = res[:2] + (prim, elf, numbered)
         self.cache[key] = res
         return res
+
+    def unrun(self, text, n, keep, d):
+        """(primary instructions, ELF, numbered primaries) of the snippet
+        generated with -model-plugin=None, or Nones."""
+        lp = os.path.join(d, "unrun.yaml")
+        with open(lp, "w") as f:
+            f.write(layout.without_model(text))
+        elf = os.path.join(d, "unrun.elf")
+        args = runner.snipgen_args(self.snipgen, lp, self.args.seed, n, elf, keep_args(keep))
+        args = ["-model-plugin=None" if a == "-model-plugin=builtin" else a for a in args]
+        p = subprocess.run(args, capture_output=True, text=True)
+        if p.returncode != 0:
+            return None, None, None
+        m = runner.STATS.search(p.stderr + p.stdout)
+        k = KEPT.search(p.stderr)
+        return (int(m.group(1)) if m else None, elf, int(k.group(1)) if k else None)
+
+
+KEPT = re.compile(r"-keep-primary=\S*: \d+ of (\d+) numbered primary instructions emitted")
+
+
+def ranges(ordinals):
+    """[0, 1, 2, 5] -> '0-2,5' (the -keep-primary syntax)."""
+    out, run = [], None
+    for o in sorted(ordinals):
+        if run and o == run[1] + 1:
+            run[1] = o
+        else:
+            run = [o, o]
+            out.append(run)
+    return ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in out)
+
+
+def keep_args(keep):
+    return [] if keep is None else [f"-keep-primary={keep}"]
 
 
 def ddmin(items, fails):
@@ -87,10 +140,11 @@ def ddmin(items, fails):
     return items
 
 
-def write_lit(out, args, text, n, kind):
+def write_lit(out, args, text, n, kind, keep):
     lines = [f"# Reduced by snipgen-campaign reduce from {os.path.abspath(args.layout)}, seed {args.seed}.",
              f"# It fails while the failure ({kind}) is present and passes once it is fixed."]
-    gen_args = runner.snipgen_args("snipgen", os.path.join(out, "reduced.yaml"), args.seed, n, "%t.elf")
+    gen_args = runner.snipgen_args("snipgen", os.path.join(out, "reduced.yaml"), args.seed, n, "%t.elf",
+                                   keep_args(keep))
     gen_args[1] = "%s"
     gen = shlex.join(gen_args)
     lines.append(f"# RUN: {gen}")
@@ -116,21 +170,21 @@ def write_lit(out, args, text, n, kind):
 
 def cmd_reduce(args):
     if not args.check and not args.cosim:
-        sys.stderr.write("snipgen-campaign: error: reduce needs a predicate: --check=CMD or --cosim=qemu "
-                         "(a generation failure or model trap fails without one)\n")
+        sys.stderr.write("reduce: no --check or --cosim: the predicate is the generation's own failure "
+                         "(a model trap, hang or error, a self-check mismatch)\n")
     text0 = open(args.layout).read()
     hist = layout.histogram(text0)
     os.makedirs(args.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="snipgen-reduce-")
     try:
         o = Oracle(args, work)
-        kind, detail, prim0, _ = o.outcome(text0, args.num_instrs)
+        kind, detail, prim0 = o.outcome(text0, args.num_instrs)[:3]
         if kind == "pass":
             sys.stderr.write(f"snipgen-campaign: error: seed {args.seed} does not fail; nothing to reduce\n")
             return 2
         sys.stderr.write(f"reduce: seed {args.seed} fails: {kind} {detail} "
                          f"({prim0} primary instructions)\n")
-        same = lambda t, n: o.outcome(t, n)[:2] == (kind, detail)  # noqa: E731
+        same = lambda t, n, keep=None: o.outcome(t, n, keep)[:2] == (kind, detail)  # noqa: E731
         n = args.num_instrs
         text = text0
         if hist:
@@ -147,7 +201,16 @@ def cmd_reduce(args):
         if hist:
             best = ddmin(layout.histogram(text), lambda h: same(layout.with_histogram(text0, h), n))
             text = layout.with_histogram(text0, best)
-        kind2, detail2, prim, elf = o.outcome(text, n)
+        prim3 = o.outcome(text, n)[2]
+        keep, stage3, t4, n4 = ordinal_stage(o, text, n, same, text0, args.num_instrs)
+        if keep is not None:
+            prim4 = o.outcome(t4, n4, keep)[2]
+            if prim3 is not None and (prim4 is None or prim4 >= prim3):
+                # Larger counts reduced worse than stage 3 already had.
+                keep, stage3 = None, f"no gain: {prim4} primary instructions, not fewer than {prim3}"
+            else:
+                text, n = t4, n4
+        kind2, detail2, prim, elf, _ = o.outcome(text, n, keep)
         lp = os.path.join(args.out, "reduced.yaml")
         with open(lp, "w") as f:
             f.write(text)
@@ -155,14 +218,16 @@ def cmd_reduce(args):
         if elf and os.path.exists(elf):
             repro = os.path.abspath(os.path.join(args.out, "reduced.elf"))
             shutil.copyfile(elf, repro)
-        test = write_lit(args.out, args, text, n, kind)
+        test = write_lit(args.out, args, text, n, kind, keep)
         res = {"layout": os.path.abspath(lp), "seed": args.seed, "num_instrs": n,
                "status": kind, "detail": detail, "reproducer": repro,
                "primary_instructions": prim, "original_primary_instructions": prim0,
                "original_num_instrs": args.num_instrs,
                "histogram": [k for k, _ in layout.histogram(text)],
                "lit_test": os.path.abspath(test), "candidates_tried": o.tries,
-               "command": shlex.join(runner.snipgen_args("snipgen", lp, args.seed, n, "snippet"))}
+               "keep_primary": keep, "instruction_stage": stage3,
+               "command": shlex.join(runner.snipgen_args("snipgen", lp, args.seed, n, "snippet",
+                                                         keep_args(keep)))}
         with open(os.path.join(args.out, "reduce.json"), "w") as f:
             json.dump(res, f, indent=1, sort_keys=True)
         print(f"snipgen-campaign: reduced {prim0} -> {prim} primary instructions "
@@ -170,3 +235,42 @@ def cmd_reduce(args):
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def ordinal_stage(o, text, n, same, text0, n0):
+    """Stage 4: ddmin over the numbered primary instructions. It needs a
+    -keep-primary=0- snippet that fails: the reduced (text, n), else the
+    same histogram at larger counts up to the original, else the original
+    layout. Returns (-keep-primary list or None, note, text, n)."""
+    if n <= 1:
+        return None, f"skipped: {n} primary instruction", text, n
+    tries = [(text, n)]
+    m = n
+    while m < n0:
+        m = min(2 * m, n0)
+        tries.append((text, m))
+    if text != text0:
+        tries.append((text0, n0))
+    first = None
+    for t, c in tries:
+        everything = o.outcome(t, c, "0-")
+        first = first or everything
+        if same(t, c, "0-"):
+            break
+    else:
+        # The per-instruction streams make different snippets; none failed.
+        sys.stderr.write(f"reduce: with -keep-primary=0- the snippet no longer fails "
+                         f"({first[0]}); instruction stage skipped\n")
+        return None, f"skipped: -keep-primary=0- does not fail ({first[0]})", text, n
+    numbered = everything[4]
+    if numbered is None:
+        return None, "skipped: snipgen did not number the primary instructions", text, n
+    if numbered <= 1:
+        return None, f"skipped: {numbered} numbered primary instructions", text, n
+    if (t, c) != (text, n):
+        sys.stderr.write(f"reduce: -keep-primary=0- fails at -num-instrs={c}"
+                         f"{'' if t == text else ' with the original histogram'}\n")
+    best = ddmin(list(range(numbered)), lambda ks: same(t, c, ranges(ks)))
+    keep = ranges(best)
+    sys.stderr.write(f"reduce: instructions {numbered} -> {len(best)}: -keep-primary={keep}\n")
+    return keep, f"{numbered} -> {len(best)} numbered primary instructions", t, c

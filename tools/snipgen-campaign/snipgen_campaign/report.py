@@ -102,6 +102,10 @@ def html(summary, cov, meta):
     p.append("<table><tr><th>status</th><th>runs</th></tr>" + "".join(
         f"<tr><td class={'pass' if k == 'pass' else 'fail'}>{E(k)}</td><td>{v}</td></tr>"
         for k, v in st.items()) + "</table>")
+    if summary.get("traps"):
+        p.append("<table><tr><th>model trap</th><th>runs</th></tr>" + "".join(
+            f"<tr><td class=fail>{E(k)}</td><td>{v}</td></tr>"
+            for k, v in summary["traps"].items()) + "</table>")
 
     p.append("<h2>Failures</h2>")
     fails = [r for r in summary["runs"] if r["status"] != "pass"]
@@ -112,7 +116,9 @@ def html(summary, cov, meta):
                  "<th>message</th></tr>")
         for r in fails[:500]:
             p.append(f"<tr><td>{E(r['layout'].rsplit('/', 1)[-1])}</td><td>{r['seed']}</td>"
-                     f"<td class=fail>{E(r['status'])}</td><td><code>{E(r['command'])}</code></td>"
+                     f"<td class=fail>{E(r['status'])}"
+                     f"{' (' + E(r['trap']['cause']) + ')' if r.get('trap') else ''}</td>"
+                     f"<td><code>{E(r['command'])}</code></td>"
                      f"<td><code>{E((r['message'] or '')[:300])}</code></td></tr>")
         p.append("</table>")
         if len(fails) > 500:
@@ -153,6 +159,20 @@ def html(summary, cov, meta):
         p.append(heatmap(["load", "store"], list(range(len(ent["load"]))),
                          lambda r, c: ent[r][c], title=key, cell=22))
 
+    p.append("<h2>Memory accesses per scheme and section</h2><p class=note>The accesses "
+             "made through each memory scheme of the layouts (access-ranges, access-evictions, "
+             "access-addresses entries), over the addresses the scheme's accesses start in, "
+             "split into 32 equal ranges; the default scheme (no access-* key) per section.</p>")
+    ms = cov.get("memory_schemes", {})
+    if not ms:
+        p.append("<p class=note>no memory accesses</p>")
+    for sname, secs in sorted(ms.items()):
+        for key, ent in sorted(secs.items()):
+            n = sum(ent["load"]) + sum(ent["store"])
+            p.append(f"<h3>{E(sname)} &mdash; {E(key)} ({n} accesses)</h3>")
+            p.append(heatmap(["load", "store"], list(range(len(ent["load"]))),
+                             lambda r, c, ent=ent: ent[r][c], title=f"{sname} {key}", cell=22))
+
     p.append("<h2>Branches taken / not taken</h2>")
     br = sorted(cov["branches"].items())
     cnt = lambda v: str(int(v))  # noqa: E731
@@ -183,7 +203,9 @@ def html(summary, cov, meta):
 
     p.append("<h2>RVV configurations (SEW &times; LMUL &times; VL)</h2>")
     rv = sorted(cov["rvv"].items())
-    p.append(bars([(k, [v]) for k, v in rv], [("vsetvli executed", cnt)], title="rvv")
-             if rv else "<p class=note>no vsetvli/vsetivli executed</p>")
+    p.append("<p class=note>The model's vtype and vl after every executed vsetvli, "
+             "vsetivli and vsetvl.</p>")
+    p.append(bars([(k, [v]) for k, v in rv], [("VSET* executed", cnt)], title="rvv")
+             if rv else "<p class=note>no VSET* executed</p>")
     p.append("</body></html>\n")
     return "\n".join(p)

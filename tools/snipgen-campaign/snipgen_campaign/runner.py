@@ -46,9 +46,24 @@ def classify_generation_failure(stderr):
     if m:
         return {"trap-taken": "model-trap", "unhandled-trap": "model-trap",
                 "step-limit": "model-hang"}.get(m.group(1), "model-error")
+    if "Interpreters states differ" in stderr:
+        return "cosim-divergence"  # a -cosim-model-plugins secondary model
     if "control-flow check on the model failed" in stderr or "memory access check: " in stderr:
         return "self-check-mismatch"
     return "generate-error"
+
+
+TRAP = re.compile(r"did not run to its end on the model \(([\w-]+) after (\d+) instructions\): "
+                  r"(.+?) at pc (0x[0-9a-f]+)")
+
+
+def trap_of(message):
+    """The trap of a model-trap run's message: {"stop", "cause", "pc",
+    "retired"}, or None."""
+    m = TRAP.search(message or "")
+    if not m:
+        return None
+    return {"stop": m.group(1), "retired": int(m.group(2)), "cause": m.group(3), "pc": m.group(4)}
 
 
 def run_one(layout_path, seed, settings, keep_dir=None):
@@ -61,9 +76,11 @@ def run_one(layout_path, seed, settings, keep_dir=None):
         elf = os.path.join(work, "snippet")
         trace = os.path.join(work, "trace.log")
         pcs = os.path.join(work, "primary.pcs")
-        extra = [f"-dump-primary-pcs={pcs}"]
+        schemes_file = os.path.join(work, "access.schemes")
+        vcfg = os.path.join(work, "vector.configs")
+        extra = [f"-dump-primary-pcs={pcs}", f"-dump-access-schemes={schemes_file}"]
         if not layout.model_is_none(text):
-            extra.append(f"-trace-log={trace}")
+            extra += [f"-trace-log={trace}", f"-dump-vector-configs={vcfg}"]
         args = snipgen_args(settings["snipgen"], layout_path, seed, settings["num_instrs"], elf, extra)
         repro = snipgen_args("snipgen", layout_path, seed, settings["num_instrs"], "snippet")
         row = {"layout": layout_path, "seed": seed, "command": shlex.join(repro),
@@ -86,7 +103,15 @@ def run_one(layout_path, seed, settings, keep_dir=None):
             if os.path.exists(pcs):
                 with open(pcs) as f:
                     primary = {int(x, 16) for x in f.read().split()}
-            cov = coverage.from_trace(lines, secs, decode.decode(encs, text), primary)
+            schemes = None
+            if os.path.exists(schemes_file):
+                with open(schemes_file) as f:
+                    schemes = coverage.parse_schemes(f.read())
+            vconfigs = None
+            if os.path.exists(vcfg):
+                with open(vcfg) as f:
+                    vconfigs = coverage.parse_vector_configs(f.read())
+            cov = coverage.from_trace(lines, secs, decode.decode(encs, text), primary, schemes, vconfigs)
         row["executed_instructions"] = cov["executed_instructions"]
         row["executed_primary_instructions"] = cov["executed_primary_instructions"]
         if row["status"] == "pass" and settings.get("cosim") == "qemu":
