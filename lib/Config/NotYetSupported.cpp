@@ -14,8 +14,6 @@ struct Entry {
 } // namespace
 
 static const Entry Options[] = {
-    {"redefine-ra", "calls and returns always link through ra (x1)"},
-    {"randomize-ra", "calls and returns always link through ra (x1)"},
     {"init-memory-file",
      "-init-memory=ascii-file is not supported (only no and full)"},
     {"chained-rx-sections-fill",

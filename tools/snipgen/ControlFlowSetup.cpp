@@ -40,6 +40,8 @@ Expected<ControlFlowOptions> controlFlowOptions(const OptionTable &Opts) {
   S.ExternalStack = Opts.getFlag(OptionID::ExternalStack);
   S.HonorTargetABI = Opts.getFlag(OptionID::HonorTargetABI);
   S.RedefineSP = Opts.getString(OptionID::RedefineSP).str();
+  S.RedefineRA = Opts.getString(OptionID::RedefineRA).str();
+  S.RandomizeRA = Opts.getFlag(OptionID::RandomizeRA);
   if (Opts.isSet(OptionID::EnableStaticStack))
     S.StaticStack = Opts.getFlag(OptionID::EnableStaticStack);
   for (const std::string &R : Opts.getList(OptionID::SpilledRegsList))

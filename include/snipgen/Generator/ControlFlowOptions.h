@@ -29,6 +29,8 @@ struct StackOptions {
   bool ExternalStack = false;
   bool HonorTargetABI = false;
   std::string RedefineSP;          // empty: the manual's default
+  std::string RedefineRA;          // empty: RA (the ABI's register)
+  bool RandomizeRA = false;        // a return-address register per function
   std::optional<bool> StaticStack; // nullopt: automatic
   std::vector<std::string> SpilledRegs;
   std::vector<std::string> PreserveGroups;

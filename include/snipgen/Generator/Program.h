@@ -55,6 +55,9 @@ struct Terminator {
   llvm::MCInst Inst;
   unsigned Target = 0; // block index, or loop index for LoopLatch
   unsigned Callee = 0; // function index for calls
+  /// Call: the register the call links through (the callee returns through
+  /// it); 0: the target's ABI return-address register.
+  unsigned Link = 0;
   /// Register a far or indirect form may clobber (0: none may be).
   unsigned Scratch = 0;
   /// LoopLatch: the counter register and whether C.ADDI/C.BNEZ are used.

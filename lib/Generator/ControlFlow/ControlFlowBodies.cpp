@@ -203,7 +203,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
   BlockPlan &BP = FP.Blocks[Blk];
   SmallVector<unsigned, 8> Excl(FP.LiveIn.begin(), FP.LiveIn.end());
   if (FP.KeepsRA)
-    Excl.push_back(Target.returnAddress(Env));
+    Excl.push_back(Stack.FunctionRA[Node]);
   for (unsigned LI : BP.Loops)
     Excl.push_back(FP.Loops[LI].Counter);
   Parts.Registers.setWriteExclusions(Excl);

@@ -295,6 +295,7 @@ Terminator ControlFlowGenerator::makeTerminator(unsigned Node, unsigned Blk) {
     break;
   case CFRole::Call:
     T.Callee = BP.Callee;
+    T.Link = Stack.FunctionRA[BP.Callee];
     T.Kind = Graph.Nodes[BP.Callee].External ? TerminatorKind::ExternalCall
                                              : TerminatorKind::Call;
     break;
@@ -348,7 +349,7 @@ Error ControlFlowGenerator::assembleFunction(unsigned Node, Program &P) {
         Out.emit(*Config.LastInstr);
     } else {
       Frames->epilogue(FP.Frame, Out);
-      Out.emit(CFT->returnInstr());
+      Out.emit(CFT->returnThrough(Stack.FunctionRA[Node]));
     }
   };
 
@@ -440,6 +441,9 @@ Expected<Program> ControlFlowGenerator::run() {
   Facts.LoopsPossible =
       HasCondBranches && L.ControlFlow.Branches.loopsPossible();
   Facts.CallOpcodes = HasCalls;
+  for (const OpcodeHistogram::Entry &E : Histogram.entries())
+    if (E.Weight > 0 && RoleOf[E.Op->Opcode] == CFRole::Call)
+      Facts.CallOpcodeList.push_back(E.Op->Opcode);
   Facts.FillCodeSection = Config.FillCodeSection;
   Facts.LastInstrIsReturn = Config.LastInstrIsReturn;
   WarningEngine LocalWarnings;
@@ -482,7 +486,7 @@ Expected<Program> ControlFlowGenerator::run() {
     if (Graph.Nodes[Node].External)
       continue;
     FunctionPlan &FP = Plans[Node];
-    FP.Frame = Frames->layout(Node == 0, FP.SavesRA);
+    FP.Frame = Frames->layout(Node == 0, FP.SavesRA, Stack.FunctionRA[Node]);
     if (Stack.Mode == StackMode::Static && !FP.Frame.Slots.empty()) {
       std::vector<unsigned> C = writableRegisters(Node, ~0u);
       erase_if(C, [&](unsigned R) {

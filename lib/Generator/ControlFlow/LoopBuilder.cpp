@@ -29,12 +29,14 @@ namespace snipgen {
 std::vector<unsigned>
 ControlFlowGenerator::writableRegisters(unsigned Node, unsigned Blk) const {
   const FunctionPlan &FP = Plans[Node];
-  unsigned RA = Target.returnAddress(Env);
   std::vector<unsigned> Out;
   for (unsigned R : GPRs) {
     // Planning runs with no write exclusions set, so this is the policy's
     // static view: not the stack pointer, x0, a reserved register, ...
-    if (!Parts.Registers.ancillaryMayWrite(R) || R == RA)
+    // Nor a register some call links through (calls overwrite it, callees
+    // return through it).
+    if (!Parts.Registers.ancillaryMayWrite(R) ||
+        is_contained(Stack.LinkRegs, R))
       continue;
     if (is_contained(Stack.Globals, R) || is_contained(FP.LiveIn, R))
       continue;
