@@ -21,8 +21,6 @@ static const Entry Options[] = {
     {"chained-rx-sorted", "the code is generated into one executable section"},
     {"chained-rx-chunk-size",
      "the code is generated into one executable section"},
-    {"verify-consecutive-loops",
-     "the 'consecutive-loops' key of 'branches' is not supported either"},
     {"generate-insertion-point-hints",
      "snipgen emits no insertion-point hints"},
 };
@@ -36,11 +34,8 @@ std::optional<std::string> notYetSupportedOption(StringRef Name) {
   return std::nullopt;
 }
 
-std::optional<std::string> notYetSupportedBranchesKey(StringRef Key) {
-  if (Key == "consecutive-loops")
-    return std::string("llvm-snippy's 'consecutive-loops' key of 'branches' "
-                       "is not supported yet: loops are never placed back "
-                       "to back on purpose");
+std::optional<std::string> notYetSupportedBranchesKey(StringRef) {
+  // Every llvm-snippy key of 'branches' is supported.
   return std::nullopt;
 }
 

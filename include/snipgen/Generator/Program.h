@@ -83,6 +83,10 @@ struct LoopEntry {
   unsigned Loop = 0;   // index into Function::Loops
   CodeBytes Init;      // sets the counter
   CodeBytes PaddingCode; // NOPs that align the loop start (layout)
+  /// False for the counter set-up of a later loop of a consecutive chain
+  /// (consecutive-loops), hoisted before the chain's first loop; that loop
+  /// then starts with an entry without Init.
+  bool StartsLoop = true;
 };
 
 /// Which memory scheme a load/store/AMO of the body used (MemorySchemeSet

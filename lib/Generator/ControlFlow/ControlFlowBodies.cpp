@@ -206,6 +206,8 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
     Excl.push_back(Stack.FunctionRA[Node]);
   for (unsigned LI : BP.Loops)
     Excl.push_back(FP.Loops[LI].Counter);
+  for (unsigned LI : BP.Pending)
+    Excl.push_back(FP.Loops[LI].Counter);
   Parts.Registers.setWriteExclusions(Excl);
 
   const SectionDesc &Code = L.Sections[CodeSection];
