@@ -21,8 +21,6 @@ static const Entry Options[] = {
     {"chained-rx-sorted", "the code is generated into one executable section"},
     {"chained-rx-chunk-size",
      "the code is generated into one executable section"},
-    {"generate-insertion-point-hints",
-     "snipgen emits no insertion-point hints"},
 };
 
 std::optional<std::string> notYetSupportedOption(StringRef Name) {

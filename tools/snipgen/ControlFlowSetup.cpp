@@ -33,6 +33,7 @@ Expected<ControlFlowOptions> controlFlowOptions(const OptionTable &Opts) {
   if (C.Graph.FunctionLayers == 0)
     return Opts.valueError(OptionID::FunctionLayers, "'0'; at least 1");
   C.NumInstrAncil = Opts.getUnsigned(OptionID::NumInstrAncil);
+  C.InsertionPointHints = Opts.getFlag(OptionID::GenerateInsertionPointHints);
   if (wantsModelRun(Opts))
     C.MaxExecuted = modelStepLimit();
 

@@ -100,6 +100,10 @@ private:
   // ControlFlowBodies.cpp
   llvm::Error fillBody(unsigned Node, unsigned Block, BasicBlock &BB);
   llvm::Error emitPrimary(const OpcodeDesc &Op, CodeBuffer &Out);
+  /// -generate-insertion-point-hints: the hint NOP (nothing without it).
+  void emitHint(CodeBuffer &Out);
+  /// Worst-case bytes of one primary group, its hint included.
+  uint64_t primaryFootprint() const;
   bool writableOperandsFree(const OpcodeDesc &Op);
   const OpcodeDesc &drawPlainOpcode();
   llvm::Error planPCDistanceBudgets(unsigned Node);
