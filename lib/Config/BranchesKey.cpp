@@ -18,7 +18,7 @@ namespace snipgen {
 
 static constexpr StringRef BranchesKeys[] = {
     "permutation", "alignment", "loop-ratio", "number-of-loop-iterations",
-    "max-depth",   "distance"};
+    "max-depth",   "distance",  "consecutive-loops"};
 static constexpr StringRef RangeKeys[] = {"min", "max"};
 static constexpr StringRef DepthKeys[] = {"if", "loop"};
 static constexpr StringRef DistanceKeys[] = {"blocks", "pc"};
@@ -36,6 +36,8 @@ private:
   Error readIterations(const YAMLEntry &E);
   Error readDepth(const YAMLEntry &E);
   Error readDistance(const YAMLEntry &E);
+  Error readConsecutiveLoops(const YAMLEntry &E);
+  Error checkConsecutiveLoops();
 
   const SourceMgr &SM;
   BranchesConfig &B;
@@ -140,6 +142,61 @@ Error BranchesReader::readDistance(const YAMLEntry &E) {
   return Error::success();
 }
 
+Error BranchesReader::readConsecutiveLoops(const YAMLEntry &E) {
+  const char *What = "'consecutive-loops' of 'branches'";
+  if (Error Err = expectScalar(SM, E.Value, What))
+    return Err;
+  B.ConsecutiveLoc = E.Key.Loc;
+  StringRef V = E.Value.Value;
+  if (V == "all") {
+    B.ConsecutiveLoops = BranchesConfig::Consecutive::All;
+    return Error::success();
+  }
+  if (V == "none" || V == "off" || V == "false") {
+    B.ConsecutiveLoops = BranchesConfig::Consecutive::None;
+    return Error::success();
+  }
+  unsigned N = 0;
+  if (V.getAsInteger(10, N))
+    return makeError(SM, E.Value.Loc,
+                     Twine(What) + ": invalid number '" + V +
+                         "' (expected all, none or the most consecutive "
+                         "loops after a loop)");
+  B.ConsecutiveN = N;
+  B.ConsecutiveLoops = N ? BranchesConfig::Consecutive::Some
+                         : BranchesConfig::Consecutive::None;
+  return Error::success();
+}
+
+// llvm-snippy's restrictions: consecutive loops are one-block loops, so
+// every conditional branch closes a loop around its own block.
+Error BranchesReader::checkConsecutiveLoops() {
+  if (!B.anyConsecutiveLoops())
+    return Error::success();
+  auto Fail = [&](const Twine &Msg) {
+    return makeError(SM, B.ConsecutiveLoc, Msg);
+  };
+  if (B.LoopRatio != 1.0)
+    return Fail("Consecutive loop generation is only supported with loop "
+                "ratio == 1 (set loop-ratio: 1.0)");
+  if (B.MaxLoopDepth == 0)
+    return Fail("Consecutive loop generation needs loops, but "
+                "max-depth.loop is 0");
+  if (B.MaxLoopDepth > 1)
+    return Fail("Consecutive loop generation is not supported for nested "
+                "loops (set max-depth: {loop: 1})");
+  if (B.BlockDistance.Min.value_or(0) != 0 ||
+      B.BlockDistance.Max.value_or(0) != 0)
+    return Fail("Consecutive loop generation is only supported for "
+                "one-block loops (distance.blocks must be 0)");
+  if (B.PCDistance.given())
+    return Fail("Consecutive loop generation does not support distance.pc");
+  if (!B.Permutation)
+    return Fail("Consecutive loop generation needs permutation: on (every "
+                "loop branches back to its own block)");
+  return Error::success();
+}
+
 Error BranchesReader::read(const YAMLNode &Value) {
   // `branches:` with nothing under it keeps every default.
   if (Value.isNull())
@@ -186,11 +243,14 @@ Error BranchesReader::read(const YAMLNode &Value) {
     } else if (K == "max-depth") {
       if (Error Err = readDepth(E))
         return Err;
+    } else if (K == "consecutive-loops") {
+      if (Error Err = readConsecutiveLoops(E))
+        return Err;
     } else if (Error Err = readDistance(E)) {
       return Err;
     }
   }
-  return Error::success();
+  return checkConsecutiveLoops();
 }
 
 Error parseBranchesKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx) {

@@ -22,6 +22,7 @@ static const TopLevelKeyHandler Handlers[] = {
     {"function-layers", parseOptionShorthandKey, finishOptionShorthandKey},
     {"function-number", parseOptionShorthandKey, finishOptionShorthandKey},
     {"num-instr-ancil", parseOptionShorthandKey, finishOptionShorthandKey},
+    {"randomize-ra", parseOptionShorthandKey, finishOptionShorthandKey},
     {"register-reservation", parseRegisterReservationKey, nullptr},
     {"histograms", parseHistogramsKey, nullptr},
     {"imm-hist", parseImmHistKey, nullptr},

@@ -14,8 +14,6 @@ struct Entry {
 } // namespace
 
 static const Entry Options[] = {
-    {"redefine-ra", "calls and returns always link through ra (x1)"},
-    {"randomize-ra", "calls and returns always link through ra (x1)"},
     {"init-memory-file",
      "-init-memory=ascii-file is not supported (only no and full)"},
     {"chained-rx-sections-fill",
@@ -23,10 +21,6 @@ static const Entry Options[] = {
     {"chained-rx-sorted", "the code is generated into one executable section"},
     {"chained-rx-chunk-size",
      "the code is generated into one executable section"},
-    {"verify-consecutive-loops",
-     "the 'consecutive-loops' key of 'branches' is not supported either"},
-    {"generate-insertion-point-hints",
-     "snipgen emits no insertion-point hints"},
 };
 
 std::optional<std::string> notYetSupportedOption(StringRef Name) {
@@ -38,11 +32,8 @@ std::optional<std::string> notYetSupportedOption(StringRef Name) {
   return std::nullopt;
 }
 
-std::optional<std::string> notYetSupportedBranchesKey(StringRef Key) {
-  if (Key == "consecutive-loops")
-    return std::string("llvm-snippy's 'consecutive-loops' key of 'branches' "
-                       "is not supported yet: loops are never placed back "
-                       "to back on purpose");
+std::optional<std::string> notYetSupportedBranchesKey(StringRef) {
+  // Every llvm-snippy key of 'branches' is supported.
   return std::nullopt;
 }
 

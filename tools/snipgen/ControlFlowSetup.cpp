@@ -33,6 +33,7 @@ Expected<ControlFlowOptions> controlFlowOptions(const OptionTable &Opts) {
   if (C.Graph.FunctionLayers == 0)
     return Opts.valueError(OptionID::FunctionLayers, "'0'; at least 1");
   C.NumInstrAncil = Opts.getUnsigned(OptionID::NumInstrAncil);
+  C.InsertionPointHints = Opts.getFlag(OptionID::GenerateInsertionPointHints);
   if (wantsModelRun(Opts))
     C.MaxExecuted = modelStepLimit();
 
@@ -40,6 +41,8 @@ Expected<ControlFlowOptions> controlFlowOptions(const OptionTable &Opts) {
   S.ExternalStack = Opts.getFlag(OptionID::ExternalStack);
   S.HonorTargetABI = Opts.getFlag(OptionID::HonorTargetABI);
   S.RedefineSP = Opts.getString(OptionID::RedefineSP).str();
+  S.RedefineRA = Opts.getString(OptionID::RedefineRA).str();
+  S.RandomizeRA = Opts.getFlag(OptionID::RandomizeRA);
   if (Opts.isSet(OptionID::EnableStaticStack))
     S.StaticStack = Opts.getFlag(OptionID::EnableStaticStack);
   for (const std::string &R : Opts.getList(OptionID::SpilledRegsList))

@@ -376,7 +376,7 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     errs() << "\r\033[K";
   if (!Prog)
     return Prog.takeError();
-  if (Error E = runGenerationChecks(*Prog, *Histogram, *Env, Opts))
+  if (Error E = runGenerationChecks(*Prog, *Histogram, *Env, TheLayout, Opts))
     return std::move(E);
   if (Error E = warnUnusedRXSections(TheLayout, *Prog, Warnings))
     return std::move(E);

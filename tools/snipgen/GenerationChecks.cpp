@@ -5,6 +5,7 @@
 #include "snipgen/Generator/Program.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Warnings.h"
+#include "snipgen/Generator/ConsecutiveLoopsCheck.h"
 #include "snipgen/Generator/HistogramVerifier.h"
 #include "snipgen/Generator/ProgramListing.h"
 #include "llvm/Support/raw_ostream.h"
@@ -54,12 +55,16 @@ Error warnUnusedRXSections(const Layout &L, const Program &P,
 }
 
 Error runGenerationChecks(const Program &P, const OpcodeHistogram &H,
-                          const MCEnvironment &Env, const OptionTable &Opts) {
+                          const MCEnvironment &Env, const Layout &L,
+                          const OptionTable &Opts) {
   if (Opts.getFlag(OptionID::VerifyMI)) {
     auto N = verifyProgramCode(P, Env);
     if (!N)
       return N.takeError();
   }
+  if (Opts.getFlag(OptionID::VerifyConsecutiveLoops))
+    if (Error E = verifyConsecutiveLoops(P, L.ControlFlow.Branches))
+      return E;
   if (Opts.getFlag(OptionID::DumpMF) || Opts.getFlag(OptionID::DumpMI))
     if (Error E = listProgram(P, Env, Opts.getFlag(OptionID::DumpMF), outs()))
       return E;

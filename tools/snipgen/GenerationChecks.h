@@ -32,7 +32,7 @@ llvm::Error warnUnusedRXSections(const Layout &L, const Program &P,
                                  WarningEngine &Warnings);
 
 llvm::Error runGenerationChecks(const Program &P, const OpcodeHistogram &H,
-                                const MCEnvironment &Env,
+                                const MCEnvironment &Env, const Layout &L,
                                 const OptionTable &Opts);
 
 } // namespace snipgen

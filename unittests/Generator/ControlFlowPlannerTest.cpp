@@ -274,3 +274,39 @@ TEST(ControlFlowPlannerTest, UnconditionalJumpsSkipLittle) {
   EXPECT_LT(U, 2.0);
   EXPECT_LT(U * 3, C);
 }
+
+// consecutive-loops: every conditional branch closes a one-block loop; a
+// loop right after another joins its chain while the chain has fewer than N
+// followers (all: no bound); jumps go to the next block.
+TEST(ControlFlowPlannerTest, ConsecutiveLoopChains) {
+  using K = SlotKind;
+  std::vector<SlotKind> Slots = {K::Cond, K::Cond, K::Cond, K::Cond,
+                                 K::Uncond, K::Cond, K::Cond, K::None};
+  BranchesConfig B;
+  B.LoopRatio = 1.0;
+  B.MaxLoopDepth = 1;
+  B.ConsecutiveLoops = BranchesConfig::Consecutive::Some;
+  B.ConsecutiveN = 2;
+  RandomEngine RNG(7);
+  BranchPlan P = planBranches(Slots, B, 100, RNG);
+  ASSERT_EQ(P.Loops.size(), 6u);
+  std::vector<unsigned> Heads, Firsts;
+  for (const PlannedLoop &L : P.Loops) {
+    EXPECT_EQ(L.First, L.Latch);
+    EXPECT_EQ(L.Depth, 1u);
+    EXPECT_EQ(P.Target[L.Latch], L.First);
+    Heads.push_back(L.Head);
+    Firsts.push_back(L.First);
+  }
+  EXPECT_EQ(Firsts, (std::vector<unsigned>{0, 1, 2, 3, 5, 6}));
+  // 0 <- 1, 2 (two followers), 3 starts a chain, the jump breaks it.
+  EXPECT_EQ(Heads, (std::vector<unsigned>{0, 0, 0, 3, 5, 5}));
+  EXPECT_EQ(P.Target[4], 5u);
+
+  B.ConsecutiveLoops = BranchesConfig::Consecutive::All;
+  P = planBranches(Slots, B, 100, RNG);
+  Heads.clear();
+  for (const PlannedLoop &L : P.Loops)
+    Heads.push_back(L.Head);
+  EXPECT_EQ(Heads, (std::vector<unsigned>{0, 0, 0, 0, 5, 5}));
+}

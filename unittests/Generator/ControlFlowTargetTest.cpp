@@ -152,3 +152,45 @@ TEST(ControlFlowTargetTest, LoopLatch) {
   EXPECT_TRUE(T.CFT->canCompressCounter(T.reg("X9")));
   EXPECT_FALSE(T.CFT->canCompressCounter(T.reg("X20")));
 }
+
+// -redefine-ra / -randomize-ra: a call links through Terminator::Link (every
+// form, the far one through the link register itself), the callee returns
+// through it, and the calls that write ra implicitly refuse another link.
+TEST(ControlFlowTargetTest, CallsThroughAnotherLinkRegister) {
+  RV64GC &T = target();
+  SmallVector<MCInst, 4> Insts;
+  Terminator C;
+  C.Kind = TerminatorKind::Call;
+  C.Opcode = T.op("JAL");
+  C.Link = T.reg("X5");
+  ASSERT_TRUE(T.CFT->buildTerminator(C, 1, 2048, Insts));
+  ASSERT_EQ(Insts.size(), 1u);
+  EXPECT_EQ(Insts[0].getOperand(0).getReg(), T.reg("X5"));
+  ASSERT_TRUE(T.CFT->buildTerminator(C, 2, 1 << 20, Insts));
+  ASSERT_EQ(Insts.size(), 2u);
+  EXPECT_EQ(Insts[0].getOperand(0).getReg(), T.reg("X5")); // AUIPC t0
+  EXPECT_EQ(Insts[1].getOperand(0).getReg(), T.reg("X5")); // JALR t0, t0
+  EXPECT_EQ(Insts[1].getOperand(1).getReg(), T.reg("X5"));
+
+  C.Opcode = T.op("JALR");
+  ASSERT_TRUE(T.CFT->buildTerminator(C, 0, 4096, Insts));
+  EXPECT_EQ(Insts.back().getOperand(0).getReg(), T.reg("X5"));
+
+  C.Opcode = T.op("C_JALR");
+  EXPECT_FALSE(T.CFT->buildTerminator(C, 0, 4096, Insts));
+  C.Link = 0; // the ABI's ra
+  ASSERT_TRUE(T.CFT->buildTerminator(C, 0, 4096, Insts));
+  EXPECT_EQ(T.Env->instrInfo().getName(Insts.back().getOpcode()), "C_JALR");
+
+  MCInst R = T.CFT->returnThrough(T.reg("X7"));
+  EXPECT_EQ(T.Env->instrInfo().getName(R.getOpcode()), "JALR");
+  EXPECT_EQ(R.getOperand(0).getReg(), T.reg("X0"));
+  EXPECT_EQ(R.getOperand(1).getReg(), T.reg("X7"));
+  EXPECT_EQ(T.CFT->returnInstr().getOperand(1).getReg(), T.reg("X1"));
+  EXPECT_EQ(T.CFT->returnAddress(), T.reg("X1"));
+  EXPECT_TRUE(T.CFT->linksOnlyThroughABI(T.op("C_JALR")));
+  EXPECT_FALSE(T.CFT->linksOnlyThroughABI(T.op("JAL")));
+  std::vector<unsigned> Cands = T.CFT->returnAddressCandidates();
+  EXPECT_EQ(Cands.size(), 31u);
+  EXPECT_FALSE(is_contained(Cands, T.reg("X0")));
+}

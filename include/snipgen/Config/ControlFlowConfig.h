@@ -14,6 +14,7 @@
 //     distance:
 //       blocks: {min: 0, max: <auto>}
 //       pc: {min: 0, max: <auto>}  # loops only, no nesting
+//     consecutive-loops: none      # N or all: one-block loops back to back
 //
 //   call-graph:
 //     entry-point: SnippyFunction
@@ -57,6 +58,17 @@ struct BranchesConfig {
   unsigned MaxLoopDepth = DefaultMaxLoopDepth;
   RangeSetting<unsigned> BlockDistance;
   RangeSetting<uint64_t> PCDistance;
+  /// llvm-snippy's consecutive-loops: loops placed back to back, the
+  /// counters of a chain set up before its first loop. None; Some: a loop
+  /// may be followed by up to ConsecutiveN consecutive ones; All: every
+  /// block of a function but the last is a loop of one chain.
+  enum class Consecutive : uint8_t { None, Some, All };
+  Consecutive ConsecutiveLoops = Consecutive::None;
+  unsigned ConsecutiveN = 0;
+  llvm::SMLoc ConsecutiveLoc;
+  bool anyConsecutiveLoops() const {
+    return ConsecutiveLoops != Consecutive::None;
+  }
 
   /// Loops can appear at all (llvm-snippy's "loop generation is possible",
   /// given that the histogram has branches).

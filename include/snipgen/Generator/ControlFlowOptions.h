@@ -29,6 +29,8 @@ struct StackOptions {
   bool ExternalStack = false;
   bool HonorTargetABI = false;
   std::string RedefineSP;          // empty: the manual's default
+  std::string RedefineRA;          // empty: RA (the ABI's register)
+  bool RandomizeRA = false;        // a return-address register per function
   std::optional<bool> StaticStack; // nullopt: automatic
   std::vector<std::string> SpilledRegs;
   std::vector<std::string> PreserveGroups;
@@ -42,6 +44,10 @@ struct ControlFlowOptions {
   /// The most instructions the snippet may execute (the model's step limit
   /// when it runs on the model); 0: no bound. Checked against the plan.
   uint64_t MaxExecuted = 0;
+  /// -generate-insertion-point-hints: a NOP before every primary
+  /// instruction group and at the end of every block body, where code may be
+  /// inserted without splitting what the generator keeps together.
+  bool InsertionPointHints = false;
   /// Default: plain "error: option '-name': ..." messages.
   OptionErrorFn OptionError;
 };

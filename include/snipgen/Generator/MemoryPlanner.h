@@ -134,6 +134,10 @@ public:
   /// Chooses the address, emits the base setup and records the access.
   PlacedAccess place(const MemoryAccess &A, CodeBuffer &Out);
   void endInstruction(const llvm::MCInst &I, CodeBuffer &Out);
+  /// Out grew from Before by code that changes no register and does not
+  /// branch (an insertion-point hint NOP): what is known of the registers
+  /// stays known.
+  void skipNeutralCode(CodeBuffer &Out, uint64_t Before);
   /// Ancillary code outside the planner wrote Reg (operand initialisation):
   /// its known value, and a burst group's claim on it, are gone.
   void clobbered(unsigned Reg);

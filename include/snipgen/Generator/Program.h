@@ -55,6 +55,9 @@ struct Terminator {
   llvm::MCInst Inst;
   unsigned Target = 0; // block index, or loop index for LoopLatch
   unsigned Callee = 0; // function index for calls
+  /// Call: the register the call links through (the callee returns through
+  /// it); 0: the target's ABI return-address register.
+  unsigned Link = 0;
   /// Register a far or indirect form may clobber (0: none may be).
   unsigned Scratch = 0;
   /// LoopLatch: the counter register and whether C.ADDI/C.BNEZ are used.
@@ -80,6 +83,10 @@ struct LoopEntry {
   unsigned Loop = 0;   // index into Function::Loops
   CodeBytes Init;      // sets the counter
   CodeBytes PaddingCode; // NOPs that align the loop start (layout)
+  /// False for the counter set-up of a later loop of a consecutive chain
+  /// (consecutive-loops), hoisted before the chain's first loop; that loop
+  /// then starts with an entry without Init.
+  bool StartsLoop = true;
 };
 
 /// Which memory scheme a load/store/AMO of the body used (MemorySchemeSet

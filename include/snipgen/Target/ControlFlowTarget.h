@@ -73,7 +73,18 @@ public:
   /// NOPs filling exactly Bytes (a multiple of minInstrSize()).
   virtual void emitNops(uint64_t Bytes, InstSink &Out) const = 0;
   virtual unsigned minInstrSize() const = 0;
-  virtual llvm::MCInst returnInstr() const = 0;
+  /// Return through the ABI's return-address register.
+  llvm::MCInst returnInstr() const { return returnThrough(returnAddress()); }
+  /// Return through Link (-redefine-ra / -randomize-ra).
+  virtual llvm::MCInst returnThrough(unsigned Link) const = 0;
+  /// The ABI's return-address register (RISC-V: ra, x1).
+  virtual unsigned returnAddress() const = 0;
+  /// Candidates of --redefine-ra=any before the run's exclusions (RISC-V:
+  /// every integer register but x0).
+  virtual std::vector<unsigned> returnAddressCandidates() const = 0;
+  /// True if call opcode Opcode can only link through the ABI's register
+  /// (RISC-V: C.JAL and C.JALR write ra implicitly).
+  virtual bool linksOnlyThroughABI(unsigned Opcode) const = 0;
 
   // Stack frames.
   /// Bytes a register takes in a stack slot (0: cannot be spilled).

@@ -64,10 +64,11 @@ void Relaxer::assignAddresses() {
       for (unsigned EI = 0; EI < B.LoopEntries.size(); ++EI) {
         LoopEntry &E = B.LoopEntries[EI];
         A += E.Init.size();
-        uint64_t Pad = alignTo(A, R.Alignment) - A;
+        uint64_t Pad = E.StartsLoop ? alignTo(A, R.Alignment) - A : 0;
         Padding[FI][BI][EI] = Pad;
         A += Pad;
-        F.Loops[E.Loop].StartAddress = A;
+        if (E.StartsLoop)
+          F.Loops[E.Loop].StartAddress = A;
       }
       A += B.Code.size();
       A += B.Term.Pre.size() + B.Term.RelocatedSize + B.Term.Post.size() +

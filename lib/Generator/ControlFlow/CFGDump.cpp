@@ -65,9 +65,11 @@ std::string cfgToDot(const Program &P, const Function &F,
     uint64_t A = B.Address;
     for (const LoopEntry &E : B.LoopEntries) {
       const LoopInfo &LI = F.Loops[E.Loop];
-      OS << "loop " << E.Loop << " entry (depth " << LI.Depth << ", "
-         << LI.Iterations << " iterations, starts at 0x"
-         << utohexstr(LI.StartAddress, true) << "):\\l";
+      OS << "loop " << E.Loop
+         << (E.StartsLoop ? " entry" : " counter (consecutive loop)")
+         << " (depth " << LI.Depth << ", " << LI.Iterations
+         << " iterations, starts at 0x" << utohexstr(LI.StartAddress, true)
+         << "):\\l";
       disassemble(OS, Env, E.Init.Bytes, A);
       A += E.Init.size() + E.PaddingCode.size();
     }

@@ -16,6 +16,7 @@
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/InstructionBuilder.h"
+#include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/PrimaryFilter.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
@@ -92,6 +93,7 @@ Error ControlFlowGenerator::emitPrimary(const OpcodeDesc &Op, CodeBuffer &Out) {
                        "counter, the stack pointer or a reserved value, and "
                        "no other histogram opcode fits either");
   }
+  emitHint(Out);
   uint64_t Before = Out.size();
   Builder->emit(*Use, Out);
   if (Config.SelfCheck)
@@ -103,6 +105,27 @@ Error ControlFlowGenerator::emitPrimary(const OpcodeDesc &Op, CodeBuffer &Out) {
   if (Config.Progress && (Primary & 0xffff) == 0)
     Config.Progress(Primary);
   return Error::success();
+}
+
+// llvm-snippy's insertion-point hints are target NOPs placed where code can
+// be inserted: before each primary instruction with its set-up code (an
+// address materialisation, a reservation loop, a self-check store after it
+// belong to it) and at the end of a block's body, before its terminator or
+// the epilogue; never inside prologues, loop counter logic or calls.
+static constexpr unsigned HintBytes = 4;
+
+void ControlFlowGenerator::emitHint(CodeBuffer &Out) {
+  if (!Opts.InsertionPointHints)
+    return;
+  uint64_t Before = Out.size();
+  CFT->emitNops(HintBytes, Out);
+  // A NOP: the memory planner keeps what it knows of the registers, so the
+  // rest of the code is what it would be without hints.
+  Parts.Memory.skipNeutralCode(Out, Before);
+}
+
+uint64_t ControlFlowGenerator::primaryFootprint() const {
+  return Builder->maxFootprint() + (Opts.InsertionPointHints ? HintBytes : 0);
 }
 
 uint64_t ControlFlowGenerator::terminatorEstimate(unsigned Node, unsigned Blk) {
@@ -208,8 +231,10 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
   BlockPlan &BP = FP.Blocks[Blk];
   SmallVector<unsigned, 8> Excl(FP.LiveIn.begin(), FP.LiveIn.end());
   if (FP.KeepsRA)
-    Excl.push_back(Target.returnAddress(Env));
+    Excl.push_back(Stack.FunctionRA[Node]);
   for (unsigned LI : BP.Loops)
+    Excl.push_back(FP.Loops[LI].Counter);
+  for (unsigned LI : BP.Pending)
     Excl.push_back(FP.Loops[LI].Counter);
   Parts.Registers.setWriteExclusions(Excl);
 
@@ -235,11 +260,14 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
       if (!Epi)
         return Epi.takeError();
       Budget = Code.Size >= Epi->size() ? Code.Size - Epi->size() : 0;
-      while (Out.size() + Builder->maxFootprint() <= Budget &&
+      if (Opts.InsertionPointHints)
+        Budget = Budget >= HintBytes ? Budget - HintBytes : 0;
+      while (Out.size() + primaryFootprint() <= Budget &&
              (!Config.KeepPrimary ||
               Config.KeepPrimary->keepsSomeFrom(Filtered.Drawn)))
         if (Error E = emitPrimary(Parts.Source.next(RNG), Out))
           return E;
+      emitHint(Out);
       return Out.takeError();
     }
     if (!Config.FillCodeSection)
@@ -250,6 +278,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
       if (Out.size() > Budget)
         return TooBig(I + 1);
     }
+    emitHint(Out);
     return Out.takeError();
   }
 
@@ -265,6 +294,8 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
                          ? Remaining
                          : alignDown(Remaining / (Loop.Latch - Blk + 1), Step);
     uint64_t Want = Share > Term ? Share - Term : 0;
+    if (Opts.InsertionPointHints) // the hint at the end of the body
+      Want = Want > HintBytes ? Want - HintBytes : 0;
     // -num-instrs stays exact: the loop takes its planned primaries while
     // they fit (the rest move on to the next straight-line block), fills up
     // with extra primaries borrowed from the blocks after it, and NOPs
@@ -279,7 +310,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
     for (const OpcodeDesc *Op : BP.Ops) {
       // Without a later straight-line block to take it, an instruction
       // stays (the distance check reports a loop that grew too long).
-      if (Out.size() + Builder->maxFootprint() > Want && LaterStraight) {
+      if (Out.size() + primaryFootprint() > Want && LaterStraight) {
         Carried.push_back(Op);
         continue;
       }
@@ -290,7 +321,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
       return E.Weight > 0 && RoleOf[E.Op->Opcode] == CFRole::None;
     });
     while (HasPlain && Borrowed + Carried.size() < Spare &&
-           Out.size() + Builder->maxFootprint() <= Want) {
+           Out.size() + primaryFootprint() <= Want) {
       if (Error E = emitPrimary(drawPlainOpcode(), Out))
         return E;
       ++Borrowed;
@@ -299,6 +330,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
       PaddedForCount += Want - Out.size();
       CFT->emitNops(Want - Out.size(), Out);
     }
+    emitHint(Out);
     uint64_t Used = Out.size() + Term;
     Remaining = Remaining > Used ? Remaining - Used : 0;
     return Out.takeError();
@@ -321,6 +353,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
     if (Out.size() > Code.Size)
       return TooBig(Primary);
   }
+  emitHint(Out);
   return Out.takeError();
 }
 

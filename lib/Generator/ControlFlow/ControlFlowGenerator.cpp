@@ -63,6 +63,15 @@ Error ControlFlowGenerator::checkBranchOptions() const {
               "are not supported"
             : "when -num-instrs=all is specified, "
               "branches are not supported");
+  if (B.ConsecutiveLoops == BranchesConfig::Consecutive::All)
+    for (const OpcodeHistogram::Entry &E : Histogram.entries())
+      if (E.Weight > 0 && RoleOf[E.Op->Opcode] != CFRole::None &&
+          RoleOf[E.Op->Opcode] != CFRole::CondBranch)
+        return makeError(*L.SM, B.ConsecutiveLoc,
+                         "consecutive-loops: all makes every block a loop, "
+                         "so every control-flow opcode of the histogram "
+                         "must be a conditional branch ('" +
+                             E.Op->Name + "' is not)");
   if (B.Alignment > 1) {
     const SectionDesc &Code = L.Sections[CodeSection];
     if (Code.VMA % B.Alignment)
@@ -202,9 +211,16 @@ Error ControlFlowGenerator::planFunction(unsigned Node) {
   FP.Branches = planBranches(Slots, B, MaxDist, RNG, MaxLoopBlocks);
 
   FP.StartsLoops.resize(FP.Blocks.size());
+  FP.HoistedInits.resize(FP.Blocks.size());
   FP.LatchOf.assign(FP.Blocks.size(), -1);
   for (const PlannedLoop &PL : FP.Branches.Loops) {
     FP.StartsLoops[PL.First].push_back(FP.Loops.size());
+    FP.LoopHead.push_back(PL.Head);
+    if (PL.Head != PL.First) {
+      FP.HoistedInits[PL.Head].push_back(FP.Loops.size());
+      for (unsigned Blk = PL.Head; Blk < PL.First; ++Blk)
+        FP.Blocks[Blk].Pending.push_back(FP.Loops.size());
+    }
     FP.LatchOf[PL.Latch] = FP.Loops.size();
     LoopInfo LI;
     LI.First = PL.First;
@@ -295,6 +311,7 @@ Terminator ControlFlowGenerator::makeTerminator(unsigned Node, unsigned Blk) {
     break;
   case CFRole::Call:
     T.Callee = BP.Callee;
+    T.Link = Stack.FunctionRA[BP.Callee];
     T.Kind = Graph.Nodes[BP.Callee].External ? TerminatorKind::ExternalCall
                                              : TerminatorKind::Call;
     break;
@@ -348,7 +365,7 @@ Error ControlFlowGenerator::assembleFunction(unsigned Node, Program &P) {
         Out.emit(*Config.LastInstr);
     } else {
       Frames->epilogue(FP.Frame, Out);
-      Out.emit(CFT->returnInstr());
+      Out.emit(CFT->returnThrough(Stack.FunctionRA[Node]));
     }
   };
 
@@ -440,6 +457,9 @@ Expected<Program> ControlFlowGenerator::run() {
   Facts.LoopsPossible =
       HasCondBranches && L.ControlFlow.Branches.loopsPossible();
   Facts.CallOpcodes = HasCalls;
+  for (const OpcodeHistogram::Entry &E : Histogram.entries())
+    if (E.Weight > 0 && RoleOf[E.Op->Opcode] == CFRole::Call)
+      Facts.CallOpcodeList.push_back(E.Op->Opcode);
   Facts.FillCodeSection = Config.FillCodeSection;
   Facts.LastInstrIsReturn = Config.LastInstrIsReturn;
   WarningEngine LocalWarnings;
@@ -482,7 +502,7 @@ Expected<Program> ControlFlowGenerator::run() {
     if (Graph.Nodes[Node].External)
       continue;
     FunctionPlan &FP = Plans[Node];
-    FP.Frame = Frames->layout(Node == 0, FP.SavesRA);
+    FP.Frame = Frames->layout(Node == 0, FP.SavesRA, Stack.FunctionRA[Node]);
     if (Stack.Mode == StackMode::Static && !FP.Frame.Slots.empty()) {
       std::vector<unsigned> C = writableRegisters(Node, ~0u);
       erase_if(C, [&](unsigned R) {

@@ -56,6 +56,9 @@ private:
     unsigned Callee = 0;
     unsigned Scratch = 0;
     llvm::SmallVector<unsigned, 4> Loops; // loops containing the block
+    /// Loops of a consecutive chain whose counters are set up but which
+    /// start after this block: their counters live here too.
+    llvm::SmallVector<unsigned, 2> Pending;
   };
   struct FunctionPlan {
     bool Streaming = false; // no control-flow opcode: draw while emitting
@@ -65,6 +68,10 @@ private:
     std::vector<LoopInfo> Loops; // First/Latch are plan block indices
     /// Per block: the loops it starts (outer first) and the one it latches.
     std::vector<llvm::SmallVector<unsigned, 1>> StartsLoops;
+    /// Per block: loops of a consecutive chain whose counters its entry
+    /// sets up (before its own loop starts); per loop: that block.
+    std::vector<llvm::SmallVector<unsigned, 1>> HoistedInits;
+    std::vector<unsigned> LoopHead;
     std::vector<int> LatchOf;
     std::vector<unsigned> LiveIn; // callers' registers to keep
     bool SavesRA = false;
@@ -94,6 +101,10 @@ private:
   // ControlFlowBodies.cpp
   llvm::Error fillBody(unsigned Node, unsigned Block, BasicBlock &BB);
   llvm::Error emitPrimary(const OpcodeDesc &Op, CodeBuffer &Out);
+  /// -generate-insertion-point-hints: the hint NOP (nothing without it).
+  void emitHint(CodeBuffer &Out);
+  /// Worst-case bytes of one primary group, its hint included.
+  uint64_t primaryFootprint() const;
   bool writableOperandsFree(const OpcodeDesc &Op);
   const OpcodeDesc &drawPlainOpcode();
   llvm::Error planPCDistanceBudgets(unsigned Node);

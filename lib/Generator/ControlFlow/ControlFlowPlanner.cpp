@@ -55,6 +55,7 @@ public:
   BranchPlan run();
 
 private:
+  BranchPlan consecutive();
   void forwardCandidates(unsigned From, std::vector<unsigned> &Out) const;
   void loopCandidates(unsigned Latch, std::vector<unsigned> &Out) const;
   void addForward(unsigned From, unsigned To);
@@ -141,7 +142,31 @@ void Planner::addLoop(unsigned First, unsigned Latch) {
   }
 }
 
+BranchPlan Planner::consecutive() {
+  using C = BranchesConfig::Consecutive;
+  unsigned Head = 0, Followers = 0;
+  for (unsigned Blk = 0; Blk < N; ++Blk) {
+    if (Slots[Blk] != SlotKind::Cond)
+      continue; // jumps go to the next block; the end stays the end
+    Result.Target[Blk] = Blk;
+    bool Joins = Blk > 0 && Slots[Blk - 1] == SlotKind::Cond &&
+                 (B.ConsecutiveLoops == C::All || Followers < B.ConsecutiveN);
+    if (Joins) {
+      ++Followers;
+    } else {
+      Head = Blk;
+      Followers = 0;
+    }
+    Result.Loops.push_back({Blk, Blk, 1, Head});
+    LoopDepth[Blk] = 1;
+  }
+  Result.LoopDepth = LoopDepth;
+  return Result;
+}
+
 BranchPlan Planner::run() {
+  if (B.anyConsecutiveLoops())
+    return consecutive();
   std::vector<unsigned> Order;
   for (unsigned I = 0; I < N; ++I)
     if (Slots[I] != SlotKind::None)
@@ -178,7 +203,7 @@ BranchPlan Planner::run() {
     if (Loop) {
       unsigned First = Back[RNG.below(Back.size())];
       Result.Target[Blk] = First;
-      Result.Loops.push_back({First, Blk, 1});
+      Result.Loops.push_back({First, Blk, 1, First});
       addLoop(First, Blk);
     } else {
       unsigned To = Fwd[RNG.below(Fwd.size())];

@@ -21,6 +21,12 @@
 // the loops; distance.blocks bounds the skipped blocks of a forward branch
 // and the blocks of a loop. A branch with no legal target goes to the next
 // block.
+//
+// consecutive-loops (one-block loops only, see BranchesKey.cpp): every
+// conditional branch closes a loop around its own block, jumps go to the
+// next block, and a loop right after another loop joins its chain (up to
+// N loops after the first; all: one chain) with its counter set up before
+// the chain's first loop.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_LIB_GENERATOR_CONTROLFLOWPLANNER_H
 #define SNIPGEN_LIB_GENERATOR_CONTROLFLOWPLANNER_H
@@ -43,6 +49,10 @@ enum class SlotKind : uint8_t {
 struct PlannedLoop {
   unsigned First = 0, Latch = 0;
   unsigned Depth = 1; // 1 = outermost
+  /// The block whose entry sets the counter up: First, or for a loop of a
+  /// consecutive chain (consecutive-loops) the chain's first loop, so that
+  /// nothing but the previous loop's latch comes before it.
+  unsigned Head = 0;
 };
 
 struct BranchPlan {

@@ -29,19 +29,24 @@ namespace snipgen {
 std::vector<unsigned>
 ControlFlowGenerator::writableRegisters(unsigned Node, unsigned Blk) const {
   const FunctionPlan &FP = Plans[Node];
-  unsigned RA = Target.returnAddress(Env);
   std::vector<unsigned> Out;
   for (unsigned R : GPRs) {
     // Planning runs with no write exclusions set, so this is the policy's
     // static view: not the stack pointer, x0, a reserved register, ...
-    if (!Parts.Registers.ancillaryMayWrite(R) || R == RA)
+    // Nor a register some call links through (calls overwrite it, callees
+    // return through it).
+    if (!Parts.Registers.ancillaryMayWrite(R) ||
+        is_contained(Stack.LinkRegs, R))
       continue;
     if (is_contained(Stack.Globals, R) || is_contained(FP.LiveIn, R))
       continue;
     bool Counter = false;
-    if (Blk < FP.Blocks.size())
+    if (Blk < FP.Blocks.size()) {
       for (unsigned LI : FP.Blocks[Blk].Loops)
         Counter |= FP.Loops[LI].Counter == R;
+      for (unsigned LI : FP.Blocks[Blk].Pending)
+        Counter |= FP.Loops[LI].Counter == R;
+    }
     if (!Counter)
       Out.push_back(R);
   }
@@ -52,9 +57,12 @@ Error ControlFlowGenerator::chooseLoopCounters(unsigned Node) {
   FunctionPlan &FP = Plans[Node];
   std::vector<bool> ReachesExternal = Graph.reachesExternal();
   std::vector<unsigned> CalleeSaved = CFT->calleeSavedRegs();
-  for (LoopInfo &LI : FP.Loops) {
+  for (unsigned I = 0; I < FP.Loops.size(); ++I) {
+    LoopInfo &LI = FP.Loops[I];
     // Loops are ordered outer first, so the enclosing counters are known.
-    std::vector<unsigned> C = writableRegisters(Node, LI.First);
+    // A loop of a consecutive chain gets its counter where it is set up:
+    // unlike those of the chain's loops before it.
+    std::vector<unsigned> C = writableRegisters(Node, FP.LoopHead[I]);
     bool External = false;
     for (unsigned Blk = LI.First; Blk <= LI.Latch; ++Blk)
       if (FP.Blocks[Blk].Role == CFRole::Call &&
@@ -120,6 +128,8 @@ void ControlFlowGenerator::propagateLiveIn(unsigned Node) {
       Add(R);
     for (unsigned LI : BP.Loops)
       Add(FP.Loops[LI].Counter);
+    for (unsigned LI : BP.Pending)
+      Add(FP.Loops[LI].Counter);
   }
 }
 
@@ -127,7 +137,28 @@ Expected<std::vector<LoopEntry>>
 ControlFlowGenerator::loopEntries(unsigned Node, unsigned Blk) {
   const FunctionPlan &FP = Plans[Node];
   std::vector<LoopEntry> Entries;
+  // Counters of the later loops of a consecutive chain starting here come
+  // first: the chain's first loop starts after all of them.
+  for (unsigned I : FP.HoistedInits[Blk]) {
+    const LoopInfo &LI = FP.Loops[I];
+    auto Init = encode([&](InstSink &Out) {
+      CFT->emitCounterInit(LI.Counter, LI.Iterations, LI.Compressed, Out);
+    });
+    if (!Init)
+      return Init.takeError();
+    LoopEntry E;
+    E.Loop = I;
+    E.Init = std::move(*Init);
+    E.StartsLoop = false;
+    Entries.push_back(std::move(E));
+  }
   for (unsigned I : FP.StartsLoops[Blk]) {
+    if (FP.LoopHead[I] != Blk) {
+      LoopEntry E; // set up before the chain: the loop just starts here
+      E.Loop = I;
+      Entries.push_back(std::move(E));
+      continue;
+    }
     const LoopInfo &LI = FP.Loops[I];
     auto Init = encode([&](InstSink &Out) {
       CFT->emitCounterInit(LI.Counter, LI.Iterations, LI.Compressed, Out);

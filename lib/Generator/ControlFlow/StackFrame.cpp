@@ -3,7 +3,8 @@
 // Frame layout (offsets from the frame base: the stack pointer after the
 // adjustment, or the function's static area):
 //   [caller's sp]  entry with --honor-target-abi and a `stack` section
-//   [ra]           functions that call others and must return
+//   [ra]           functions that call others and must return (the
+//                  function's own return-address register)
 //   [saves...]     entry: spilled / callee-saved registers
 // Each slot is aligned to its size; the frame to the stack alignment.
 //===----------------------------------------------------------------------===//
@@ -17,7 +18,8 @@ using namespace llvm;
 
 namespace snipgen {
 
-FrameLayout FrameEmitter::layout(bool IsEntry, bool SavesRA) const {
+FrameLayout FrameEmitter::layout(bool IsEntry, bool SavesRA,
+                                 unsigned RA) const {
   FrameLayout F;
   F.SavesRA = SavesRA;
   uint64_t Offset = 0;
@@ -28,14 +30,14 @@ FrameLayout FrameEmitter::layout(bool IsEntry, bool SavesRA) const {
     Offset += Size;
     return At;
   };
-  unsigned RA = Env.findRegister("X1");
   if (IsEntry && Plan.SaveCallerSP)
     F.CallerSPSlot = Add(Plan.SP);
   if (SavesRA)
     F.Slots.push_back({RA, Add(RA)});
   if (IsEntry)
     for (unsigned R : Plan.EntrySaves)
-      F.Slots.push_back({R, Add(R)});
+      if (!(SavesRA && R == RA))
+        F.Slots.push_back({R, Add(R)});
   F.Size = alignTo(Offset, CFT.stackAlignment());
   return F;
 }

@@ -50,6 +50,8 @@ struct StackFacts {
   bool CallOpcodes = false;
   bool FillCodeSection = false;
   bool LastInstrIsReturn = false;
+  /// The histogram's opcodes that generate calls (weight > 0).
+  std::vector<unsigned> CallOpcodeList;
 };
 
 enum class StackMode { None, Dynamic, Static };
@@ -76,6 +78,13 @@ struct StackPlan {
   std::vector<unsigned> PreserveAroundExternal;
   /// Registers no generated code writes (besides the stack pointer).
   std::vector<unsigned> Reserved;
+  /// Per call-graph node: the register the function returns through and its
+  /// callers link through (-redefine-ra, -randomize-ra); the entry's is the
+  /// ABI's, which its caller used.
+  std::vector<unsigned> FunctionRA;
+  /// Every register of FunctionRA (the ABI's included): no loop counter,
+  /// scratch or static-area base may live in one.
+  std::vector<unsigned> LinkRegs;
 };
 
 /// Resolves and checks every stack option (errors with the manual's texts)
@@ -87,6 +96,19 @@ planStack(const StackOptions &Opts, const StackFacts &Facts,
           const ControlFlowTarget &CFT, RegisterPolicy &Registers,
           WarningEngine &Warnings, RandomEngine &RNG,
           const OptionErrorFn &OptionError);
+
+/// Chooses the return-address register of every function (-redefine-ra,
+/// -randomize-ra; ReturnAddressPlan.cpp) once the stack pointer, the
+/// scratch and the spilled registers are known. With --honor-target-abi a
+/// register other than the ABI's is saved by the entry function too.
+llvm::Error planReturnAddresses(const StackOptions &Opts,
+                                const StackFacts &Facts, const CallGraph &Graph,
+                                const MCEnvironment &Env,
+                                const ControlFlowTarget &CFT,
+                                const RegisterPolicy &Registers,
+                                llvm::ArrayRef<unsigned> Spills, StackPlan &P,
+                                WarningEngine &Warnings, RandomEngine &RNG,
+                                const OptionErrorFn &OptionError);
 
 /// One function's saved registers and where they go.
 struct FrameLayout {
@@ -104,8 +126,9 @@ public:
                const GenTarget &Target, const MCEnvironment &Env)
       : Plan(Plan), CFT(CFT), Target(Target), Env(Env) {}
 
-  /// Slots of a function (IsEntry: the entry saves too).
-  FrameLayout layout(bool IsEntry, bool SavesRA) const;
+  /// Slots of a function (IsEntry: the entry saves too); RA is the register
+  /// the function returns through.
+  FrameLayout layout(bool IsEntry, bool SavesRA, unsigned RA) const;
   /// Static stack: gives every frame its area; false if the section is too
   /// small (Needed receives the bytes needed).
   bool placeStatic(std::vector<FrameLayout> &Frames, uint64_t &Needed) const;

@@ -66,7 +66,7 @@ private:
   bool Enabled = false; // some stack space exists
   std::vector<unsigned> Spills;
   std::vector<RegGroup> Groups;
-  unsigned TargetSP = 0, RA = 0;
+  unsigned TargetSP = 0;
 };
 } // namespace
 
@@ -175,10 +175,15 @@ Expected<unsigned> StackPlanner::resolveRedefineSP(StringRef Choice,
   if (Choice == "SP") {
     SP = TargetSP;
   } else if (Choice == "any" || Choice == "any-not-SP") {
+    // As llvm-snippy, which picks the return address first: a register
+    // named by --redefine-ra=reg::R is no stack pointer candidate.
+    unsigned NamedRA = 0;
+    if (StringRef(Opts.RedefineRA).starts_with("reg::"))
+      NamedRA = CFT.parseRegister(StringRef(Opts.RedefineRA).drop_front(5));
     std::vector<unsigned> Candidates;
     for (unsigned R : CFT.stackPointerCandidates())
       if (!Registers.isReserved(R) && !is_contained(Spills, R) &&
-          !(Choice == "any-not-SP" && R == TargetSP))
+          !(Choice == "any-not-SP" && R == TargetSP) && R != NamedRA)
         Candidates.push_back(R);
     if (Candidates.empty())
       return OptionError("redefine-sp",
@@ -265,9 +270,8 @@ Error StackPlanner::chooseStackPointer() {
 Error StackPlanner::checkCalls() {
   if (!Facts.CallOpcodes || !Graph.hasEdges())
     return Error::success();
-  if (Registers.isReserved(RA))
-    return makeError("Cannot generate requested call instructions: return "
-                     "address register is explicitly reserved.");
+  // A reserved return-address register is reported with the choice of the
+  // return-address registers (ReturnAddressPlan.cpp).
   if (P.ExternalCalls && !Enabled)
     return makeError("Cannot generate requested call instructions: external "
                      "functions need a stack; add a 'stack' section or pass "
@@ -317,7 +321,6 @@ Error StackPlanner::planGlobals() {
 
 Expected<StackPlan> StackPlanner::run() {
   TargetSP = Env.findRegister("X2");
-  RA = Env.findRegister("X1");
   StackSection = findSection(L, "stack");
   P.External = Opts.ExternalStack;
   Enabled = Opts.ExternalStack || StackSection;
@@ -391,6 +394,10 @@ Expected<StackPlan> StackPlanner::run() {
   if (!P.Temp && (P.Mode != StackMode::None || P.GlobalsInUtility))
     return makeError("no caller-saved register is free to address the stack "
                      "and utility areas (all are reserved or spilled)");
+
+  if (Error E = planReturnAddresses(Opts, Facts, Graph, Env, CFT, Registers,
+                                    Spills, P, Warnings, RNG, OptionError))
+    return E;
 
   Registers.setStackPointer(P.SP);
   for (unsigned R : P.Reserved) {

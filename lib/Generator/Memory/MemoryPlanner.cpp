@@ -410,6 +410,11 @@ void MemoryPlanner::announceBurstMember(ArrayRef<const OpcodeDesc *> Members,
   AnnouncedIndex = int(Index);
 }
 
+void MemoryPlanner::skipNeutralCode(CodeBuffer &Out, uint64_t Before) {
+  if (&Out == LastBuffer && &Out.block() == LastBlock && LastSize == Before)
+    LastSize = Out.size();
+}
+
 void MemoryPlanner::beginInstruction(const OpcodeDesc &Op, CodeBuffer &Out) {
   if (&Out != LastBuffer || &Out.block() != LastBlock ||
       Out.size() != LastSize) {

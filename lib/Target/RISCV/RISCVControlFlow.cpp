@@ -272,14 +272,22 @@ bool RISCVControlFlow::buildTerminator(const Terminator &T, unsigned Form,
     if (Name == "C_JR" || Name == "C_JALR")
       return compressedIndirect("C_JR", T.Scratch, Distance, Out);
     return farJump(T.Scratch, Zero, Distance, Out);
-  case TerminatorKind::Call:
+  case TerminatorKind::Call: {
+    // The link register: ra, or the callee's under -redefine-ra /
+    // -randomize-ra (C.JAL and C.JALR link through ra only; the planner
+    // never gives their callees another register).
+    unsigned Link = T.Link ? T.Link : RA;
     if (Name == "JALR")
-      return Form == 0 && farJump(RA, RA, Distance, Out);
+      return Form == 0 && farJump(Link, Link, Distance, Out);
     if (Name == "C_JALR")
-      return Form == 0 && compressedIndirect("C_JALR", RA, Distance, Out);
-    // JAL / C_JAL: the far form goes through ra itself, which the call
-    // overwrites anyway.
-    return directJump(Form, Name == "C_JAL", RA, RA, Distance, Out);
+      return Form == 0 && Link == RA &&
+             compressedIndirect("C_JALR", RA, Distance, Out);
+    // JAL / C_JAL: the far form goes through the link register itself,
+    // which the call overwrites anyway.
+    if (Name == "C_JAL" && Link != RA)
+      return false;
+    return directJump(Form, Name == "C_JAL", Link, Link, Distance, Out);
+  }
   case TerminatorKind::LoopLatch: {
     MCInst Dec = counterDecrement(T.Counter, T.Compressed);
     unsigned DecSize = size(Dec.getOpcode());

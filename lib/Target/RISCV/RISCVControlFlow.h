@@ -33,7 +33,10 @@ public:
   bool canCompressCounter(unsigned Counter) const override;
   void emitNops(uint64_t Bytes, InstSink &Out) const override;
   unsigned minInstrSize() const override { return HasC ? 2 : 4; }
-  llvm::MCInst returnInstr() const override;
+  llvm::MCInst returnThrough(unsigned Link) const override;
+  unsigned returnAddress() const override { return RA; }
+  std::vector<unsigned> returnAddressCandidates() const override;
+  bool linksOnlyThroughABI(unsigned Opcode) const override;
 
   unsigned slotSize(unsigned Reg) const override;
   void emitStore(unsigned Reg, unsigned Base, int64_t Offset,

@@ -69,8 +69,21 @@ void RISCVControlFlow::emitNops(uint64_t Bytes, InstSink &Out) const {
     Out.emit(make("C_NOP", {}));
 }
 
-MCInst RISCVControlFlow::returnInstr() const {
-  return make("JALR", {reg(Zero), reg(RA), imm(0)});
+MCInst RISCVControlFlow::returnThrough(unsigned Link) const {
+  return make("JALR", {reg(Zero), reg(Link), imm(0)});
+}
+
+std::vector<unsigned> RISCVControlFlow::returnAddressCandidates() const {
+  // JAL and JALR take any rd; x0 would discard the return address.
+  std::vector<unsigned> R;
+  unsigned Top = isRVE(Env) ? 15 : 31;
+  for (unsigned N = 1; N <= Top; ++N)
+    R.push_back(xReg(N));
+  return R;
+}
+
+bool RISCVControlFlow::linksOnlyThroughABI(unsigned Opcode) const {
+  return Opcode == Op.C_JAL || Opcode == Op.C_JALR;
 }
 
 unsigned RISCVControlFlow::slotSize(unsigned Reg) const {
