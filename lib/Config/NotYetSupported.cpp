@@ -16,8 +16,6 @@ struct Entry {
 static const Entry Options[] = {
     {"redefine-ra", "calls and returns always link through ra (x1)"},
     {"randomize-ra", "calls and returns always link through ra (x1)"},
-    {"init-memory-file",
-     "-init-memory=ascii-file is not supported (only no and full)"},
     {"chained-rx-sections-fill",
      "the code is generated into one executable section"},
     {"chained-rx-sorted", "the code is generated into one executable section"},

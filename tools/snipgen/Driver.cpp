@@ -322,7 +322,7 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return std::move(E);
   if (Error E = checkLayoutNeedsModel(TheLayout, Opts))
     return std::move(E);
-  if (Error E = checkMemoryInitOption(Opts))
+  if (Error E = checkMemoryInitOption(Opts, Warnings))
     return std::move(E);
   auto DumpRanges = memoryDumpRanges(TheLayout, Opts);
   if (!DumpRanges)
@@ -341,7 +341,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Seed = chooseSeed();
   if (!Seed)
     return Seed.takeError();
-  if (Error E = applyMemoryInit(TheLayout, Opts, *Seed))
+  if (Error E = applyMemoryInit(TheLayout, Opts, *Seed,
+                                 Env->selection().XLen, Warnings))
     return std::move(E);
   auto Regs = setupRegisters(TheLayout, Opts, *Env, *Target, *Config,
                              *Histogram, *Seed, Warnings);
@@ -412,7 +413,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
       if (auto Over = selfCheckOverflowRegion(TheLayout))
         MR.ExtraRegions.push_back(*Over);
     }
-    MemorySectionDumper SectionDump(*DumpRanges);
+    MemorySectionDumper SectionDump(*DumpRanges,
+                                    Opts.getFlag(OptionID::DumpMemoryAsAscii));
     if (!DumpRanges->empty())
       MR.Checks.push_back(&SectionDump);
     std::vector<std::unique_ptr<CosimCheck>> Cosim;
