@@ -111,8 +111,12 @@ static Error checkCodeSectionAlignment(const Layout &L,
 
 Error Driver::configureWarnings() {
   Warnings = WarningEngine();
-  return Warnings.configure(Opts.getList(OptionID::WDisable),
-                            Opts.getList(OptionID::WError),
+  // llvm-snippy's -werror: every warning is an error, as a bare -Werror.
+  std::vector<std::string> WError(Opts.getList(OptionID::WError).begin(),
+                                  Opts.getList(OptionID::WError).end());
+  if (Opts.getFlag(OptionID::WErrorAll))
+    WError.push_back("");
+  return Warnings.configure(Opts.getList(OptionID::WDisable), WError,
                             Opts.getList(OptionID::WNoError));
 }
 
@@ -319,6 +323,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     if (Error E = checkSectionsFitModel(TheLayout))
       return std::move(E);
   if (Error E = checkGenerationCheckOptions(Opts))
+    return std::move(E);
+  if (Error E = warnDeprecatedOptions(Opts, Warnings))
     return std::move(E);
   if (Error E = checkLayoutNeedsModel(TheLayout, Opts))
     return std::move(E);

@@ -30,6 +30,14 @@ Error checkGenerationCheckOptions(const OptionTable &Opts) {
   return Error::success();
 }
 
+Error warnDeprecatedOptions(const OptionTable &Opts, WarningEngine &Warnings) {
+  if (Opts.getFlag(OptionID::NoBranchRelax))
+    return Warnings.warn(Warning::DeprecatedOption,
+                         "no-branch-relax: has no effect and will be removed "
+                         "in next major release");
+  return Error::success();
+}
+
 Error checkLayoutNeedsModel(const Layout &L, const OptionTable &Opts) {
   const auto &FPU = L.Values.FPUOverwrite;
   if (FPU && FPU->Mode == NaNOverwriteMode::IfModelDetectedNaN &&

@@ -150,9 +150,12 @@ static Error fillWithAddresses(Layout &L, unsigned XLen, RandomEngine &RNG) {
   auto Schemes = MemorySchemeSet::build(dataLayout(L), P, Quiet);
   if (!Schemes)
     return Schemes.takeError();
-  AccessRequest R;
-  R.Size = 1;
+  // Each word is an address a naturally aligned XLEN-wide access may use
+  // (llvm-snippy's words are XLEN-aligned too).
   unsigned Bytes = XLen / 8;
+  AccessRequest R;
+  R.Size = Bytes;
+  R.IsaAlign = Bytes;
   for (SectionDesc &S : L.Sections) {
     if (!isDataSection(S))
       continue;
@@ -164,7 +167,8 @@ static Error fillWithAddresses(Layout &L, unsigned XLen, RandomEngine &RNG) {
         A = (*Schemes)->scheme(*Id).choose(R, RNG);
       if (!A)
         return makeError("-init-memory=full-with-addresses: no memory "
-                         "scheme gives an address for a 1-byte access:\n" +
+                         "scheme gives an address for an aligned " + Twine(Bytes) +
+                         "-byte access:\n" +
                          (*Schemes)->explainRejections(R));
       for (unsigned B = 0; B < Bytes && Off + B < S.Size; ++B)
         S.InitialContents[Off + B] = uint8_t(*A >> (8 * B));

@@ -7,8 +7,8 @@
 //                        -memory-seed=N|random, a SplitMix32 stream of 32-bit
 //                        words started afresh from that seed in each section;
 //   full-with-addresses  XLEN-wide little-endian addresses, each drawn from
-//                        the memory schemes for a one-byte access (so a
-//                        loaded value is a valid address);
+//                        the memory schemes for an aligned XLEN-wide access
+//                        (so a loaded value is a valid address);
 //   ascii-file           the sections -init-memory-file (default
 //                        mem_state.bin) lists, in -dump-memory-as-ascii form
 //                        (MemoryAscii.h); each listed section whole.

@@ -62,14 +62,15 @@ memoryDumpRanges(const Layout &L, const OptionTable &Opts) {
       return D.Name == Sel;
     });
     if (It == L.Sections.end()) {
-      Unknown.push_back("'" + Sel + "'");
+      Unknown.push_back("\"" + Sel + "\"");
       continue;
     }
     Out.push_back({It->VMA, It->VMA + It->Size, It->Name});
   }
   if (!Unknown.empty())
     return Opts.valueError(OptionID::DumpMemorySection,
-                           "dump of unknown sections requested: " +
+                           "dump of unknown sections requested: List of "
+                           "non-existent sections: " +
                                join(Unknown, ", "));
   llvm::sort(Out);
   Out.erase(std::unique(Out.begin(), Out.end(),
