@@ -201,6 +201,7 @@ Expected<OutputRequest> Driver::outputRequest() const {
   R.Type = Type == "exec"     ? ObjectType::Exec
            : Type == "shared" ? ObjectType::Shared
                               : ObjectType::Reloc;
+  R.LLDDir = Opts.getString(OptionID::LLDDir).str();
   R.SectionsPrefix = Opts.getString(OptionID::SectionsPrefix).str();
   if (R.SectionsPrefix.empty())
     return Opts.valueError(OptionID::SectionsPrefix, "must not be empty");

@@ -43,8 +43,9 @@ Error checkLayoutNeedsModel(const Layout &L, const OptionTable &Opts) {
   if (FPU && FPU->Mode == NaNOverwriteMode::IfModelDetectedNaN &&
       !wantsModelRun(Opts))
     return makeError(*L.SM, FPU->ModeLoc.isValid() ? FPU->ModeLoc : FPU->Loc,
-                     "fpu-config overwrite mode 'if-model-detected-nan' needs "
-                     "a model to detect NaNs, but -model-plugin is None");
+                     "Invalid FPU config: \"if-model-detected-nan\" overwrite "
+                     "heuristic requires model to be specified (-model-plugin "
+                     "is None)");
   return Error::success();
 }
 
