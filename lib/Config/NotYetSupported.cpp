@@ -41,8 +41,8 @@ static const Entry Options[] = {
      "self-check etalons are always stored beside the results in the "
      "selfcheck section"},
     {"external-mem-init-routine",
-     "-init-memory modes that run code (runtime, loads, "
-     "loads-with-addresses) are not supported"},
+     "-init-memory=runtime's loop is inline at the start of the entry "
+     "function; there is no routine to provide externally"},
     {"mangle-exported-names",
      "section and symbol names are not mangled with the entry point; see "
      "-sections-prefix"},

@@ -348,13 +348,15 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Seed = chooseSeed();
   if (!Seed)
     return Seed.takeError();
-  if (Error E = applyMemoryInit(TheLayout, Opts, *Seed,
-                                 Env->selection().XLen, Warnings))
+  std::vector<MemoryFill> MemoryFills;
+  if (Error E = applyMemoryInit(TheLayout, Opts, *Seed, *Env, Warnings,
+                                MemoryFills))
     return std::move(E);
   auto Regs = setupRegisters(TheLayout, Opts, *Env, *Target, *Config,
                              *Histogram, *Seed, Warnings);
   if (!Regs)
     return Regs.takeError();
+  Regs->Registers->setMemoryFills(MemoryFills);
   auto SelfCheck = setupSelfCheck(Opts, *Env, *Target, TheLayout,
                                   *Regs->Registers, *Config);
   if (!SelfCheck)
@@ -408,7 +410,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     MR.InitialRegisters = Regs->InitialState;
     ControlFlowCheck CFCheck(Prog->Map);
     MR.Checks.push_back(&CFCheck);
-    std::unique_ptr<RunCheck> MemoryCheck = makeMemoryCheck(*Mem, *Prog);
+    std::unique_ptr<RunCheck> MemoryCheck =
+        makeMemoryCheck(*Mem, *Prog, runtimeInitStores(TheLayout));
     if (MemoryCheck)
       MR.Checks.push_back(MemoryCheck.get());
     std::optional<SelfCheckRecorder> SCRec;

@@ -7,6 +7,9 @@
 #include "snipgen/Generator/MemorySchemeSet.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
+#include "snipgen/Support/SplitMix32.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "snipgen/Support/Warnings.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -27,6 +30,10 @@ static StringRef mode(const OptionTable &Opts) {
 
 static bool isRuntimeMode(StringRef M) {
   return M == "runtime" || M == "loads" || M == "loads-with-addresses";
+}
+
+static bool isLoadsMode(StringRef M) {
+  return M == "loads" || M == "loads-with-addresses";
 }
 
 /// The sections -init-memory fills: llvm-snippy's general RW sections.
@@ -62,18 +69,17 @@ Error checkMemoryInitOption(const OptionTable &Opts, WarningEngine &Warnings) {
                              "'" + MemSeed +
                                  "'; expected a number, 'random' or 'none'");
   }
-  if (isRuntimeMode(M)) {
-    if (!Opts.getFlag(OptionID::InitRegsInElf))
-      return Opts.valueError(OptionID::InitMemory,
-                             "runtime memory initialization may be performed "
-                             "only with -init-regs-in-elf");
+  if (isRuntimeMode(M) && !Opts.getFlag(OptionID::InitRegsInElf))
+    return Opts.valueError(OptionID::InitMemory,
+                           "runtime memory initialization may be performed "
+                           "only with -init-regs-in-elf");
+  if (isLoadsMode(M))
     return Opts.valueError(
         OptionID::InitMemory,
         "mode '" + M +
-            "' of llvm-snippy is not supported yet: snipgen emits no code "
-            "that writes memory before the snippet; supported: no, full, "
-            "full-with-addresses, ascii-file");
-  }
+            "' of llvm-snippy is not supported yet: snipgen does not yet "
+            "emit code that initialises only the bytes the loads read; "
+            "supported: no, full, runtime, full-with-addresses, ascii-file");
   if (M == "ascii-file" && File == "none")
     errs() << "note: -init-memory-file option hasn't been specified: using "
               "default file: mem_state.bin\n";
@@ -97,8 +103,17 @@ static uint32_t foldMemorySeed(uint64_t S) {
 
 /// The memory seed of -memory-seed, or nullopt when contents come from -seed.
 static Expected<std::optional<uint32_t>>
-memorySeed(const OptionTable &Opts, WarningEngine &Warnings) {
+memorySeed(const OptionTable &Opts, WarningEngine &Warnings, uint64_t Seed) {
   StringRef S = Opts.getString(OptionID::MemorySeed);
+  if (S == "none" && mode(Opts) == "runtime") {
+    // The routine needs a seed: llvm-snippy takes the instructions seed.
+    if (Error E = Warnings.warn(Warning::SeedNotSpecified,
+                                "memory seed \"none\" specified for mode "
+                                "\"runtime\" that requires it: using "
+                                "instructions seed"))
+      return std::move(E);
+    return foldMemorySeed(Seed);
+  }
   if (S == "none")
     return std::nullopt;
   uint64_t V = 0;
@@ -125,20 +140,6 @@ static void fillRandom(SectionDesc &S, RandomEngine &RNG) {
   }
 }
 
-/// SplitMix32: a Weyl sequence through a 32-bit mixer, one word a step.
-static void fillSplitMix32(SectionDesc &S, uint32_t Seed) {
-  S.InitialContents.resize(S.Size);
-  uint32_t State = Seed;
-  for (uint64_t I = 0; I < S.Size; I += 4) {
-    State += 0x9e3779b9u;
-    uint32_t Z = State;
-    Z = (Z ^ (Z >> 16)) * 0x85ebca6bu;
-    Z = (Z ^ (Z >> 13)) * 0xc2b2ae35u;
-    Z ^= Z >> 16;
-    for (uint64_t B = 0; B < 4 && I + B < S.Size; ++B)
-      S.InitialContents[I + B] = uint8_t(Z >> (8 * B));
-  }
-}
 
 static Error fillWithAddresses(Layout &L, unsigned XLen, RandomEngine &RNG) {
   // The schemes as generation sees them; their warnings are generation's to
@@ -219,8 +220,34 @@ static Error loadAsciiFile(Layout &L, StringRef Path) {
   return Error::success();
 }
 
+/// runtime: the code fills each data section (the target emits it); the
+/// lockstep model starts with the result.
+static Error planRuntimeFills(Layout &L, uint32_t MemSeed,
+                              const MCEnvironment &Env,
+                              std::vector<MemoryFill> &Fills) {
+  const MCSubtargetInfo &STI = Env.subtargetInfo();
+  if (!STI.checkFeatures("+m") && !STI.checkFeatures("+zmmul"))
+    return makeOptionError("init-memory",
+                           "'runtime' needs the M or Zmmul extension: the "
+                           "SplitMix32 routine multiplies");
+  for (SectionDesc &S : L.Sections) {
+    if (!isDataSection(S))
+      continue;
+    if (S.VMA % 4 || S.Size % 4)
+      return makeError(*L.SM, S.Loc,
+                       "-init-memory=runtime fills section '" + S.Name +
+                           "' with 32-bit words: its VMA and SIZE must be "
+                           "multiples of 4");
+    Fills.push_back({S.VMA, S.Size, MemSeed});
+    S.RuntimeContents = splitMix32Bytes(MemSeed, S.Size);
+  }
+  return Error::success();
+}
+
 Error applyMemoryInit(Layout &L, const OptionTable &Opts, uint64_t Seed,
-                      unsigned XLen, WarningEngine &Warnings) {
+                      const MCEnvironment &Env, WarningEngine &Warnings,
+                      std::vector<MemoryFill> &Fills) {
+  const unsigned XLen = Env.selection().XLen;
   StringRef M = mode(Opts);
   if (M == "no")
     return Error::success();
@@ -246,18 +273,40 @@ Error applyMemoryInit(Layout &L, const OptionTable &Opts, uint64_t Seed,
         return E;
     return fillWithAddresses(L, XLen, RNG);
   }
-  auto MemSeed = memorySeed(Opts, Warnings);
+  auto MemSeed = memorySeed(Opts, Warnings, Seed);
   if (!MemSeed)
     return MemSeed.takeError();
+  if (M == "runtime")
+    return planRuntimeFills(L, **MemSeed, Env, Fills);
   for (SectionDesc &S : L.Sections) {
     if (!isDataSection(S))
       continue;
     if (*MemSeed)
-      fillSplitMix32(S, **MemSeed);
+      S.InitialContents = splitMix32Bytes(**MemSeed, S.Size);
     else
       fillRandom(S, RNG);
   }
   return Error::success();
+}
+
+MemoryAccessCheck::InitStorePredicate runtimeInitStores(const Layout &L) {
+  bool Any = false;
+  for (const SectionDesc &S : L.Sections)
+    Any |= !S.RuntimeContents.empty();
+  if (!Any)
+    return nullptr;
+  return [&L](uint64_t Addr, uint32_t Size, uint64_t Value) {
+    for (const SectionDesc &S : L.Sections) {
+      if (S.RuntimeContents.empty() || Addr < S.VMA || Size > 8 ||
+          Addr + Size > S.VMA + S.Size)
+        continue;
+      for (uint32_t B = 0; B < Size; ++B)
+        if (S.RuntimeContents[Addr - S.VMA + B] != uint8_t(Value >> (8 * B)))
+          return false;
+      return true;
+    }
+    return false;
+  };
 }
 
 } // namespace snipgen

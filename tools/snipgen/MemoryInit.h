@@ -12,30 +12,50 @@
 //   ascii-file           the sections -init-memory-file (default
 //                        mem_state.bin) lists, in -dump-memory-as-ascii form
 //                        (MemoryAscii.h); each listed section whole.
-// The contents are in the ELF and in the models (lockstep and final run).
-// runtime, loads and loads-with-addresses (code that writes memory at run
-// time) are refused as not supported yet, after llvm-snippy's own checks.
+//   runtime              code at the start of the entry function (before the
+//                        registers are set, so -init-regs-in-elf is needed)
+//                        writes the SplitMix32 words of the memory seed
+//                        (-memory-seed; none: the instructions seed, with a
+//                        warning) into each section; the sections stay
+//                        NOLOAD in the ELF.
+// The contents are in the ELF (runtime: written by the code) and in the
+// models. loads and loads-with-addresses are refused as not supported yet,
+// after llvm-snippy's own checks.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_TOOLS_SNIPGEN_MEMORYINIT_H
 #define SNIPGEN_TOOLS_SNIPGEN_MEMORYINIT_H
 
+#include "snipgen/Generator/MemoryCheck.h"
+#include "snipgen/Target/Target.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
+#include <vector>
 
 namespace snipgen {
 
+class MCEnvironment;
 class OptionTable;
 class WarningEngine;
 struct Layout;
+
+using MemoryFill = GenTarget::RegisterInitRequest::MemoryFill;
 
 /// Checks the mode and -memory-seed / -init-memory-file before anything is
 /// generated (prints llvm-snippy's note for a defaulted -init-memory-file).
 llvm::Error checkMemoryInitOption(const OptionTable &Opts,
                                   WarningEngine &Warnings);
 
-/// Gives L's data sections their initial contents.
+/// Gives L's data sections their initial contents; for runtime, the ranges
+/// the snippet's first code fills (Fills) and what they will hold
+/// (SectionDesc::RuntimeContents).
 llvm::Error applyMemoryInit(Layout &L, const OptionTable &Opts, uint64_t Seed,
-                            unsigned XLen, WarningEngine &Warnings);
+                            const MCEnvironment &Env, WarningEngine &Warnings,
+                            std::vector<MemoryFill> &Fills);
+
+/// For the model's memory check: is a store the runtime initialisation's
+/// (it writes, inside a section, the bytes RuntimeContents holds there)?
+/// Null without runtime initialisation. L must outlive the predicate.
+MemoryAccessCheck::InitStorePredicate runtimeInitStores(const Layout &L);
 
 } // namespace snipgen
 

@@ -47,8 +47,11 @@ setupMemory(const Layout &L, const OptionTable &Opts, const MCEnvironment &Env,
 llvm::Error queueMemoryDumps(const Program &P, const OptionTable &Opts,
                              OutputFiles &Files, WarningEngine &Warnings);
 
-/// The check of every access on the model (null when not wanted).
-std::unique_ptr<RunCheck> makeMemoryCheck(MemorySetup &S, const Program &P);
+/// The check of every access on the model (null when not wanted); InitStores
+/// recognises -init-memory=runtime's stores (MemoryAccessCheck).
+std::unique_ptr<RunCheck>
+makeMemoryCheck(MemorySetup &S, const Program &P,
+                MemoryAccessCheck::InitStorePredicate InitStores = nullptr);
 
 } // namespace snipgen
 
