@@ -14,13 +14,50 @@ struct Entry {
 } // namespace
 
 static const Entry Options[] = {
-    {"init-memory-file",
-     "-init-memory=ascii-file is not supported (only no and full)"},
     {"chained-rx-sections-fill",
      "the code is generated into one executable section"},
     {"chained-rx-sorted", "the code is generated into one executable section"},
     {"chained-rx-chunk-size",
      "the code is generated into one executable section"},
+    // Options llvm-snippy's own lit tests use (besides its manual).
+    {"backtrack",
+     "generation never rolls back instructions; operands are chosen so "
+     "that the code is legal instead"},
+    {"max-branch-length-passes",
+     "branch relaxation only lengthens branches and always converges"},
+    {"verify-gen-plan",
+     "snipgen has no separate generation plan to verify; see "
+     "-verify-gen-histogram"},
+    {"selfcheck-mem",
+     "the self-check etalons are the model's own results (the manual's "
+     "checker in examples/ compares them with a device's)"},
+    {"selfcheck-ref-value-storage",
+     "self-check etalons are always stored beside the results in the "
+     "selfcheck section"},
+    {"external-mem-init-routine",
+     "-init-memory=runtime's loop is inline at the start of the entry "
+     "function; there is no routine to provide externally"},
+    {"mangle-exported-names",
+     "section and symbol names are not mangled with the entry point; see "
+     "-sections-prefix"},
+    {"dump-layout", "the resolved configuration cannot be printed; see -E"},
+    {"verbose", "there is no combined verbose dump; use -dump-mf, -dump-mi"},
+    {"strict-memory-schemes",
+     "use -Werror=memory-access to make memory-scheme warnings errors"},
+    {"skip-legacy-sp-spill", "the stack pointer is never spilled"},
+    {"valuegram-operands-regs-init-outputs",
+     "-valuegram-operands-regs initialises input registers only"},
+    {"stack-size", "give the stack as a 'stack' section of the layout"},
+    {"generator-plugin", "snipgen loads no generator plugins"},
+    {"plugin-info-file", "snipgen loads no generator plugins"},
+    {"address-generator-plugin", "snipgen loads no address plugins"},
+    {"address-plugin-info-file", "snipgen loads no address plugins"},
+    {"reg-generator-plugin", "snipgen loads no register plugins"},
+    {"reg-plugin-info-file", "snipgen loads no register plugins"},
+    {"dump-mir", "snipgen has no Machine IR; see -dump-mf"},
+    {"use-stack-for-IV", "loop counters are kept in registers"},
+    {"memory-access-mode", "use the layout's 'burst' key"},
+    {"memory-access-burst-group-size", "use the layout's 'burst' key"},
 };
 
 std::optional<std::string> notYetSupportedOption(StringRef Name) {

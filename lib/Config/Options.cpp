@@ -22,10 +22,22 @@ const OptionSpec &optionSpec(OptionID ID) {
   return Specs[static_cast<size_t>(ID)];
 }
 
+/// llvm-snippy's other names of options (cl::alias there).
+static const struct {
+  StringLiteral Name;
+  OptionID Target;
+  StringLiteral Help;
+} Aliases[] = {
+    {"initial-regs", OptionID::InitialRegsYaml, "Alias for -initial-regs-yaml"},
+};
+
 std::optional<OptionID> lookupOption(StringRef Name) {
   for (const OptionSpec &S : Specs)
     if (S.Name == Name)
       return S.ID;
+  for (const auto &A : Aliases)
+    if (A.Name == Name)
+      return A.Target;
   return std::nullopt;
 }
 
@@ -41,6 +53,7 @@ static bool isListKind(OptionKind K) {
 // The cl objects that carry command-line values, one per table entry.
 struct OptionTable::CLHandles {
   std::vector<std::unique_ptr<cl::Option>> Opts;
+  std::vector<std::unique_ptr<cl::alias>> AliasOpts;
   std::unique_ptr<cl::list<std::string>> Positional;
   cl::opt<std::string> &scalar(OptionID ID) {
     return *static_cast<cl::opt<std::string> *>(Opts[(size_t)ID].get());
@@ -70,6 +83,10 @@ OptionTable::OptionTable() : CL(new CLHandles) {
     }
     CL->Opts.emplace_back(O);
   }
+  for (const auto &A : Aliases)
+    CL->AliasOpts.push_back(std::make_unique<cl::alias>(
+        StringRef(A.Name), cl::desc(A.Help),
+        cl::aliasopt(*CL->Opts[(size_t)A.Target]), cl::cat(snipgenCategory())));
   CL->Positional = std::make_unique<cl::list<std::string>>(
       cl::Positional, cl::desc("<layout.yaml>..."), cl::cat(snipgenCategory()));
 }
@@ -97,11 +114,8 @@ Error OptionTable::checkOptionNames(int Argc, const char *const *Argv) const {
     if (isGenericOption(Name) || Name == "o" || Name == "E")
       continue;
     const OptionSpec *Spec = nullptr;
-    for (const OptionSpec &S : Specs)
-      if (Name == S.Name) {
-        Spec = &S;
-        break;
-      }
+    if (auto ID = lookupOption(Name))
+      Spec = &optionSpec(*ID);
     if (Spec) {
       bool NeedsValue = Spec->Kind != OptionKind::Flag &&
                         Spec->Kind != OptionKind::OptionalString &&

@@ -10,7 +10,13 @@ using namespace llvm;
 
 namespace snipgen {
 
-Expected<std::string> findLLD() {
+Expected<std::string> findLLD(StringRef LLDDir) {
+  if (!LLDDir.empty()) {
+    for (StringRef Name : {"ld.lld", "ld.lld-22"})
+      if (auto P = sys::findProgramByName(Name, {LLDDir}))
+        return *P;
+    return makeError("cannot find ld.lld in -lld-dir '" + LLDDir + "'");
+  }
   if (auto P = sys::findProgramByName("ld.lld-22"))
     return *P;
   if (auto P = sys::findProgramByName("ld.lld", {"/usr/lib/llvm-22/bin"}))
@@ -44,8 +50,9 @@ static Error writeTemp(StringRef Suffix, StringRef Contents, ScopedTemp &T) {
 }
 
 Error linkWithLLD(StringRef Object, StringRef Script, StringRef ExtraArgs,
-                  StringRef Entry, LinkKind Kind, StringRef OutPath) {
-  auto LLD = findLLD();
+                  StringRef Entry, StringRef LLDDir, LinkKind Kind,
+                  StringRef OutPath) {
+  auto LLD = findLLD(LLDDir);
   if (!LLD)
     return LLD.takeError();
   ScopedTemp Obj, Ld, Log;

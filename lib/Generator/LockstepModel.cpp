@@ -35,13 +35,16 @@ LockstepModel::create(const MCEnvironment &Env, const Layout &L,
     return makeError("cannot create the lockstep model: " +
                      toString(M.takeError()));
   LM->Model = std::move(*M);
-  for (const SectionDesc &S : L.Sections)
-    if (!S.InitialContents.empty() &&
-        LM->Model->api().write_mem(LM->Model->get(), S.VMA,
-                                   S.InitialContents.data(),
-                                   S.InitialContents.size()) != 0)
+  // Runtime-initialised memory as the snippet's first code leaves it (that
+  // code runs here once per instruction, not as a loop).
+  for (const SectionDesc &S : L.Sections) {
+    const std::vector<uint8_t> &C =
+        S.RuntimeContents.empty() ? S.InitialContents : S.RuntimeContents;
+    if (!C.empty() && LM->Model->api().write_mem(LM->Model->get(), S.VMA,
+                                                 C.data(), C.size()) != 0)
       return makeError("cannot initialise section '" + S.Name +
                        "' in the lockstep model");
+  }
   LM->CodeAddress = L.Sections[CodeSection].VMA;
   LM->Model->setPC(LM->CodeAddress);
   snipgen_model_observer Obs = {LM.get(), nullptr, &LockstepModel::onMemAccess,

@@ -113,8 +113,12 @@ static Error checkCodeSectionAlignment(const Layout &L,
 
 Error Driver::configureWarnings() {
   Warnings = WarningEngine();
-  return Warnings.configure(Opts.getList(OptionID::WDisable),
-                            Opts.getList(OptionID::WError),
+  // llvm-snippy's -werror: every warning is an error, as a bare -Werror.
+  std::vector<std::string> WError(Opts.getList(OptionID::WError).begin(),
+                                  Opts.getList(OptionID::WError).end());
+  if (Opts.getFlag(OptionID::WErrorAll))
+    WError.push_back("");
+  return Warnings.configure(Opts.getList(OptionID::WDisable), WError,
                             Opts.getList(OptionID::WNoError));
 }
 
@@ -206,6 +210,7 @@ Expected<OutputRequest> Driver::outputRequest() const {
   R.Type = Type == "exec"     ? ObjectType::Exec
            : Type == "shared" ? ObjectType::Shared
                               : ObjectType::Reloc;
+  R.LLDDir = Opts.getString(OptionID::LLDDir).str();
   R.SectionsPrefix = Opts.getString(OptionID::SectionsPrefix).str();
   if (R.SectionsPrefix.empty())
     return Opts.valueError(OptionID::SectionsPrefix, "must not be empty");
@@ -329,9 +334,11 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
       return std::move(E);
   if (Error E = checkGenerationCheckOptions(Opts))
     return std::move(E);
+  if (Error E = warnDeprecatedOptions(Opts, Warnings))
+    return std::move(E);
   if (Error E = checkLayoutNeedsModel(TheLayout, Opts))
     return std::move(E);
-  if (Error E = checkMemoryInitOption(Opts))
+  if (Error E = checkMemoryInitOption(Opts, Warnings))
     return std::move(E);
   auto DumpRanges = memoryDumpRanges(TheLayout, Opts);
   if (!DumpRanges)
@@ -350,12 +357,15 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Seed = chooseSeed();
   if (!Seed)
     return Seed.takeError();
-  if (Error E = applyMemoryInit(TheLayout, Opts, *Seed))
+  std::vector<MemoryFill> MemoryFills;
+  if (Error E = applyMemoryInit(TheLayout, Opts, *Seed, *Env, Warnings,
+                                MemoryFills))
     return std::move(E);
   auto Regs = setupRegisters(TheLayout, Opts, *Env, *Target, *Config,
                              *Histogram, *Seed, Warnings);
   if (!Regs)
     return Regs.takeError();
+  Regs->Registers->setMemoryFills(MemoryFills);
   auto SelfCheck = setupSelfCheck(Opts, *Env, *Target, TheLayout,
                                   *Regs->Registers, *Config);
   if (!SelfCheck)
@@ -409,7 +419,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     MR.InitialRegisters = Regs->InitialState;
     ControlFlowCheck CFCheck(Prog->Map);
     MR.Checks.push_back(&CFCheck);
-    std::unique_ptr<RunCheck> MemoryCheck = makeMemoryCheck(*Mem, *Prog);
+    std::unique_ptr<RunCheck> MemoryCheck =
+        makeMemoryCheck(*Mem, *Prog, runtimeInitStores(TheLayout));
     if (MemoryCheck)
       MR.Checks.push_back(MemoryCheck.get());
     std::optional<SelfCheckRecorder> SCRec;
@@ -421,7 +432,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
       if (auto Over = selfCheckOverflowRegion(TheLayout))
         MR.ExtraRegions.push_back(*Over);
     }
-    MemorySectionDumper SectionDump(*DumpRanges);
+    MemorySectionDumper SectionDump(*DumpRanges,
+                                    Opts.getFlag(OptionID::DumpMemoryAsAscii));
     if (!DumpRanges->empty())
       MR.Checks.push_back(&SectionDump);
     std::vector<std::unique_ptr<CosimCheck>> Cosim;

@@ -31,13 +31,22 @@ Error checkGenerationCheckOptions(const OptionTable &Opts) {
   return Error::success();
 }
 
+Error warnDeprecatedOptions(const OptionTable &Opts, WarningEngine &Warnings) {
+  if (Opts.getFlag(OptionID::NoBranchRelax))
+    return Warnings.warn(Warning::DeprecatedOption,
+                         "no-branch-relax: has no effect and will be removed "
+                         "in next major release");
+  return Error::success();
+}
+
 Error checkLayoutNeedsModel(const Layout &L, const OptionTable &Opts) {
   const auto &FPU = L.Values.FPUOverwrite;
   if (FPU && FPU->Mode == NaNOverwriteMode::IfModelDetectedNaN &&
       !wantsModelRun(Opts))
     return makeError(*L.SM, FPU->ModeLoc.isValid() ? FPU->ModeLoc : FPU->Loc,
-                     "fpu-config overwrite mode 'if-model-detected-nan' needs "
-                     "a model to detect NaNs, but -model-plugin is None");
+                     "Invalid FPU config: \"if-model-detected-nan\" overwrite "
+                     "heuristic requires model to be specified (-model-plugin "
+                     "is None)");
   return Error::success();
 }
 

@@ -22,6 +22,11 @@ struct Layout;
 
 llvm::Error checkGenerationCheckOptions(const OptionTable &Opts);
 
+/// llvm-snippy's deprecated options that have no effect (-no-branch-relax):
+/// a deprecated-option warning.
+llvm::Error warnDeprecatedOptions(const OptionTable &Opts,
+                                  WarningEngine &Warnings);
+
 /// llvm-snippy's refusals of a layout with the options: fpu-config's
 /// if-model-detected-nan mode needs a model (-model-plugin not None).
 llvm::Error checkLayoutNeedsModel(const Layout &L, const OptionTable &Opts);

@@ -1,4 +1,5 @@
 #include "MemorySectionDump.h"
+#include "MemoryAscii.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
 #include "snipgen/Model/Model.h"
@@ -41,7 +42,7 @@ memoryDumpRanges(const Layout &L, const OptionTable &Opts) {
                                  "'" + Sel +
                                      "': expected {0xBEGIN-0xEND} with "
                                      "BEGIN < END");
-        Out.push_back({Begin, End, Sel});
+        Out.push_back({Begin, End, S.str(), /*IsSection=*/false});
         continue;
       }
       auto A = parseAccess(S);
@@ -61,14 +62,15 @@ memoryDumpRanges(const Layout &L, const OptionTable &Opts) {
       return D.Name == Sel;
     });
     if (It == L.Sections.end()) {
-      Unknown.push_back("'" + Sel + "'");
+      Unknown.push_back("\"" + Sel + "\"");
       continue;
     }
     Out.push_back({It->VMA, It->VMA + It->Size, It->Name});
   }
   if (!Unknown.empty())
     return Opts.valueError(OptionID::DumpMemorySection,
-                           "dump of unknown sections requested: " +
+                           "dump of unknown sections requested: List of "
+                           "non-existent sections: " +
                                join(Unknown, ", "));
   llvm::sort(Out);
   Out.erase(std::unique(Out.begin(), Out.end(),
@@ -81,15 +83,20 @@ memoryDumpRanges(const Layout &L, const OptionTable &Opts) {
 
 void MemorySectionDumper::onRunEnd(ModelHandle &M,
                                    const snipgen_model_stop_info &) {
+  raw_string_ostream OS(Data);
+  std::vector<uint8_t> Bytes;
   for (const MemoryDumpRange &R : Ranges) {
-    size_t Size = R.End - R.Begin;
-    size_t At = Data.size();
-    Data.resize(At + Size);
-    if (M.api().read_mem(M.get(), R.Begin, Data.data() + At, Size) != 0 &&
+    Bytes.assign(R.End - R.Begin, 0);
+    if (M.api().read_mem(M.get(), R.Begin, Bytes.data(), Bytes.size()) != 0 &&
         Failure.empty())
       Failure = "-dump-memory-section: the model cannot read '" + R.Name +
                 "' [0x" + utohexstr(R.Begin) + ", 0x" + utohexstr(R.End) +
                 "): it is not inside one memory region of the snippet";
+    if (Ascii)
+      writeAsciiMemoryBlock(OS, R.Name, R.IsSection, Bytes);
+    else
+      OS << StringRef(reinterpret_cast<const char *>(Bytes.data()),
+                      Bytes.size());
   }
 }
 

@@ -5,7 +5,9 @@
 // memory ranges are written to F, raw, in address order (duplicates once).
 // A selector is a section name, `{rw}`-style access (every section whose
 // ACCESS is exactly that), or `{0xBEGIN-0xEND}` (END exclusive). An unknown
-// section name is an error; the dump needs a model.
+// section name is an error; the dump needs a model. With
+// -dump-memory-as-ascii each range is a text block instead (MemoryAscii.h):
+// "Section {name}:" for a section, "Range {0xB-0xE}:" for an address range.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_TOOLS_SNIPGEN_MEMORYSECTIONDUMP_H
 #define SNIPGEN_TOOLS_SNIPGEN_MEMORYSECTIONDUMP_H
@@ -22,7 +24,8 @@ struct Layout;
 
 struct MemoryDumpRange {
   uint64_t Begin = 0, End = 0; // [Begin, End)
-  std::string Name;            // section name, or the selector
+  std::string Name;            // section name, or the range "0xB-0xE"
+  bool IsSection = true;
   bool operator<(const MemoryDumpRange &O) const {
     return Begin != O.Begin ? Begin < O.Begin : End < O.End;
   }
@@ -35,8 +38,8 @@ memoryDumpRanges(const Layout &L, const OptionTable &Opts);
 /// Reads the ranges from the model when the run ends.
 class MemorySectionDumper final : public RunCheck {
 public:
-  explicit MemorySectionDumper(std::vector<MemoryDumpRange> Ranges)
-      : Ranges(std::move(Ranges)) {}
+  MemorySectionDumper(std::vector<MemoryDumpRange> Ranges, bool Ascii)
+      : Ranges(std::move(Ranges)), Ascii(Ascii) {}
   bool wantsEvents() const override { return false; }
   void onRunEnd(ModelHandle &M, const snipgen_model_stop_info &) override;
   llvm::Error verdict() override;
@@ -45,6 +48,7 @@ public:
 
 private:
   std::vector<MemoryDumpRange> Ranges;
+  bool Ascii;
   std::string Data;
   std::string Failure;
 };

@@ -234,10 +234,15 @@ std::string dumpAccessSchemes(const Program &P, const MemorySchemeSet &S) {
   return Text;
 }
 
-std::unique_ptr<RunCheck> makeMemoryCheck(MemorySetup &S, const Program &P) {
+std::unique_ptr<RunCheck>
+makeMemoryCheck(MemorySetup &S, const Program &P,
+                MemoryAccessCheck::InitStorePredicate InitStores) {
   if (!S.CheckOnModel)
     return nullptr;
-  return std::make_unique<MemoryAccessCheck>(P, *S.Schemes);
+  auto C = std::make_unique<MemoryAccessCheck>(P, *S.Schemes);
+  if (InitStores)
+    C->allowInitialStores(std::move(InitStores));
+  return C;
 }
 
 } // namespace snipgen

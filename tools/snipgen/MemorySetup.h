@@ -52,8 +52,11 @@ llvm::Error queueMemoryDumps(const Program &P, const OptionTable &Opts,
 /// "0xPC ID" for every planned access (PC: the instruction's address).
 std::string dumpAccessSchemes(const Program &P, const MemorySchemeSet &S);
 
-/// The check of every access on the model (null when not wanted).
-std::unique_ptr<RunCheck> makeMemoryCheck(MemorySetup &S, const Program &P);
+/// The check of every access on the model (null when not wanted); InitStores
+/// recognises -init-memory=runtime's stores (MemoryAccessCheck).
+std::unique_ptr<RunCheck>
+makeMemoryCheck(MemorySetup &S, const Program &P,
+                MemoryAccessCheck::InitStorePredicate InitStores = nullptr);
 
 } // namespace snipgen
 

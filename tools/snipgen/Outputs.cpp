@@ -43,7 +43,7 @@ Expected<std::string> linkImageForModel(const Artifacts &A,
           sys::fs::createTemporaryFile("snipgen-image", "elf", FD, Path))
     return makeError("cannot create a temporary file: " + EC.message());
   sys::Process::SafelyCloseFileDescriptor(FD);
-  if (Error E = linkWithLLD(A.Object, A.ExecScript, A.LdArgs, Req.EntryPoint,
+  if (Error E = linkWithLLD(A.Object, A.ExecScript, A.LdArgs, Req.EntryPoint, Req.LLDDir,
                             LinkKind::Executable, Path)) {
     sys::fs::remove(Path);
     return std::move(E);
@@ -59,7 +59,7 @@ Error queueOutputs(const Artifacts &A, const OutputRequest &Req,
     auto Temp = Files.reserveTemporary(Req.ElfPath);
     if (!Temp)
       return Temp.takeError();
-    if (Error E = linkWithLLD(A.Object, A.Script, A.LdArgs, Req.EntryPoint,
+    if (Error E = linkWithLLD(A.Object, A.Script, A.LdArgs, Req.EntryPoint, Req.LLDDir,
                               Req.Type == ObjectType::Shared ? LinkKind::Shared
                                                              : LinkKind::Executable,
                               *Temp))

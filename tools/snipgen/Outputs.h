@@ -24,6 +24,7 @@ struct OutputRequest {
   bool DefinePhdrs = false;
   std::string EntryPoint;
   bool NoRelax = false; // -disable-linker-relaxations
+  std::string LLDDir;   // -lld-dir: where ld.lld is (empty: search)
 };
 
 /// What snipgen writes, before it is written.

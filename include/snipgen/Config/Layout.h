@@ -75,6 +75,10 @@ struct SectionDesc {
   /// Initial contents of a writable data section (-init-memory); empty: the
   /// section starts zeroed (NOLOAD). Otherwise exactly Size bytes.
   std::vector<uint8_t> InitialContents;
+  /// What the snippet's own code writes into the section before its first
+  /// primary instruction (-init-memory=runtime): not in the ELF, but the
+  /// lockstep model starts with it. Empty or exactly Size bytes.
+  std::vector<uint8_t> RuntimeContents;
   uint64_t end() const { return VMA + Size; }
 };
 

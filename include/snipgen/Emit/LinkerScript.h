@@ -39,10 +39,12 @@ enum class LinkKind { Executable, Shared };
 /// OutPath. Errors carry the linker's own message.
 llvm::Error linkWithLLD(llvm::StringRef Object, llvm::StringRef Script,
                         llvm::StringRef ExtraArgs, llvm::StringRef Entry,
-                        LinkKind Kind, llvm::StringRef OutPath);
+                        llvm::StringRef LLDDir, LinkKind Kind,
+                        llvm::StringRef OutPath);
 
-/// Path of ld.lld from LLVM 22 (PATH first, then /usr/lib/llvm-22/bin).
-llvm::Expected<std::string> findLLD();
+/// Path of ld.lld from LLVM 22 (PATH first, then /usr/lib/llvm-22/bin), or
+/// ld.lld in LLDDir when given (llvm-snippy's -lld-dir).
+llvm::Expected<std::string> findLLD(llvm::StringRef LLDDir = "");
 
 } // namespace snipgen
 

@@ -14,6 +14,8 @@
 #ifndef SNIPGEN_GENERATOR_MEMORYCHECK_H
 #define SNIPGEN_GENERATOR_MEMORYCHECK_H
 
+#include <functional>
+
 #include "snipgen/Model/Runner.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Error.h"
@@ -51,6 +53,14 @@ public:
     Pending.clear();
   }
   llvm::Error verdict() override;
+  /// -init-memory=runtime: until the first recorded access retires, an
+  /// unrecorded store for which IsInit(address, size, value) holds is the
+  /// snippet's memory initialisation, not a violation.
+  using InitStorePredicate =
+      std::function<bool(uint64_t Addr, uint32_t Size, uint64_t Value)>;
+  void allowInitialStores(InitStorePredicate IsInit) {
+    IsInitStore = std::move(IsInit);
+  }
   uint64_t checkedAccesses() const { return Checked; }
   uint64_t violations() const { return Violations; }
 
@@ -59,6 +69,7 @@ private:
     uint64_t Addr;
     uint32_t Size;
     bool IsWrite;
+    uint64_t Value;
   };
   std::string problem(const MemoryAccessRecord &R, const Seen &S) const;
   const Program &P;
@@ -68,6 +79,8 @@ private:
   std::vector<Seen> Pending;
   uint64_t Checked = 0, Violations = 0;
   std::string First;
+  InitStorePredicate IsInitStore;
+  bool RecordedSeen = false;
 };
 
 } // namespace snipgen

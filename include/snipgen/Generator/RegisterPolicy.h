@@ -77,6 +77,10 @@ public:
   /// What the register initialisation code needs: the planned values and
   /// the hard reservations. Callers add their own Keep list.
   GenTarget::RegisterInitRequest registerInitRequest() const;
+  /// -init-memory=runtime: memory the initialisation code fills first.
+  void setMemoryFills(std::vector<GenTarget::RegisterInitRequest::MemoryFill> F) {
+    MemoryFills = std::move(F);
+  }
 
   /// Runs around each primary instruction; may be null.
   void setOperandInitializer(OperandInitializer *I) { Operands = I; }
@@ -112,6 +116,7 @@ private:
   std::optional<unsigned> InitialFRM, InitialFFlags;
   OperandInitializer *Operands = nullptr;
   llvm::SmallVector<unsigned, 8> WriteExclusions;
+  std::vector<GenTarget::RegisterInitRequest::MemoryFill> MemoryFills;
 };
 
 } // namespace snipgen

@@ -119,6 +119,15 @@ public:
     /// Hard reservations (register-reservation R/W): registers the code
     /// must not write, and registers it must not read (scratch choice).
     std::function<bool(unsigned Reg)> MayWrite, MayRead;
+    /// -init-memory=runtime: before any register is set, fill each range
+    /// with the SplitMix32 words of its seed (Support/SplitMix32.h), using
+    /// only registers this initialisation writes afterwards. VMA and Size
+    /// are multiples of 4; the target needs a 32-bit multiply (M or Zmmul).
+    struct MemoryFill {
+      uint64_t VMA = 0, Size = 0;
+      uint32_t Seed = 0;
+    };
+    std::vector<MemoryFill> MemoryFills;
   };
   virtual void emitRegisterInitialization(const MCEnvironment &Env,
                                           RandomEngine &RNG,

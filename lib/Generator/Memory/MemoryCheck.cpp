@@ -42,9 +42,9 @@ Error MemoryAccessCheck::prepare(const ElfImage &Image) {
   return Error::success();
 }
 
-void MemoryAccessCheck::onMemAccess(uint64_t Addr, uint32_t Size, uint64_t,
-                                    bool IsWrite) {
-  Pending.push_back({Addr, Size, IsWrite});
+void MemoryAccessCheck::onMemAccess(uint64_t Addr, uint32_t Size,
+                                    uint64_t Value, bool IsWrite) {
+  Pending.push_back({Addr, Size, IsWrite, Value});
 }
 
 std::string MemoryAccessCheck::problem(const MemoryAccessRecord &R,
@@ -76,8 +76,12 @@ void MemoryAccessCheck::onRetire(uint64_t PC, uint32_t, uint32_t,
   if (Pending.empty())
     return;
   auto It = ByPC.find(PC);
+  RecordedSeen |= It != ByPC.end();
   for (const Seen &S : Pending) {
     std::string Why;
+    if (It == ByPC.end() && !RecordedSeen && S.IsWrite && IsInitStore &&
+        IsInitStore(S.Addr, S.Size, S.Value))
+      continue;
     if (It != ByPC.end()) {
       ++Checked;
       Why = problem(*It->second, S);

@@ -110,6 +110,7 @@ GenTarget::RegisterInitRequest RegisterPolicy::registerInitRequest() const {
   Req.FFlags = InitialFFlags;
   Req.MayWrite = [this](unsigned R) { return !NoAncillaryWrite.count(R); };
   Req.MayRead = [this](unsigned R) { return !NoAncillaryRead.count(R); };
+  Req.MemoryFills = MemoryFills;
   return Req;
 }
 

@@ -14,6 +14,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCInst.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include <bit>
 #include <cmath>
@@ -171,6 +172,21 @@ void RISCVTarget::emitRegisterInitialization(const MCEnvironment &Env,
     return R != SP && !(Req.PreserveReturnAddress && R == RA) && !Kept(R) &&
            MayWrite(R) && MayRead(R);
   };
+  // -init-memory=runtime first: its loops may use any GPR set below.
+  if (!Req.MemoryFills.empty()) {
+    SmallVector<unsigned, 5> FillRegs;
+    for (unsigned R : GPRs)
+      if (R != Zero && Initialised(R) && FillRegs.size() < 5)
+        FillRegs.push_back(R);
+    if (FillRegs.size() < 5)
+      report_fatal_error("-init-memory=runtime: the memory-initialisation "
+                         "loop needs five general-purpose registers that the "
+                         "register initialisation sets afterwards, but the "
+                         "reservations leave " +
+                             Twine(FillRegs.size()),
+                         /*gen_crash_diag=*/false);
+    emitMemoryFills(Env, Req.MemoryFills, FillRegs, Out);
+  }
   // The FP values pass through GPRs that are initialised afterwards anyway.
   SmallVector<unsigned, 2> Scratch;
   for (unsigned R : reverse(GPRs))

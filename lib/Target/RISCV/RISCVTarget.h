@@ -38,6 +38,11 @@ public:
   void emitRegisterInitialization(const MCEnvironment &Env, RandomEngine &RNG,
                                   const RegisterInitRequest &Req,
                                   InstSink &Out) const override;
+  /// -init-memory=runtime: the fill loops (RISCVMemoryFill.cpp); Regs are
+  /// five GPRs the register initialisation writes afterwards.
+  void emitMemoryFills(const MCEnvironment &Env,
+                       llvm::ArrayRef<RegisterInitRequest::MemoryFill> Fills,
+                       llvm::ArrayRef<unsigned> Regs, InstSink &Out) const;
   RegisterFacts describeRegister(const MCEnvironment &Env,
                                  unsigned Reg) const override;
   std::vector<unsigned> nameableRegisters(const MCEnvironment &Env) const override;

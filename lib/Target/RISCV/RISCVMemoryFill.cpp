@@ -1,0 +1,95 @@
+//===- RISCVMemoryFill.cpp - -init-memory=runtime on RISC-V ---------------===//
+//
+// The code that fills memory with SplitMix32 words before the registers are
+// set (RegisterInitRequest::MemoryFills). Per range, five GPRs that the
+// register initialisation writes afterwards:
+//
+//     li   Ptr, VMA ; li End, VMA+Size ; li State, Seed
+//   1: li   T, 0x9e3779b9 ; add[w] State, State, T
+//     srli[w] T, State, 16 ; xor Z, State, T
+//     li   T, 0x85ebca6b ; mul[w] Z, Z, T
+//     srli[w] T, Z, 13 ; xor Z, Z, T
+//     li   T, 0xc2b2ae35 ; mul[w] Z, Z, T
+//     srli[w] T, Z, 16 ; xor Z, Z, T
+//     sw   Z, 0(Ptr) ; addi Ptr, Ptr, 4 ; bne Ptr, End, 1b
+//
+// On RV64 the W forms keep the arithmetic in 32 bits (their upper halves do
+// not matter: SRLIW and MULW read the low 32 bits, SW stores them).
+//===----------------------------------------------------------------------===//
+#include "RISCVTarget.h"
+#include "snipgen/Support/SplitMix32.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "llvm/MC/MCInst.h"
+#include "llvm/MC/MCInstrInfo.h"
+#include <cassert>
+#include <vector>
+
+using namespace llvm;
+
+namespace snipgen {
+
+namespace {
+struct CollectSink final : InstSink {
+  std::vector<MCInst> Insts;
+  void emit(const MCInst &I) override { Insts.push_back(I); }
+};
+} // namespace
+
+static MCInst inst(const MCEnvironment &Env, StringRef Name,
+                   std::initializer_list<MCOperand> Ops) {
+  MCInst I;
+  I.setOpcode(Env.findOpcode(Name));
+  for (const MCOperand &O : Ops)
+    I.addOperand(O);
+  return I;
+}
+
+void RISCVTarget::emitMemoryFills(
+    const MCEnvironment &Env,
+    ArrayRef<RegisterInitRequest::MemoryFill> Fills, ArrayRef<unsigned> Regs,
+    InstSink &Out) const {
+  assert(Regs.size() >= 5 && "the fill loop needs five registers");
+  const bool RV64 = Env.selection().XLen == 64;
+  const unsigned Ptr = Regs[0], End = Regs[1], State = Regs[2], Z = Regs[3],
+                 T = Regs[4];
+  // 32-bit constants as LUI+ADDI(W) builds them.
+  auto Word = [&](uint32_t V) -> uint64_t {
+    return RV64 ? uint64_t(int64_t(int32_t(V))) : uint64_t(V);
+  };
+  const StringRef Add = RV64 ? "ADDW" : "ADD";
+  const StringRef Mul = RV64 ? "MULW" : "MUL";
+  const StringRef Srl = RV64 ? "SRLIW" : "SRLI";
+  auto R = [](unsigned Reg) { return MCOperand::createReg(Reg); };
+  auto I = [](int64_t V) { return MCOperand::createImm(V); };
+  for (const RegisterInitRequest::MemoryFill &F : Fills) {
+    if (!F.Size)
+      continue;
+    materializeValue(Env, Ptr, F.VMA, Out);
+    materializeValue(Env, End, F.VMA + F.Size, Out);
+    materializeValue(Env, State, Word(F.Seed), Out);
+    CollectSink Body;
+    materializeValue(Env, T, Word(SplitMix32Step), Body);
+    Body.emit(inst(Env, Add, {R(State), R(State), R(T)}));
+    Body.emit(inst(Env, Srl, {R(T), R(State), I(16)}));
+    Body.emit(inst(Env, "XOR", {R(Z), R(State), R(T)}));
+    materializeValue(Env, T, Word(SplitMix32Mul1), Body);
+    Body.emit(inst(Env, Mul, {R(Z), R(Z), R(T)}));
+    Body.emit(inst(Env, Srl, {R(T), R(Z), I(13)}));
+    Body.emit(inst(Env, "XOR", {R(Z), R(Z), R(T)}));
+    materializeValue(Env, T, Word(SplitMix32Mul2), Body);
+    Body.emit(inst(Env, Mul, {R(Z), R(Z), R(T)}));
+    Body.emit(inst(Env, Srl, {R(T), R(Z), I(16)}));
+    Body.emit(inst(Env, "XOR", {R(Z), R(Z), R(T)}));
+    Body.emit(inst(Env, "SW", {R(Z), R(Ptr), I(0)}));
+    Body.emit(inst(Env, "ADDI", {R(Ptr), R(Ptr), I(4)}));
+    int64_t Bytes = 0;
+    for (const MCInst &In : Body.Insts) {
+      Bytes += Env.instrInfo().get(In.getOpcode()).getSize();
+      Out.emit(In);
+    }
+    // BNE, not BLTU: a range may end at the top of the address space.
+    Out.emit(inst(Env, "BNE", {R(Ptr), R(End), I(-Bytes)}));
+  }
+}
+
+} // namespace snipgen
