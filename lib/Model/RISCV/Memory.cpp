@@ -151,8 +151,7 @@ void Machine::invalidateCode(uint64_t Addr, uint64_t Len) {
     Region *R = findRegion(A, 2);
     if (!R || !(R->Rights & RightExec))
       continue;
-    std::unique_ptr<DecodedPage> &P =
-        R->CodePages[(A - R->Base) / CodePageBytes];
+    DecodedPage *P = R->CodePages[(A - R->Base) / CodePageBytes];
     if (P)
       P->Slots[((A - R->Base) % CodePageBytes) / 2].Fn = decodeOnMiss;
   }
@@ -162,7 +161,7 @@ void Machine::flushCode() {
   if (Jit)
     Jit->invalidateAll();
   for (Region &R : Regions)
-    for (std::unique_ptr<DecodedPage> &P : R.CodePages)
+    for (DecodedPage *P : R.CodePages)
       if (P)
         for (Decoded &Slot : P->Slots)
           Slot.Fn = decodeOnMiss;
