@@ -16,6 +16,7 @@
 #include "llvm/TargetParser/RISCVISAInfo.h"
 #include "llvm/TargetParser/Triple.h"
 #include <algorithm>
+#include <cstdlib>
 #include <mutex>
 
 extern "C" {
@@ -163,16 +164,56 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
                         "'");
     D->Handlers[It->second] = Entry.Fn;
   }
+  D->Seen.assign(D->MII->getNumOpcodes(), 0);
+  if (const char *P = std::getenv("SNIPGEN_PREDECODE"); P && StringRef(P) == "off")
+    D->LearnAfter = 0;
   return D;
 }
 
 Decoder::Result Decoder::decode(ArrayRef<uint8_t> Bytes, uint64_t Address,
                                 Decoded &Out) const {
+  if (!LearnAfter || Bytes.size() < 2)
+    return decodeWithLLVM(Bytes, Address, Out);
+  unsigned Size = (Bytes[0] & 3) == 3 ? 4 : 2;
+  if (Bytes.size() < Size)
+    return decodeWithLLVM(Bytes, Address, Out);
+  uint32_t Encoding = 0;
+  for (unsigned I = 0; I < Size; ++I)
+    Encoding |= uint32_t(Bytes[I]) << (8 * I);
+  Predecoder::Lookup L = Pre.lookup(Encoding, Size, Out);
+  if (L == Predecoder::Lookup::Hit) {
+    Out.Encoding = Encoding;
+    Out.Size = uint8_t(Size);
+    Out.Fn = handlerFor(Out.Opcode);
+    return Out.Fn ? Result::Ok : Result::NoSemantics;
+  }
+  Result R = decodeWithLLVM(Bytes.take_front(Size), Address, Out);
+  if (L == Predecoder::Lookup::Miss && R != Result::Invalid &&
+      Out.NumOps <= MaxOperands && Seen[Out.Opcode] < 255 &&
+      ++Seen[Out.Opcode] == LearnAfter) {
+    Decoded Ref = Out;
+    Pre.learn(Encoding, Size, Ref,
+              [this](uint32_t E, unsigned S, Decoded &D) {
+                uint8_t B[4] = {uint8_t(E), uint8_t(E >> 8), uint8_t(E >> 16),
+                                uint8_t(E >> 24)};
+                Result R = decodeWithLLVM(ArrayRef<uint8_t>(B, S), 0, D);
+                return R != Result::Invalid && D.NumOps <= MaxOperands &&
+                       D.Size == S;
+              });
+  }
+  return R;
+}
+
+Decoder::Result Decoder::decodeWithLLVM(ArrayRef<uint8_t> Bytes,
+                                        uint64_t Address, Decoded &Out) const {
   MCInst Inst;
   uint64_t Size = 0;
   if (Dis->getInstruction(Inst, Size, Bytes, Address, nulls()) !=
       MCDisassembler::Success)
     return Result::Invalid;
+  // NumOps past MaxOperands marks operands the model cannot represent.
+  Out.Opcode = Inst.getOpcode();
+  Out.NumOps = MaxOperands + 1;
   if (Inst.getNumOperands() > MaxOperands)
     return Result::NoSemantics;
   uint32_t Encoding = 0;
@@ -190,8 +231,10 @@ Decoder::Result Decoder::decode(ArrayRef<uint8_t> Bytes, uint64_t Address,
       Out.Ops[I] = MRI->getEncodingValue(Op.getReg());
     else if (Op.isImm())
       Out.Ops[I] = Op.getImm();
-    else
+    else {
+      Out.NumOps = MaxOperands + 1;
       return Result::NoSemantics;
+    }
   }
   Out.Fn = handlerFor(Out.Opcode);
   return Out.Fn ? Result::Ok : Result::NoSemantics;
