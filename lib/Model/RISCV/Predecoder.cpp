@@ -134,11 +134,18 @@ void Predecoder::learn(uint32_t E0, unsigned Size, const Decoded &Ref,
         Out |= (Value >> J++ & 1) << I;
     return Out;
   };
+  uint32_t AllOperandBits = Free;
   for (unsigned K = 0; K < T.NumOps && Good; ++K) {
     uint32_t F = OperandBits[K];
     if (!F)
       continue;
     unsigned N = unsigned(__builtin_popcount(F));
+    // Every value with the other operands at zero: where LLVM has special
+    // encodings (hints with rd = x0, UNIMP = csrrw x0, cycle, x0, prefetch =
+    // ori x0, rs1, imm with imm[4:0] = 0, pause = fence w, 0, NTL hints).
+    if (N <= 12)
+      for (uint32_t V = 0; V < (1u << N) && Good; ++V)
+        Check((E0 & ~AllOperandBits) | Deposit(F, V));
     if (N <= 6) {
       for (uint32_t V = 0; V < (1u << N); ++V)
         Check((E0 & ~F) | Deposit(F, V));
