@@ -1,5 +1,6 @@
 //===- Decoder.cpp - LLVM MC disassembler behind the model ----------------===//
 #include "Decoder.h"
+#include "OpcodeIndex.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/MC/MCAsmInfo.h"
@@ -149,20 +150,18 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
   // Resolve the semantic table's opcode names once.
   SemanticTable Table;
   registerAllSemantics(Table);
-  StringMap<unsigned> ByName;
-  for (unsigned Op = 0, E = D->MII->getNumOpcodes(); Op != E; ++Op)
-    ByName[D->MII->getName(Op)] = Op;
+  OpcodeIndex ByName(*D->MII);
   D->Handlers.assign(D->MII->getNumOpcodes(), nullptr);
   for (const SemanticTable::Entry &Entry : Table.entries()) {
-    auto It = ByName.find(StringRef(Entry.OpcodeName.data(),
-                                    Entry.OpcodeName.size()));
-    if (It == ByName.end())
+    unsigned Op = ByName.find(StringRef(Entry.OpcodeName.data(),
+                                        Entry.OpcodeName.size()));
+    if (Op == ~0u)
       return modelError("internal error: semantics registered for unknown "
                         "LLVM opcode '" +
                         StringRef(Entry.OpcodeName.data(),
                                   Entry.OpcodeName.size()) +
                         "'");
-    D->Handlers[It->second] = Entry.Fn;
+    D->Handlers[Op] = Entry.Fn;
   }
   D->Seen.assign(D->MII->getNumOpcodes(), 0);
   if (const char *P = std::getenv("SNIPGEN_PREDECODE"); P && StringRef(P) == "off")
@@ -184,7 +183,6 @@ Decoder::Result Decoder::decode(ArrayRef<uint8_t> Bytes, uint64_t Address,
   if (L == Predecoder::Lookup::Hit) {
     Out.Encoding = Encoding;
     Out.Size = uint8_t(Size);
-    Out.Fn = handlerFor(Out.Opcode);
     return Out.Fn ? Result::Ok : Result::NoSemantics;
   }
   Result R = decodeWithLLVM(Bytes.take_front(Size), Address, Out);

@@ -147,6 +147,7 @@ bool Machine::refillFetch(uint64_t PC) {
   FetchBase = R->Base + Page * CodePageBytes;
   FetchSize = std::min(CodePageBytes, R->Base + R->Size - FetchBase);
   FetchSlots = P->Slots;
+  FetchRegion = R;
   return true;
 }
 
@@ -234,7 +235,8 @@ StepStatus illegalInstruction(Hart &H, const Decoded &D) {
 
 bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
   uint8_t Bytes[4] = {};
-  Region *R = findRegion(PC, 2);
+  // Usually the pc is in the current fetch page, whose region is known.
+  Region *R = PC - FetchBase < FetchSize ? FetchRegion : findRegion(PC, 2);
   if (!R || !(R->Rights & RightExec)) {
     H.raise(Cause::InstrAccessFault, PC,
             R ? "fetch from a region without execute right"
@@ -252,28 +254,30 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
     std::memcpy(Bytes, R->Host + (PC - R->Base), 4);
     Available = 4;
   }
-  Decoded Fresh;
-  switch (Dec->decode(ArrayRef<uint8_t>(Bytes, Available), PC, Fresh)) {
+  // Decoded in place (the slot's PC stays); tier-2 state starts afresh.
+  switch (Dec->decode(ArrayRef<uint8_t>(Bytes, Available), PC, Slot)) {
   case Decoder::Result::Ok:
     break;
   case Decoder::Result::NoSemantics:
-    Fresh.Fn = illegalInstruction;
+    Slot.Fn = illegalInstruction;
     break;
   case Decoder::Result::Invalid:
-    Fresh = Decoded();
-    Fresh.Fn = illegalInstruction;
-    Fresh.Size = Available == 4 ? 4 : 2;
-    Fresh.Encoding = Bytes[0] | Bytes[1] << 8 |
-                     (Available == 4 ? (Bytes[2] << 16 | uint32_t(Bytes[3]) << 24) : 0);
+    Slot.Fn = illegalInstruction;
+    Slot.Opcode = 0;
+    Slot.NumOps = 0;
+    std::fill(std::begin(Slot.Ops), std::end(Slot.Ops), 0);
+    Slot.Size = Available == 4 ? 4 : 2;
+    Slot.Encoding = Bytes[0] | Bytes[1] << 8 |
+                    (Available == 4 ? (Bytes[2] << 16 | uint32_t(Bytes[3]) << 24) : 0);
     break;
   }
-  // Keep the slot's address; link the sequential successor if it is in the
-  // same page (slots of one page are contiguous).
-  Fresh.PC = Slot.PC;
+  Slot.Heat = 0;
+  Slot.JitBlock = 0;
+  // Link the sequential successor if it is in the same page (slots of one
+  // page are contiguous).
   uint64_t InPage = (PC - R->Base) % CodePageBytes;
-  Fresh.Next = InPage + Fresh.Size < CodePageBytes ? &Slot + Fresh.Size / 2
-                                                   : nullptr;
-  Slot = Fresh;
+  Slot.Next = InPage + Slot.Size < CodePageBytes ? &Slot + Slot.Size / 2
+                                                 : nullptr;
   return true;
 }
 

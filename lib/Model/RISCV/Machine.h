@@ -63,7 +63,7 @@ struct MachineConfig {
   // about 180 KiB): straight-line code runs once, so a long snippet must not
   // keep a decoded copy of all of itself. Least recently entered pages are
   // recycled (clock); at least 2.
-  unsigned DecodeCachePages = 128;
+  unsigned DecodeCachePages = 64;
 };
 
 class Decoder; // MC disassembler + opcode -> handler table (Decoder.cpp).
@@ -153,6 +153,7 @@ private:
   uint64_t FetchBase = 0;
   uint64_t FetchSize = 0; // 0: no page yet, every pc misses.
   Decoded *FetchSlots = nullptr;
+  Region *FetchRegion = nullptr;
   // Every decode page (owned here; regions point at them), and the hand of
   // the eviction clock over them.
   std::vector<std::unique_ptr<DecodedPage>> Pages;

@@ -9,6 +9,7 @@ void Predecoder::apply(const Template &T, uint32_t Encoding,
                        Decoded &Out) const {
   Out.Opcode = T.Opcode;
   Out.NumOps = T.NumOps;
+  Out.Fn = T.Fn;
   for (unsigned I = 0; I < MaxOperands; ++I)
     Out.Ops[I] = T.Base[I];
   for (const Run &R : T.Runs)
@@ -18,13 +19,12 @@ void Predecoder::apply(const Template &T, uint32_t Encoding,
 
 Predecoder::Lookup Predecoder::lookup(uint32_t Encoding, unsigned Size,
                                       Decoded &Out) const {
-  for (uint32_t Id : Index[bucketOf(Encoding, Size)]) {
-    const Template &T = Templates[Id];
-    if ((Encoding & T.Mask) != T.Match || T.Size != Size)
+  for (const Entry &E : Index[bucketOf(Encoding, Size)]) {
+    if ((Encoding & E.Mask) != E.Match || E.Size != Size)
       continue;
-    if (T.Reject)
+    if (E.Reject)
       return Lookup::Reference;
-    apply(T, Encoding, Out);
+    apply(Templates[E.Id], Encoding, Out);
     return Lookup::Hit;
   }
   return Lookup::Miss;
@@ -56,7 +56,8 @@ void Predecoder::insert(Template T) {
     if (T.Size == 2 && Key >= Buckets16)
       break;
     if (((Bits ^ T.Match) & T.Mask & KeyMask) == 0)
-      Index[bucketOf(Bits, T.Size)].push_back(Id);
+      Index[bucketOf(Bits, T.Size)].push_back(
+          {T.Mask, T.Match, Id, T.Size, T.Reject});
   }
   Templates.push_back(std::move(T));
 }
@@ -71,6 +72,7 @@ void Predecoder::learn(uint32_t E0, unsigned Size, const Decoded &Ref,
   T.Size = uint8_t(Size);
   T.Opcode = Ref.Opcode;
   T.NumOps = Ref.NumOps;
+  T.Fn = Ref.Fn;
   unsigned Bits = Size * 8;
   // Weight of bit I in operand K (0: the bit does not feed K).
   int64_t Weight[32][MaxOperands] = {};

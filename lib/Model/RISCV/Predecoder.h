@@ -48,11 +48,12 @@ public:
       llvm::function_ref<bool(uint32_t Encoding, unsigned Size, Decoded &Out)>;
 
   enum class Lookup { Hit, Miss, Reference };
-  /// Hit: Opcode, NumOps and Ops of Out are filled. Reference: the encoding
+  /// Hit: Opcode, NumOps, Ops and Fn of Out are filled. Reference: the encoding
   /// lies where LLVM must answer (a rejected template). Miss: unknown.
   Lookup lookup(uint32_t Encoding, unsigned Size, Decoded &Out) const;
 
-  /// Learns a template from E0 (LLVM decoded it to Ref) and checks it.
+  /// Learns a template from E0 (LLVM decoded it to Ref) and checks it. Hits
+  /// of the template get Ref.Fn as their handler.
   void learn(uint32_t E0, unsigned Size, const Decoded &Ref,
              ReferenceFn Reference);
 
@@ -69,6 +70,7 @@ private:
     uint32_t Opcode = 0;
     uint8_t Size = 0, NumOps = 0;
     bool Reject = false;
+    Handler Fn = nullptr;
     int64_t Base[MaxOperands] = {};
     llvm::SmallVector<Run, 6> Runs;
   };
@@ -81,9 +83,15 @@ private:
     return Size == 4 ? ((Encoding >> 12 & 7) << 7 | (Encoding & 0x7f))
                      : Buckets32 + ((Encoding >> 13 & 7) << 2 | (Encoding & 3));
   }
+  // What a lookup compares, kept in the bucket itself.
+  struct Entry {
+    uint32_t Mask, Match, Id;
+    uint8_t Size;
+    bool Reject;
+  };
   std::vector<Template> Templates;
-  std::vector<llvm::SmallVector<uint32_t, 2>> Index =
-      std::vector<llvm::SmallVector<uint32_t, 2>>(Buckets32 + Buckets16);
+  std::vector<llvm::SmallVector<Entry, 2>> Index =
+      std::vector<llvm::SmallVector<Entry, 2>>(Buckets32 + Buckets16);
   size_t Rejected = 0;
   uint64_t Rng = 0x9e3779b97f4a7c15ull; // Fixed seed: learning is repeatable.
 };
