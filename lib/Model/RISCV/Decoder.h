@@ -60,7 +60,7 @@ public:
   Result decodeWithLLVM(llvm::ArrayRef<uint8_t> Bytes, uint64_t Address,
                         Decoded &Out) const;
   /// Learn a template for an opcode once LLVM has decoded it N times (0:
-  /// never, the predecoder is off). Default 2, or 0 with
+  /// never, the predecoder is off). Default 4, or 0 with
   /// SNIPGEN_PREDECODE=off in the environment.
   void setLearnAfter(unsigned N) { LearnAfter = N; }
   const Predecoder &predecoder() const { return Pre; }
@@ -99,7 +99,7 @@ private:
   // Decoding state (decode() is logically const).
   mutable Predecoder Pre;
   mutable std::vector<uint8_t> Seen; // LLVM decodes per opcode, saturated.
-  unsigned LearnAfter = 2;
+  unsigned LearnAfter = 4;
 };
 
 /// Initialises the RISC-V MC target once per process.
