@@ -19,6 +19,9 @@ config.test_exec_root = os.path.join(config.snipgen_obj_root, "test")
 path = os.pathsep.join([config.snipgen_bin_dir, config.llvm_tools_dir,
                         config.environment.get("PATH", os.environ.get("PATH", ""))])
 config.environment["PATH"] = path
+# The probed ISA catalogue's on-disk cache (lib/Target/ISACatalogueCache.cpp):
+# one for the test tree, not the user's.
+config.environment["SNIPGEN_CACHE_DIR"] = os.path.join(config.test_exec_root, "isa-cache")
 
 import sys
 config.substitutions.append(("%python", sys.executable))

@@ -424,6 +424,28 @@ void keepAssemblerLegalImmediates(const MCEnvironment &Env,
 
 Expected<std::unique_ptr<ISACatalogue>>
 ISACatalogue::build(const MCEnvironment &Env, const GenTarget &Target) {
+  std::string Key = cacheKey(Env, Target);
+  std::string Path = cachePath(Key);
+  if (!Path.empty())
+    if (std::unique_ptr<ISACatalogue> Cat = loadCached(Env, Key, Path))
+      return Cat;
+  auto Cat = probe(Env, Target);
+  if (Cat && !Path.empty())
+    (*Cat)->saveCached(Key, Path);
+  return Cat;
+}
+
+void ISACatalogue::index() {
+  ByName.clear();
+  ByOpcode.assign(Env.instrInfo().getNumOpcodes(), -1);
+  for (unsigned I = 0; I < Available.size(); ++I) {
+    ByName[Available[I].Name] = I;
+    ByOpcode[Available[I].Opcode] = I;
+  }
+}
+
+Expected<std::unique_ptr<ISACatalogue>>
+ISACatalogue::probe(const MCEnvironment &Env, const GenTarget &Target) {
   std::unique_ptr<ISACatalogue> Cat(new ISACatalogue(Env));
   const MCInstrInfo &MII = Env.instrInfo();
   Prober P(Env);
@@ -457,10 +479,7 @@ ISACatalogue::build(const MCEnvironment &Env, const GenTarget &Target) {
     }
   std::sort(Cat->Available.begin(), Cat->Available.end(),
             [](const OpcodeDesc &A, const OpcodeDesc &B) { return A.Name < B.Name; });
-  for (unsigned I = 0; I < Cat->Available.size(); ++I) {
-    Cat->ByName[Cat->Available[I].Name] = I;
-    Cat->ByOpcode[Cat->Available[I].Opcode] = I;
-  }
+  Cat->index();
   return std::move(Cat);
 }
 

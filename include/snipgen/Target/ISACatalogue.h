@@ -14,6 +14,8 @@
 //     value (AssemblerCheck.h; all values of fields of up to 64 values, the
 //     edges and zero of larger ones). The decoder accepts reserved encodings
 //     such as AES64KS1I round numbers 0xB-0xF; the assembler does not.
+// The result is kept on disk between runs (ISACatalogueCache.cpp: keyed by
+// LLVM, subtarget and the snipgen binary; SNIPGEN_CACHE=off turns it off).
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_TARGET_ISACATALOGUE_H
 #define SNIPGEN_TARGET_ISACATALOGUE_H
@@ -87,9 +89,24 @@ struct OpcodeDesc {
 
 class ISACatalogue {
 public:
-  /// Probes every real opcode against Env's subtarget.
+  /// Probes every real opcode against Env's subtarget (or reads the result
+  /// of an earlier identical probe from the on-disk cache).
   static llvm::Expected<std::unique_ptr<ISACatalogue>>
   build(const MCEnvironment &Env, const GenTarget &Target);
+  /// Probes, never using the cache.
+  static llvm::Expected<std::unique_ptr<ISACatalogue>>
+  probe(const MCEnvironment &Env, const GenTarget &Target);
+
+  /// The on-disk cache (ISACatalogueCache.cpp): the key of Env + Target,
+  /// the file for a key ("" when the cache is off), the catalogue as bytes.
+  static std::string cacheKey(const MCEnvironment &Env,
+                              const GenTarget &Target);
+  static std::string cachePath(llvm::StringRef Key);
+  std::string serialize(llvm::StringRef Key) const;
+  static std::unique_ptr<ISACatalogue>
+  loadCached(const MCEnvironment &Env, llvm::StringRef Key,
+             llvm::StringRef Path);
+  void saveCached(llvm::StringRef Key, llvm::StringRef Path) const;
 
   /// Available opcodes sorted by name.
   llvm::ArrayRef<OpcodeDesc> available() const { return Available; }
@@ -101,6 +118,8 @@ public:
 
 private:
   explicit ISACatalogue(const MCEnvironment &Env) : Env(Env) {}
+  bool deserialize(llvm::StringRef Data, llvm::StringRef Key);
+  void index(); // ByName / ByOpcode from Available.
   const MCEnvironment &Env;
   std::vector<OpcodeDesc> Available;
   llvm::StringMap<unsigned> ByName;        // name -> index in Available

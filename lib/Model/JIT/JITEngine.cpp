@@ -4,6 +4,7 @@
 #include "Decoder.h"
 #include "Machine.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
@@ -362,6 +363,23 @@ void JITEngine::dropOverlapping(uint64_t First, uint64_t Last) {
     if (B.Entry && First <= B.Last && B.First <= Last)
       drop(Id);
   }
+}
+
+void JITEngine::forgetPage(uint64_t Addr, uint64_t Len, const Decoded *Begin,
+                           const Decoded *End) {
+  invalidate(Addr, Len);
+  // Blocks of a page start in it; make sure none is left pointing there.
+  for (uint32_t Id = 1; Id < Blocks.size() && Live; ++Id)
+    if (Blocks[Id].Entry && Blocks[Id].Start >= Begin && Blocks[Id].Start < End)
+      drop(Id);
+  if (PendingArrivals.empty())
+    return;
+  llvm::SmallVector<const Decoded *, 8> Stale;
+  for (const auto &KV : PendingArrivals)
+    if (KV.first >= Begin && KV.first < End)
+      Stale.push_back(KV.first);
+  for (const Decoded *D : Stale)
+    PendingArrivals.erase(D);
 }
 
 void JITEngine::invalidateAll() {

@@ -87,6 +87,10 @@ public:
       dropOverlapping(Addr, Last);
   }
   void invalidateAll();
+  /// The decode page [Begin, End) of code [Addr, Addr + Len) is recycled:
+  /// drop its blocks and the arrival counts kept for its slots.
+  void forgetPage(uint64_t Addr, uint64_t Len, const Decoded *Begin,
+                  const Decoded *End);
 
   const JITStats &stats() const { return Stats; }
 

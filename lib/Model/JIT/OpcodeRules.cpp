@@ -7,6 +7,7 @@
 // without semantics is never compiled.
 //===----------------------------------------------------------------------===//
 #include "JIT/OpcodeRules.h"
+#include "OpcodeIndex.h"
 #include "Decoder.h"
 #include "Machine.h"
 
@@ -175,17 +176,13 @@ const OpcodeRules &OpcodeRules::get(const MCInstrInfo &MII) {
 }
 
 OpcodeRules::OpcodeRules(const MCInstrInfo &MII) {
-  StringMap<unsigned> ByName;
-  for (unsigned Op = 0, E = MII.getNumOpcodes(); Op != E; ++Op)
-    ByName[MII.getName(Op)] = Op;
+  OpcodeIndex ByName(MII);
   ByOpcode.assign(MII.getNumOpcodes(), Rule());
   // A name LLVM does not know (renamed between releases) simply stays
   // interpreted; the opcode-coverage tests of the interpreter catch renames.
-  for (const NamedRule &N : Table) {
-    auto It = ByName.find(N.Name);
-    if (It != ByName.end())
-      ByOpcode[It->second] = N.R;
-  }
+  for (const NamedRule &N : Table)
+    if (unsigned Op = ByName.find(N.Name); Op != ~0u)
+      ByOpcode[Op] = N.R;
 }
 
 BlockPlan planBlock(const Decoded &Start, const Decoded *PageEnd,

@@ -1,5 +1,6 @@
 //===- Decoder.cpp - LLVM MC disassembler behind the model ----------------===//
 #include "Decoder.h"
+#include "OpcodeIndex.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/MC/MCAsmInfo.h"
@@ -16,6 +17,7 @@
 #include "llvm/TargetParser/RISCVISAInfo.h"
 #include "llvm/TargetParser/Triple.h"
 #include <algorithm>
+#include <cstdlib>
 #include <mutex>
 
 extern "C" {
@@ -148,31 +150,68 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
   // Resolve the semantic table's opcode names once.
   SemanticTable Table;
   registerAllSemantics(Table);
-  StringMap<unsigned> ByName;
-  for (unsigned Op = 0, E = D->MII->getNumOpcodes(); Op != E; ++Op)
-    ByName[D->MII->getName(Op)] = Op;
+  OpcodeIndex ByName(*D->MII);
   D->Handlers.assign(D->MII->getNumOpcodes(), nullptr);
   for (const SemanticTable::Entry &Entry : Table.entries()) {
-    auto It = ByName.find(StringRef(Entry.OpcodeName.data(),
-                                    Entry.OpcodeName.size()));
-    if (It == ByName.end())
+    unsigned Op = ByName.find(StringRef(Entry.OpcodeName.data(),
+                                        Entry.OpcodeName.size()));
+    if (Op == ~0u)
       return modelError("internal error: semantics registered for unknown "
                         "LLVM opcode '" +
                         StringRef(Entry.OpcodeName.data(),
                                   Entry.OpcodeName.size()) +
                         "'");
-    D->Handlers[It->second] = Entry.Fn;
+    D->Handlers[Op] = Entry.Fn;
   }
+  D->Seen.assign(D->MII->getNumOpcodes(), 0);
+  if (const char *P = std::getenv("SNIPGEN_PREDECODE"); P && StringRef(P) == "off")
+    D->LearnAfter = 0;
   return D;
 }
 
 Decoder::Result Decoder::decode(ArrayRef<uint8_t> Bytes, uint64_t Address,
                                 Decoded &Out) const {
+  if (!LearnAfter || Bytes.size() < 2)
+    return decodeWithLLVM(Bytes, Address, Out);
+  unsigned Size = (Bytes[0] & 3) == 3 ? 4 : 2;
+  if (Bytes.size() < Size)
+    return decodeWithLLVM(Bytes, Address, Out);
+  uint32_t Encoding = 0;
+  for (unsigned I = 0; I < Size; ++I)
+    Encoding |= uint32_t(Bytes[I]) << (8 * I);
+  Predecoder::Lookup L = Pre.lookup(Encoding, Size, Out);
+  if (L == Predecoder::Lookup::Hit) {
+    Out.Encoding = Encoding;
+    Out.Size = uint8_t(Size);
+    return Out.Fn ? Result::Ok : Result::NoSemantics;
+  }
+  Result R = decodeWithLLVM(Bytes.take_front(Size), Address, Out);
+  if (L == Predecoder::Lookup::Miss && R != Result::Invalid &&
+      Out.NumOps <= MaxOperands && Seen[Out.Opcode] < 255 &&
+      ++Seen[Out.Opcode] == LearnAfter) {
+    Decoded Ref = Out;
+    Pre.learn(Encoding, Size, Ref,
+              [this](uint32_t E, unsigned S, Decoded &D) {
+                uint8_t B[4] = {uint8_t(E), uint8_t(E >> 8), uint8_t(E >> 16),
+                                uint8_t(E >> 24)};
+                Result R = decodeWithLLVM(ArrayRef<uint8_t>(B, S), 0, D);
+                return R != Result::Invalid && D.NumOps <= MaxOperands &&
+                       D.Size == S;
+              });
+  }
+  return R;
+}
+
+Decoder::Result Decoder::decodeWithLLVM(ArrayRef<uint8_t> Bytes,
+                                        uint64_t Address, Decoded &Out) const {
   MCInst Inst;
   uint64_t Size = 0;
   if (Dis->getInstruction(Inst, Size, Bytes, Address, nulls()) !=
       MCDisassembler::Success)
     return Result::Invalid;
+  // NumOps past MaxOperands marks operands the model cannot represent.
+  Out.Opcode = Inst.getOpcode();
+  Out.NumOps = MaxOperands + 1;
   if (Inst.getNumOperands() > MaxOperands)
     return Result::NoSemantics;
   uint32_t Encoding = 0;
@@ -190,8 +229,10 @@ Decoder::Result Decoder::decode(ArrayRef<uint8_t> Bytes, uint64_t Address,
       Out.Ops[I] = MRI->getEncodingValue(Op.getReg());
     else if (Op.isImm())
       Out.Ops[I] = Op.getImm();
-    else
+    else {
+      Out.NumOps = MaxOperands + 1;
       return Result::NoSemantics;
+    }
   }
   Out.Fn = handlerFor(Out.Opcode);
   return Out.Fn ? Result::Ok : Result::NoSemantics;

@@ -7,6 +7,7 @@
 #ifndef SNIPGEN_LIB_MODEL_RISCV_DECODER_H
 #define SNIPGEN_LIB_MODEL_RISCV_DECODER_H
 
+#include "Predecoder.h"
 #include "Semantics.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -51,9 +52,18 @@ public:
 
   enum class Result { Ok, Invalid, NoSemantics };
   /// Decodes one instruction from Bytes (2 or 4 available). On Ok and
-  /// NoSemantics fills Out (Fn is null for NoSemantics).
+  /// NoSemantics fills Out (Fn is null for NoSemantics). Answers from the
+  /// predecoder's templates when it can (Predecoder.h), else from LLVM.
   Result decode(llvm::ArrayRef<uint8_t> Bytes, uint64_t Address,
                 Decoded &Out) const;
+  /// The same with LLVM's disassembler only (the reference).
+  Result decodeWithLLVM(llvm::ArrayRef<uint8_t> Bytes, uint64_t Address,
+                        Decoded &Out) const;
+  /// Learn a template for an opcode once LLVM has decoded it N times (0:
+  /// never, the predecoder is off). Default 4, or 0 with
+  /// SNIPGEN_PREDECODE=off in the environment.
+  void setLearnAfter(unsigned N) { LearnAfter = N; }
+  const Predecoder &predecoder() const { return Pre; }
   /// Name of an LLVM opcode.
   llvm::StringRef opcodeName(unsigned Opcode) const;
   /// Disassembly text (LLVM's printer with aliases, ABI register names).
@@ -86,6 +96,10 @@ private:
   std::unique_ptr<llvm::MCDisassembler> Dis;
   std::unique_ptr<llvm::MCInstPrinter> Printer;
   std::vector<Handler> Handlers; // Indexed by opcode.
+  // Decoding state (decode() is logically const).
+  mutable Predecoder Pre;
+  mutable std::vector<uint8_t> Seen; // LLVM decodes per opcode, saturated.
+  unsigned LearnAfter = 4;
 };
 
 /// Initialises the RISC-V MC target once per process.

@@ -140,19 +140,72 @@ bool Machine::refillFetch(uint64_t PC) {
   if (!R || !(R->Rights & RightExec) || (PC & 1))
     return false;
   uint64_t Page = (PC - R->Base) / CodePageBytes;
-  std::unique_ptr<DecodedPage> &P = R->CodePages[Page];
-  uint64_t PageBase = R->Base + Page * CodePageBytes;
-  if (!P) {
-    P = std::make_unique<DecodedPage>();
-    for (unsigned I = 0; I < CodePageBytes / 2; ++I) {
-      P->Slots[I].Fn = decodeOnMiss;
-      P->Slots[I].PC = PageBase + 2 * I;
-    }
-  }
-  FetchBase = PageBase;
+  DecodedPage *P = R->CodePages[Page];
+  if (!P)
+    P = takePage(*R, Page);
+  P->Referenced = true;
+  FetchBase = R->Base + Page * CodePageBytes;
   FetchSize = std::min(CodePageBytes, R->Base + R->Size - FetchBase);
   FetchSlots = P->Slots;
+  FetchRegion = R;
   return true;
+}
+
+DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
+  DecodedPage *P = nullptr;
+  size_t Limit = std::max(2u, Config.DecodeCachePages);
+  if (Pages.size() < Limit) {
+    Pages.push_back(std::make_unique<DecodedPage>());
+    P = Pages.back().get();
+  } else {
+    // Second chance: pages entered since the hand last passed are kept, and
+    // so is the page being left. Called only between instructions, when the
+    // run loop holds no slot.
+    for (;;) {
+      DecodedPage &C = *Pages[ClockHand];
+      ClockHand = (ClockHand + 1) % Pages.size();
+      if (C.Referenced || C.Slots == FetchSlots) {
+        C.Referenced = false;
+        continue;
+      }
+      P = &C;
+      break;
+    }
+    evictPage(*P);
+  }
+  // Reusing the memory of an evicted page (rather than freeing it and
+  // allocating afresh) saves the kernel zeroing 180 KiB per page.
+  uint64_t PageBase = R.Base + Index * CodePageBytes;
+  for (unsigned I = 0; I < CodePageBytes / 2; ++I) {
+    Decoded &S = P->Slots[I];
+    S.Fn = decodeOnMiss;
+    S.PC = PageBase + 2 * I;
+    S.Heat = 0;
+    S.JitBlock = 0;
+    S.Next = nullptr;
+  }
+  P->Owner = &R;
+  P->Index = Index;
+  P->Referenced = false;
+  R.CodePages[Index] = P;
+  return P;
+}
+
+void Machine::evictPage(DecodedPage &P) {
+  if (!P.Owner)
+    return;
+  uint64_t PageBase = P.Owner->Base + P.Index * CodePageBytes;
+  // Compiled blocks never leave their page, but their bookkeeping points
+  // into it: drop them (and any block over the page's bytes).
+  if (Jit)
+    Jit->forgetPage(PageBase, CodePageBytes, P.Slots,
+                    P.Slots + CodePageBytes / 2);
+  P.Owner->CodePages[P.Index] = nullptr;
+  if (FetchSlots == P.Slots) {
+    FetchSlots = nullptr;
+    FetchSize = 0;
+  }
+  P.Owner = nullptr;
 }
 
 void Machine::setStopPC(uint64_t PC, bool Enabled) {
@@ -182,7 +235,8 @@ StepStatus illegalInstruction(Hart &H, const Decoded &D) {
 
 bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
   uint8_t Bytes[4] = {};
-  Region *R = findRegion(PC, 2);
+  // Usually the pc is in the current fetch page, whose region is known.
+  Region *R = PC - FetchBase < FetchSize ? FetchRegion : findRegion(PC, 2);
   if (!R || !(R->Rights & RightExec)) {
     H.raise(Cause::InstrAccessFault, PC,
             R ? "fetch from a region without execute right"
@@ -200,28 +254,30 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
     std::memcpy(Bytes, R->Host + (PC - R->Base), 4);
     Available = 4;
   }
-  Decoded Fresh;
-  switch (Dec->decode(ArrayRef<uint8_t>(Bytes, Available), PC, Fresh)) {
+  // Decoded in place (the slot's PC stays); tier-2 state starts afresh.
+  switch (Dec->decode(ArrayRef<uint8_t>(Bytes, Available), PC, Slot)) {
   case Decoder::Result::Ok:
     break;
   case Decoder::Result::NoSemantics:
-    Fresh.Fn = illegalInstruction;
+    Slot.Fn = illegalInstruction;
     break;
   case Decoder::Result::Invalid:
-    Fresh = Decoded();
-    Fresh.Fn = illegalInstruction;
-    Fresh.Size = Available == 4 ? 4 : 2;
-    Fresh.Encoding = Bytes[0] | Bytes[1] << 8 |
-                     (Available == 4 ? (Bytes[2] << 16 | uint32_t(Bytes[3]) << 24) : 0);
+    Slot.Fn = illegalInstruction;
+    Slot.Opcode = 0;
+    Slot.NumOps = 0;
+    std::fill(std::begin(Slot.Ops), std::end(Slot.Ops), 0);
+    Slot.Size = Available == 4 ? 4 : 2;
+    Slot.Encoding = Bytes[0] | Bytes[1] << 8 |
+                    (Available == 4 ? (Bytes[2] << 16 | uint32_t(Bytes[3]) << 24) : 0);
     break;
   }
-  // Keep the slot's address; link the sequential successor if it is in the
-  // same page (slots of one page are contiguous).
-  Fresh.PC = Slot.PC;
+  Slot.Heat = 0;
+  Slot.JitBlock = 0;
+  // Link the sequential successor if it is in the same page (slots of one
+  // page are contiguous).
   uint64_t InPage = (PC - R->Base) % CodePageBytes;
-  Fresh.Next = InPage + Fresh.Size < CodePageBytes ? &Slot + Fresh.Size / 2
-                                                   : nullptr;
-  Slot = Fresh;
+  Slot.Next = InPage + Slot.Size < CodePageBytes ? &Slot + Slot.Size / 2
+                                                 : nullptr;
   return true;
 }
 

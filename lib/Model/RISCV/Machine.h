@@ -33,8 +33,13 @@ namespace snipgen::model {
 
 inline constexpr uint64_t CodePageBytes = 4096;
 
+/// The decode cache of one 4 KiB code page. Pages are recycled: at most
+/// MachineConfig::DecodeCachePages exist at once (see refillFetch).
 struct DecodedPage {
   Decoded Slots[CodePageBytes / 2];
+  Region *Owner = nullptr; // Region::CodePages[Index] holds this page.
+  uint64_t Index = 0;
+  bool Referenced = false; // Second-chance bit of the eviction clock.
 };
 
 struct MachineConfig {
@@ -54,6 +59,11 @@ struct MachineConfig {
   // AgnosticOnes) instead of leaving them undisturbed.
   bool VectorAgnosticOnes = false;
   JITOptions JIT = JITOptions::fromEnvironment(); // Tier 2 (lib/Model/JIT).
+  // Decode-cache pages held at once (each covers 4 KiB of code and takes
+  // about 180 KiB): straight-line code runs once, so a long snippet must not
+  // keep a decoded copy of all of itself. Least recently entered pages are
+  // recycled (clock); at least 2.
+  unsigned DecodeCachePages = 64;
 };
 
 class Decoder; // MC disassembler + opcode -> handler table (Decoder.cpp).
@@ -123,6 +133,9 @@ private:
   int runLoop(uint64_t MaxSteps, uint64_t *Retired, JITEngine *Tier);
   /// Locates the decode page of PC (allocating it); false on fetch fault.
   bool refillFetch(uint64_t PC);
+  /// A blank page for (R, Index): a new one, or the clock's victim recycled.
+  DecodedPage *takePage(Region &R, uint64_t Index);
+  void evictPage(DecodedPage &P);
   /// Handles a Raised step; returns -1 to keep running or a result code.
   int finishEvent(const Decoded &D, uint64_t PC, bool Observed);
   int fetchFault(uint64_t PC, bool Observed);
@@ -140,6 +153,11 @@ private:
   uint64_t FetchBase = 0;
   uint64_t FetchSize = 0; // 0: no page yet, every pc misses.
   Decoded *FetchSlots = nullptr;
+  Region *FetchRegion = nullptr;
+  // Every decode page (owned here; regions point at them), and the hand of
+  // the eviction clock over them.
+  std::vector<std::unique_ptr<DecodedPage>> Pages;
+  size_t ClockHand = 0;
   snipgen_model_observer Obs = {};
   snipgen_model_stop_info Stop = {};
   std::string StopMessage;

@@ -147,14 +147,33 @@ void Machine::invalidateCode(uint64_t Addr, uint64_t Len) {
     Jit->invalidate(Addr, Len); // Compiled blocks over these bytes too.
   // A 4-byte instruction may start 2 bytes before the written range.
   uint64_t First = (Addr & ~1ull) - (Addr >= 2 ? 2 : 0);
-  for (uint64_t A = First; A < Addr + Len; A += 2) {
+  uint64_t End = Addr + Len;
+  for (uint64_t A = First; A < End;) {
     Region *R = findRegion(A, 2);
-    if (!R || !(R->Rights & RightExec))
+    if (!R) {
+      A += 2;
       continue;
-    std::unique_ptr<DecodedPage> &P =
-        R->CodePages[(A - R->Base) / CodePageBytes];
-    if (P)
-      P->Slots[((A - R->Base) % CodePageBytes) / 2].Fn = decodeOnMiss;
+    }
+    // The parcels of this region in [A, End), a decode page at a time (in
+    // offsets from the base: a region may end at the top of the space).
+    uint64_t Off = A - R->Base;
+    uint64_t OffEnd = std::min(R->Size, End - R->Base);
+    while (Off < OffEnd) {
+      uint64_t Page = Off / CodePageBytes;
+      uint64_t PageEnd = std::min(OffEnd, (Page + 1) * CodePageBytes);
+      DecodedPage *P =
+          (R->Rights & RightExec) ? R->CodePages[Page] : nullptr;
+      for (; P && Off < PageEnd && Off + 2 <= R->Size; Off += 2)
+        P->Slots[(Off % CodePageBytes) / 2].Fn = decodeOnMiss;
+      if (Off < PageEnd) // Skip the page's parcels (keeping their parity).
+        Off += (PageEnd - Off + 1) & ~1ull;
+    }
+    if (R->Base + OffEnd < R->Base)
+      break; // The region ends at the top of the address space.
+    // On past the region's end, parcel by parcel as from First.
+    A = R->Base + OffEnd;
+    if ((A - First) & 1)
+      ++A;
   }
 }
 
@@ -162,7 +181,7 @@ void Machine::flushCode() {
   if (Jit)
     Jit->invalidateAll();
   for (Region &R : Regions)
-    for (std::unique_ptr<DecodedPage> &P : R.CodePages)
+    for (DecodedPage *P : R.CodePages)
       if (P)
         for (Decoded &Slot : P->Slots)
           Slot.Fn = decodeOnMiss;

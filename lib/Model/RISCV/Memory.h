@@ -37,8 +37,9 @@ struct Region {
   uint8_t Rights = 0;
   std::string Name;
   uint8_t *Host = nullptr; // Size bytes, zero-filled on creation.
-  // Decode cache, one entry per page, allocated on first fetch.
-  std::vector<std::unique_ptr<DecodedPage>> CodePages;
+  // Decode cache, one entry per page, set on first fetch (the pages are
+  // owned by the Machine, which recycles them; null: not cached).
+  std::vector<DecodedPage *> CodePages;
 
   bool contains(uint64_t Addr, uint64_t Len) const {
     return Addr >= Base && Addr - Base <= Size && Size - (Addr - Base) >= Len;

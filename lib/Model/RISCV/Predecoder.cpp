@@ -1,0 +1,183 @@
+//===- Predecoder.cpp - Decode templates learned from LLVM ----------------===//
+#include "Predecoder.h"
+
+#include <algorithm>
+
+namespace snipgen::model {
+
+void Predecoder::apply(const Template &T, uint32_t Encoding,
+                       Decoded &Out) const {
+  Out.Opcode = T.Opcode;
+  Out.NumOps = T.NumOps;
+  Out.Fn = T.Fn;
+  for (unsigned I = 0; I < MaxOperands; ++I)
+    Out.Ops[I] = T.Base[I];
+  for (const Run &R : T.Runs)
+    Out.Ops[R.Op] +=
+        int64_t((Encoding >> R.Shift) & ((1u << R.Width) - 1)) * R.Mult;
+}
+
+Predecoder::Lookup Predecoder::lookup(uint32_t Encoding, unsigned Size,
+                                      Decoded &Out) const {
+  for (const Entry &E : Index[bucketOf(Encoding, Size)]) {
+    if ((Encoding & E.Mask) != E.Match || E.Size != Size)
+      continue;
+    if (E.Reject)
+      return Lookup::Reference;
+    apply(Templates[E.Id], Encoding, Out);
+    return Lookup::Hit;
+  }
+  return Lookup::Miss;
+}
+
+bool Predecoder::agrees(const Template &T, uint32_t Encoding,
+                        ReferenceFn Reference) {
+  Decoded Want, Got;
+  if (!Reference(Encoding, T.Size, Want))
+    return false;
+  apply(T, Encoding, Got);
+  if (Want.Opcode != Got.Opcode || Want.NumOps != Got.NumOps)
+    return false;
+  for (unsigned I = 0; I < Want.NumOps; ++I)
+    if (Want.Ops[I] != Got.Ops[I])
+      return false;
+  return true;
+}
+
+void Predecoder::insert(Template T) {
+  uint32_t Id = uint32_t(Templates.size());
+  if (T.Reject)
+    ++Rejected;
+  // Every bucket whose key bits agree with the template's fixed bits.
+  uint32_t KeyMask = T.Size == 4 ? 0x707f : 0xe003;
+  for (uint32_t Key = 0; Key < 1024; ++Key) {
+    uint32_t Bits = T.Size == 4 ? ((Key >> 7 & 7) << 12 | (Key & 0x7f))
+                                : ((Key >> 2 & 7) << 13 | (Key & 3));
+    if (T.Size == 2 && Key >= Buckets16)
+      break;
+    if (((Bits ^ T.Match) & T.Mask & KeyMask) == 0)
+      Index[bucketOf(Bits, T.Size)].push_back(
+          {T.Mask, T.Match, Id, T.Size, T.Reject});
+  }
+  Templates.push_back(std::move(T));
+}
+
+void Predecoder::learn(uint32_t E0, unsigned Size, const Decoded &Ref,
+                       ReferenceFn Reference) {
+  // Templates are few (one or a few per opcode in use); this bounds the
+  // work a stream of odd encodings can cause.
+  if (Templates.size() >= 8192)
+    return;
+  Template T;
+  T.Size = uint8_t(Size);
+  T.Opcode = Ref.Opcode;
+  T.NumOps = Ref.NumOps;
+  T.Fn = Ref.Fn;
+  unsigned Bits = Size * 8;
+  // Weight of bit I in operand K (0: the bit does not feed K).
+  int64_t Weight[32][MaxOperands] = {};
+  uint32_t OperandBits[MaxOperands] = {};
+  for (unsigned I = 0; I < Bits; ++I) {
+    uint32_t E1 = E0 ^ (1u << I);
+    Decoded D1;
+    bool Operand = false;
+    if (Reference(E1, Size, D1) && D1.Opcode == Ref.Opcode &&
+        D1.NumOps == Ref.NumOps) {
+      int64_t Sign = (E0 >> I & 1) ? -1 : 1;
+      for (unsigned K = 0; K < Ref.NumOps; ++K)
+        if (int64_t Delta = D1.Ops[K] - Ref.Ops[K]) {
+          Weight[I][K] = Delta * Sign;
+          OperandBits[K] |= 1u << I;
+          Operand = true;
+        }
+    }
+    if (!Operand)
+      T.Mask |= 1u << I;
+  }
+  if (Size == 2)
+    T.Mask |= 0xffff0000u; // The upper half is not part of the encoding.
+  T.Match = E0 & T.Mask;
+  for (unsigned K = 0; K < Ref.NumOps; ++K) {
+    T.Base[K] = Ref.Ops[K];
+    for (unsigned I = 0; I < Bits; ++I)
+      if (E0 >> I & 1)
+        T.Base[K] -= Weight[I][K];
+    // Runs of consecutive bits whose weights double.
+    for (unsigned I = 0; I < Bits;) {
+      if (!Weight[I][K]) {
+        ++I;
+        continue;
+      }
+      Run R{uint8_t(K), uint8_t(I), 1, Weight[I][K]};
+      while (I + R.Width < Bits &&
+             Weight[I + R.Width][K] == R.Mult * (int64_t(1) << R.Width) &&
+             R.Width < 31)
+        ++R.Width;
+      T.Runs.push_back(R);
+      I += R.Width;
+    }
+  }
+
+  // Check it against LLVM on encodings of its space.
+  auto Random = [&] {
+    Rng ^= Rng << 13, Rng ^= Rng >> 7, Rng ^= Rng << 17;
+    return uint32_t(Rng);
+  };
+  uint32_t Free = ~T.Mask & (Size == 4 ? ~0u : 0xffffu);
+  bool Good = agrees(T, E0, Reference);
+  auto Check = [&](uint32_t E) {
+    if (Good)
+      Good = agrees(T, T.Match | (E & Free), Reference);
+  };
+  auto Deposit = [](uint32_t FieldMask, uint32_t Value) {
+    uint32_t Out = 0; // Value's low bits spread over FieldMask's bits.
+    for (unsigned I = 0, J = 0; I < 32; ++I)
+      if (FieldMask >> I & 1)
+        Out |= (Value >> J++ & 1) << I;
+    return Out;
+  };
+  uint32_t AllOperandBits = Free;
+  for (unsigned K = 0; K < T.NumOps && Good; ++K) {
+    uint32_t F = OperandBits[K];
+    if (!F)
+      continue;
+    unsigned N = unsigned(__builtin_popcount(F));
+    // Every value with the other operands at zero: where LLVM has special
+    // encodings (hints with rd = x0, UNIMP = csrrw x0, cycle, x0, prefetch =
+    // ori x0, rs1, imm with imm[4:0] = 0, pause = fence w, 0, NTL hints).
+    if (N <= 12)
+      for (uint32_t V = 0; V < (1u << N) && Good; ++V)
+        Check((E0 & ~AllOperandBits) | Deposit(F, V));
+    if (N <= 6) {
+      for (uint32_t V = 0; V < (1u << N); ++V)
+        Check((E0 & ~F) | Deposit(F, V));
+      continue;
+    }
+    Check(E0 & ~F);
+    Check(E0 | F);
+    for (unsigned J = 0; J < N; ++J) {
+      Check((E0 & ~F) | Deposit(F, 1u << J));
+      Check((E0 | F) & ~Deposit(F, 1u << J));
+    }
+    for (unsigned J = 0; J < 8; ++J)
+      Check((E0 & ~F) | (Random() & F));
+  }
+  // Operands at zero together, the others random.
+  for (unsigned Set = 0; Set < (1u << T.NumOps) && Good; ++Set)
+    for (unsigned J = 0; J < 2; ++J) {
+      uint32_t E = Random();
+      for (unsigned K = 0; K < T.NumOps; ++K)
+        if (Set >> K & 1)
+          E &= ~OperandBits[K];
+      Check(E);
+    }
+  for (unsigned J = 0; J < 32; ++J)
+    Check(Random());
+  if (!Good) {
+    T.Reject = true;
+    T.Runs.clear();
+  }
+  insert(std::move(T));
+}
+
+} // namespace snipgen::model

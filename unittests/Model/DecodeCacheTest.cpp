@@ -1,0 +1,96 @@
+//===- DecodeCacheTest.cpp - The bounded, recycled decode cache ------------===//
+//
+// A machine keeps at most MachineConfig::DecodeCachePages decode pages and
+// recycles the least recently entered one. Code that spans more pages than
+// that, loops over them, calls across them and rewrites an evicted page must
+// run exactly as with a cache that holds everything, interpreted and with
+// every block compiled.
+//===----------------------------------------------------------------------===//
+#include "JITTestUtil.h"
+
+using namespace snipgen;
+using namespace snipgen::test::jit;
+
+namespace {
+
+// Five pages of straight-line code in a loop run 7 times, with a call from
+// the first page to a function on the last one and back.
+std::string pagesProgram() {
+  std::string S = "  li t0, 7\n  li a0, 0\n  li a1, 1\nloop:\n  call far\n";
+  for (unsigned I = 0; I < 6 * 1024; ++I)
+    S += I % 3 == 0   ? "  addi a0, a0, 3\n"
+         : I % 3 == 1 ? "  xor a1, a1, a0\n"
+                      : "  c.add a0, a1\n";
+  S += "  addi t0, t0, -1\n  beqz t0, out\n  j loop\nout:\n  j done\nfar:\n"
+       "  slli a2, a1, 3\n  add a3, a3, a2\n  ret\ndone:\n  nop\n";
+  return S;
+}
+
+std::unique_ptr<model::Machine> machine(const std::string &Asm,
+                                        unsigned Pages, bool JIT) {
+  auto Bytes = test::assemble(Asm, "rv64gc");
+  if (!Bytes) {
+    ADD_FAILURE() << llvm::toString(Bytes.takeError());
+    return nullptr;
+  }
+  model::MachineConfig C;
+  C.Isa = "rv64gc";
+  C.JIT.Enabled = JIT;
+  C.JIT.Threshold = 0;
+  C.DecodeCachePages = Pages;
+  C.Regions = {{CodeBase, CodeSize, model::RightRead | model::RightExec, "code"},
+               {DataBase, DataSize, model::RightRead | model::RightWrite, "data"},
+               {RwxBase, RwxSize,
+                model::RightRead | model::RightWrite | model::RightExec, "rwx"}};
+  auto M = model::Machine::create(C);
+  if (!M) {
+    ADD_FAILURE() << llvm::toString(M.takeError());
+    return nullptr;
+  }
+  EXPECT_GT(Bytes->size(), 4 * model::CodePageBytes);
+  (*M)->writeMemory(CodeBase, Bytes->data(), Bytes->size());
+  (*M)->H.PC = CodeBase;
+  (*M)->setStopPC(CodeBase + Bytes->size(), true);
+  return std::move(*M);
+}
+
+TEST(DecodeCacheTest, EvictionDoesNotChangeExecution) {
+  std::string Asm = pagesProgram();
+  auto Ref = machine(Asm, 4096, /*JIT=*/false);
+  ASSERT_TRUE(Ref);
+  EXPECT_EQ(Ref->run(1ull << 30, nullptr), SNIPGEN_STEP_STOP_PC);
+  EXPECT_GT(Ref->H.InstRet, 7u * 6 * 1024);
+  for (unsigned Pages : {2u, 3u, 5u})
+    for (bool JIT : {false, true}) {
+      auto M = machine(Asm, Pages, JIT);
+      ASSERT_TRUE(M);
+      EXPECT_EQ(M->run(1ull << 30, nullptr), SNIPGEN_STEP_STOP_PC);
+      EXPECT_EQ(differences(*Ref, *M), "")
+          << Pages << " pages, JIT " << (JIT ? "on" : "off");
+    }
+}
+
+TEST(DecodeCacheTest, RewrittenEvictedPageRunsNewCode) {
+  // Run code on the rwx region's first page, run enough pages elsewhere to
+  // evict it, rewrite it, run it again.
+  for (bool JIT : {false, true}) {
+    auto First = test::assemble("  addi a0, a0, 1\n  ebreak\n", "rv64gc");
+    auto Second = test::assemble("  addi a0, a0, 100\n  ebreak\n", "rv64gc");
+    ASSERT_TRUE(First && Second);
+    auto M = machine(pagesProgram(), 2, JIT);
+    ASSERT_TRUE(M);
+    M->writeMemory(RwxBase, First->data(), First->size());
+    M->H.PC = RwxBase;
+    EXPECT_EQ(M->run(100, nullptr), SNIPGEN_STEP_EBREAK);
+    EXPECT_EQ(M->H.X[10], 1u);
+    M->H.PC = CodeBase;
+    EXPECT_EQ(M->run(1ull << 30, nullptr), SNIPGEN_STEP_STOP_PC);
+    M->writeMemory(RwxBase, Second->data(), Second->size());
+    uint64_t Before = M->H.X[10];
+    M->H.PC = RwxBase;
+    EXPECT_EQ(M->run(100, nullptr), SNIPGEN_STEP_EBREAK);
+    EXPECT_EQ(M->H.X[10], Before + 100);
+  }
+}
+
+} // namespace
