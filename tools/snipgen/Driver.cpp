@@ -376,6 +376,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (!Prog)
     return Prog.takeError();
   if (Vector->Unit) {
+    if (Error E = Vector->Unit->takeError())
+      return std::move(E);
     Prog->VectorConstants.Section = Vector->Unit->constants().Section;
     Prog->VectorConstants.Bytes = Vector->Unit->constants().Bytes;
   }

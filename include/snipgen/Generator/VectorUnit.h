@@ -142,6 +142,11 @@ public:
   const VectorConfig &current() const { return Cur; }
   /// Any VSET opcode of the histogram (biased mode: any available).
   const OpcodeDesc *someVSet() const;
+  /// No histogram opcode could be drawn under the current configuration.
+  void noteNothingDrawable();
+  /// After generation: the manual's "can not create any primary
+  /// instruction in this context" if it happened.
+  llvm::Error takeError();
 
   /// Global constants for -rvv-init-mode=loads|mixed (read-only section).
   struct Constants {
@@ -220,6 +225,7 @@ private:
   llvm::DenseMap<uint64_t, uint8_t> LegalCache; // (vtype key, opcode)
   mutable std::vector<int8_t> HandlesCache;      // by opcode: -1 unknown
   Constants Consts;
+  std::string Failure;
   bool HasReadOnly = false;
 };
 

@@ -237,6 +237,9 @@ Error VectorUnit::build(const ISACatalogue &Cat, const Layout &L,
   double Scale = Biased ? 1.0 - Pvill : 1.0;
   for (VectorBagPoint &BP : Bag)
     BP.P = BP.P / LegalW * Scale;
+  if (Scale <= 0)
+    Bag.clear(); // Pvill = 1: only illegal configurations
+
   std::stable_sort(Bag.begin(), Bag.end(),
                    [](const VectorBagPoint &A, const VectorBagPoint &B) {
                      return A.P > B.P;
@@ -248,7 +251,7 @@ Error VectorUnit::build(const ISACatalogue &Cat, const Layout &L,
 }
 
 VectorConfig VectorUnit::drawConfig(RandomEngine &R, bool AllowVill) const {
-  if (AllowVill && Biased && Pvill > 0 && (Bag.empty() || R.chance(Pvill))) {
+  if (Bag.empty() || (AllowVill && Biased && Pvill > 0 && R.chance(Pvill))) {
     VectorConfig C;
     C.Vill = true;
     C.VL = 0;

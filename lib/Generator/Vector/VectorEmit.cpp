@@ -42,6 +42,25 @@ void VectorUnit::attach(const RegisterPolicy &R, const ImmediatePolicy &I,
   RNG = &G;
 }
 
+void VectorUnit::noteNothingDrawable() {
+  if (!Failure.empty())
+    return;
+  std::string Cfg = Cur.Vill ? "vill set" : "SEW=" + std::to_string(Cur.SEW) +
+                                                 ", LMUL log2 " +
+                                                 std::to_string(Cur.LMULLog2);
+  Failure = "can not create any primary instruction in this context (RVV "
+            "configuration with " + Cfg +
+            "): no opcode of the histogram is legal there; under vill only "
+            "whole-register moves, loads and stores (VMV<n>R_V, VL<n>RE*_V, "
+            "VS<n>R_V) and non-vector opcodes are";
+}
+
+Error VectorUnit::takeError() {
+  if (Failure.empty())
+    return Error::success();
+  return makeError(Failure);
+}
+
 const OpcodeDesc *VectorUnit::someVSet() const {
   for (unsigned K : {1u, 2u, 0u})
     if (VSetOps[K] && (Biased || VSetWeight[K] > 0))
@@ -65,22 +84,9 @@ Error VectorUnit::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
                        "cannot generate '" + Op.Name +
                            "': an operand has no usable register after "
                            "reservations");
-  // Some configuration of the bag (or vill) must allow it.
-  bool Any = false;
-  for (const VectorBagPoint &BP : Bag)
-    if ((Any = legalUnder(Op, BP.Cfg)))
-      break;
-  if (!Any && Biased && Pvill > 0) {
-    VectorConfig V;
-    V.Vill = true;
-    Any = legalUnder(Op, V);
-  }
-  if (!Any)
-    return makeError(SM, Loc,
-                     "cannot generate '" + Op.Name +
-                         "': it is illegal in every configuration of the "
-                         "riscv-vector-unit bag (VLEN " +
-                         Twine(VLen) + "; see -riscv-dump-rvv-config)");
+  // An opcode illegal in every configuration of the bag is simply never
+  // drawn (as in llvm-snippy: e.g. Pvill = 1 leaves only whole-register
+  // opcodes); with nothing drawable at all the source reports it.
   return Error::success();
 }
 
@@ -161,7 +167,8 @@ void VectorUnit::ensureKnown() {
   if (Known)
     return;
   VectorConfig C = drawConfig(*RNG, false);
-  drawVL(C, false, *RNG);
+  if (!C.Vill)
+    drawVL(C, false, *RNG);
   unsigned OldVXRM = Cur.VXRM;
   Cur = C;
   Cur.VXRM = OldVXRM; // vxrm survives control flow only if it is set again
@@ -390,7 +397,9 @@ const OpcodeDesc &VectorSource::next(RandomEngine &RNG) {
     if (Unit.drawable(Op))
       return Op;
   }
-  // Nothing of the histogram is legal here: change the configuration.
+  // Nothing of the histogram is legal here (the manual's message; the
+  // generator reports it after this draw). A VSET keeps generation going.
+  Unit.noteNothingDrawable();
   return *Unit.someVSet();
 }
 

@@ -90,10 +90,8 @@ const VectorUnit::Shape &VectorUnit::shape(const OpcodeDesc &Op) {
   bool MaskSrc1 = N.ends_with("_MM") || N == "VCOMPRESS_VM";
   bool ScalarDst = N == "VMV_S_X" || N == "VFMV_S_F";
   bool ScalarSrc0 = N == "VMV_X_S" || N == "VFMV_F_S";
-  bool CarryForm = N.ends_with("VM") && (N.ends_with("_VVM") ||
-                                         N.ends_with("_VXM") ||
-                                         N.ends_with("_VIM") ||
-                                         N.ends_with("_VFM"));
+  bool CarryForm = N.ends_with("_VVM") || N.ends_with("_VXM") ||
+                   N.ends_with("_VIM") || N.ends_with("_VFM");
   const MCRegisterInfo &MRI = Env.regInfo();
   unsigned VecSrc = 0;
   for (unsigned I = 0; I < Op.Operands.size(); ++I) {
