@@ -34,6 +34,7 @@
 #include "snipgen/Target/ISACatalogue.h"
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
+#include "llvm/MC/MCRegisterInfo.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCInstrInfo.h"
 #include "llvm/MC/MCSubtargetInfo.h"
