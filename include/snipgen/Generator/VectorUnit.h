@@ -28,6 +28,7 @@
 
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/VectorConfig.h"
+#include "snipgen/Support/Random.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SMLoc.h"
@@ -186,6 +187,7 @@ private:
   double P = 0, Pvill = 0;
   std::vector<VectorBagPoint> Bag;
   std::vector<double> BagWeights;
+  WeightedChooser BagChooser;
   uint64_t IllegalPoints = 0;
   std::vector<uint16_t> IllegalVTypes; // vtype bits 0..7 of illegal points
   struct RuleW {

@@ -248,6 +248,7 @@ Error VectorUnit::build(const ISACatalogue &Cat, const Layout &L,
                    });
   for (const VectorBagPoint &BP : Bag)
     BagWeights.push_back(BP.P);
+  BagChooser.reset(BagWeights);
   Cur = Bag.empty() ? VectorConfig() : Bag.front().Cfg;
   return Error::success();
 }
@@ -268,16 +269,7 @@ VectorConfig VectorUnit::drawConfig(RandomEngine &R, bool AllowVill) const {
     return C;
   }
   // Legal points only: their weights sum to 1 - Pvill.
-  double Sum = 0;
-  for (double W : BagWeights)
-    Sum += W;
-  double X = R.unit() * Sum;
-  for (const VectorBagPoint &BP : Bag) {
-    if (X < BP.P)
-      return BP.Cfg;
-    X -= BP.P;
-  }
-  return Bag.back().Cfg;
+  return Bag[BagChooser.choose(R)].Cfg;
 }
 
 bool VectorUnit::drawVL(VectorConfig &C, bool Immediate, RandomEngine &R) const {

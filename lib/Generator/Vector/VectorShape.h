@@ -19,6 +19,7 @@ struct VectorUnit::Shape {
     unsigned Regs = 1;    // Whole: registers in the group
     bool Written = false;
     std::vector<unsigned> Cands; // Scalar/Whole: registers; Group/Single: V indices
+    std::vector<unsigned> Aligned[4]; // Group/Single: Cands aligned to 1,2,4,8
   };
   std::vector<Operand> Ops;
   bool VSet = false;

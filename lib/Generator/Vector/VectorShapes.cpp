@@ -148,6 +148,11 @@ const VectorUnit::Shape &VectorUnit::shape(const OpcodeDesc &Op) {
       O.K = Shape::Scalar;
       O.Cands = Cands;
     }
+    if (O.K == Shape::Group || O.K == Shape::Single)
+      for (unsigned K = 0; K < 4; ++K)
+        for (unsigned V : O.Cands)
+          if (V % (1u << K) == 0 && V + (1u << K) <= 32)
+            O.Aligned[K].push_back(V);
     S->Ops.push_back(std::move(O));
   }
   ShapeOf[Op.Opcode] = Shapes.size();
@@ -187,7 +192,7 @@ bool VectorUnit::buildInstruction(const OpcodeDesc &Op, const VectorConfig &C,
       break;
     case Shape::Whole:
     case Shape::Scalar: {
-      std::vector<unsigned> Ok;
+      SmallVector<unsigned, 64> Ok;
       for (unsigned Reg : O.Cands)
         if (!O.Written || !Registers ||
             (!Registers->isWriteExcluded(Reg) &&
@@ -205,14 +210,10 @@ bool VectorUnit::buildInstruction(const OpcodeDesc &Op, const VectorConfig &C,
         E = 0;
       if (E < -3 || E > 3)
         return false;
-      unsigned Regs = E > 0 ? 1u << E : 1u;
-      unsigned Tmp[32], NT = 0;
-      for (unsigned V : O.Cands)
-        if (V % Regs == 0 && V + Regs <= 32)
-          Tmp[NT++] = V;
-      if (!NT)
+      const std::vector<unsigned> &A = O.Aligned[E > 0 ? E : 0];
+      if (A.empty())
         return false;
-      I.addOperand(MCOperand::createReg(VRegs[Tmp[R.below(NT)]]));
+      I.addOperand(MCOperand::createReg(VRegs[A[R.below(A.size())]]));
       break;
     }
     }
