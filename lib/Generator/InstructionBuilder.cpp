@@ -4,6 +4,7 @@
 #include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/OperandInitializer.h"
 #include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Generator/VectorUnit.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Generator/Program.h"
@@ -82,6 +83,10 @@ Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
                                   SMLoc Loc) {
   if (RecipeOf.count(&Op))
     return Error::success();
+  if (Vector && Vector->handles(Op)) {
+    MaxFootprint = std::max(MaxFootprint, Vector->maxFootprint());
+    return Vector->prepare(Op, SM, Loc);
+  }
   auto Reject = [&](const Twine &Why) {
     return makeError(SM, Loc, "cannot generate '" + Op.Name + "': " + Why);
   };
@@ -205,6 +210,10 @@ Error InstructionBuilder::checkReservationRegisters(const OpcodeDesc &LR,
 }
 
 void InstructionBuilder::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
+  if (Vector && Vector->handles(Op)) {
+    Vector->emit(Op, Out);
+    return;
+  }
   const Recipe &R = recipe(Op);
   if (R.Partner) {
     bool IsSC = Target.reservationRole(Op) ==

@@ -11,6 +11,7 @@
 #include "MemoryInit.h"
 #include "MemorySetup.h"
 #include "ModelRun.h"
+#include "VectorSetup.h"
 #include "Outputs.h"
 #include "RegisterSetup.h"
 #include "snipgen/Config/Layout.h"
@@ -34,6 +35,7 @@
 #include "snipgen/Target/ISACatalogue.h"
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
+#include "llvm/MC/MCRegisterInfo.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCInstrInfo.h"
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -236,6 +238,14 @@ void Driver::listOpcodes(raw_ostream &OS) const {
     OS << Op.Name;
     if (!Target->whyNotGenerated(Op).empty())
       OS << " (not generated)"; // e.g. HINVAL_*: needs H
+    else if (Op.isMemoryAccess() && Op.Name.starts_with("V") &&
+             any_of(Op.Operands, [&](const OperandDesc &O) {
+               return O.isReg() && O.RegClass >= 0 &&
+                      StringRef(Env->regInfo().getRegClassName(
+                                    &Env->regInfo().getRegClass(O.RegClass)))
+                          .starts_with("V");
+             }))
+      OS << " (not generated)"; // vector loads/stores: VectorSetup.h
     else if (!builtinModelHasSemantics(Op.Name))
       OS << " (no model semantics)";
     OS << "\n";
@@ -375,17 +385,30 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Mem = setupMemory(DataLayout, Opts, *Env, *Target, *Histogram, Warnings);
   if (!Mem)
     return Mem.takeError();
+  auto Vector = setupVectorUnit(TheLayout, Opts, *Env, *Target, *Catalogue,
+                                *Histogram, *Mem->Source);
+  if (!Vector)
+    return Vector.takeError();
+  Config->Vector = Vector->Unit.get();
+  PrimarySource &Source =
+      Vector->Source ? *Vector->Source : *Mem->Source;
   RandomEngine RNG(*Seed);
   Config->Progress = makeProgress(Config->FillCodeSection ? 0 : Config->NumInstrs);
   SnippetGenerator Gen(*Env, *Target, TheLayout, *Histogram,
                        {*Regs->Registers, *Regs->Immediates, *Mem->Planner,
-                        *Mem->Source},
+                        Source},
                        RNG, *Config);
   auto Prog = Gen.generate();
   if (Config->Progress)
     errs() << "\r\033[K";
   if (!Prog)
     return Prog.takeError();
+  if (Vector->Unit) {
+    if (Error E = Vector->Unit->takeError())
+      return std::move(E);
+    Prog->VectorConstants.Section = Vector->Unit->constants().Section;
+    Prog->VectorConstants.Bytes = Vector->Unit->constants().Bytes;
+  }
   if (Error E = runGenerationChecks(*Prog, *Histogram, *Env, TheLayout, Opts))
     return std::move(E);
   if (Error E = warnUnusedRXSections(TheLayout, *Prog, Warnings))

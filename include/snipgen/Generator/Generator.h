@@ -29,6 +29,7 @@
 namespace snipgen {
 
 class SelfCheckEmitter;
+class VectorUnit;
 
 class GenTarget;
 class ImmediatePolicy;
@@ -65,6 +66,8 @@ struct GeneratorConfig {
   ControlFlowOptions ControlFlow;
   /// -keep-primary (PrimaryFilter.h): emit only these primary ordinals.
   const PrimaryFilter *KeepPrimary = nullptr;
+  /// RVV generation (Generator/VectorUnit.h); null without vector opcodes.
+  VectorUnit *Vector = nullptr;
 };
 
 /// The replaceable parts of generation (see their headers).

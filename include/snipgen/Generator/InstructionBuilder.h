@@ -43,6 +43,7 @@ class MCEnvironment;
 class MemoryPlanner;
 class RandomEngine;
 class RegisterPolicy;
+class VectorUnit;
 struct OpcodeDesc;
 
 class InstructionBuilder {
@@ -69,6 +70,9 @@ public:
   void setCatalogue(const ISACatalogue *C) { Catalogue = C; }
   /// Bytes of one cache-block operation (-riscv-cbo-block-size).
   void setCacheBlockBytes(unsigned B) { CacheBlockBytes = B; }
+  /// RVV opcodes (VSET* and vector operations) are prepared and emitted by
+  /// the vector unit (Generator/VectorUnit.h).
+  void setVectorUnit(VectorUnit *V) { Vector = V; }
 
 private:
   struct Recipe;
@@ -85,6 +89,7 @@ private:
   unsigned pick(const std::vector<unsigned> &Candidates,
                 std::initializer_list<unsigned> Avoid, bool Written);
   const ISACatalogue *Catalogue = nullptr;
+  VectorUnit *Vector = nullptr;
   unsigned CacheBlockBytes = 64;
   const MCEnvironment &Env;
   const GenTarget &Target;
