@@ -130,7 +130,8 @@ public:
     enum Kind : uint8_t { Other, GPR, FPR, Vector };
     Kind K = Other;
     unsigned Index = 0; // x5, F5_D, V5 -> 5
-    unsigned Bits = 0;  // GPR: XLEN; FPR: the precision named (16/32/64)
+    unsigned Bits = 0;  // GPR: XLEN; FPR: the precision named (16/32/64);
+                        // vector: VLEN
   };
   virtual RegisterFacts describeRegister(const MCEnvironment &Env,
                                          unsigned Reg) const = 0;

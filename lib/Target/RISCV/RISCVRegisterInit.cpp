@@ -48,6 +48,16 @@ static std::optional<int32_t> exactInt32(uint64_t DoubleBits) {
   return (int32_t)D;
 }
 
+unsigned riscvVLen(const MCSubtargetInfo &STI) {
+  if (!STI.checkFeatures("+zve32x"))
+    return 0;
+  unsigned VLen = 128;
+  for (unsigned N = 256; N <= 65536; N *= 2)
+    if (STI.checkFeatures(("+zvl" + Twine(N) + "b").str()))
+      VLen = N;
+  return VLen;
+}
+
 GenTarget::RegisterFacts RISCVTarget::describeRegister(const MCEnvironment &Env,
                                                   unsigned Reg) const {
   RegisterFacts F;
@@ -76,6 +86,7 @@ GenTarget::RegisterFacts RISCVTarget::describeRegister(const MCEnvironment &Env,
   if (Name.consume_front("V") && !Name.getAsInteger(10, Index) && Index < 32) {
     F.K = RegisterFacts::Vector;
     F.Index = Index;
+    F.Bits = riscvVLen(Env.subtargetInfo());
   }
   return F;
 }

@@ -5,7 +5,15 @@
 #include "snipgen/Target/ISACatalogue.h"
 #include "snipgen/Target/Target.h"
 
+namespace llvm {
+class MCSubtargetInfo;
+}
+
 namespace snipgen {
+
+/// VLEN in bits: the largest zvl<N>b of the subtarget, at least 128 (as the
+/// model and QEMU choose); 0 without a vector unit (zve32x).
+unsigned riscvVLen(const llvm::MCSubtargetInfo &STI);
 
 class RISCVTarget final : public GenTarget {
 public:
