@@ -19,6 +19,7 @@
 
 #include "snipgen/Generator/MemoryCheck.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/MC/MCInst.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
@@ -32,7 +33,11 @@ class InstSink;
 class MCEnvironment;
 struct Layout;
 
-/// Bytes of one REAL or ETALON value, and of one pair.
+/// Bytes of one REAL or ETALON value (the manual's 128 bits), and of one
+/// pair. With -enable-selfcheck-rvv on a vector unit wider than 128 bits a
+/// value is one whole vector register (VLEN bits) instead, for scalar
+/// checks too (zero-padded), so that the stride stays one number
+/// (__snippy_selfcheck_data_byte_stride).
 constexpr unsigned SelfCheckValueBytes = 16;
 constexpr unsigned SelfCheckPairBytes = 2 * SelfCheckValueBytes;
 
@@ -40,9 +45,20 @@ constexpr unsigned SelfCheckPairBytes = 2 * SelfCheckValueBytes;
 class SelfCheckEmitter {
 public:
   /// Period N (> 0); the layout must have an rw `selfcheck` section.
+  /// CheckVectors (-enable-selfcheck-rvv): vector destinations are checked
+  /// too, each register of the destination group as one pair (its whole
+  /// VLEN bits, stored by vs1r.v, which works whatever vtype holds);
+  /// otherwise a checked instruction with a vector destination is skipped
+  /// (and counted: vectorChecksSkipped()), as llvm-snippy does.
   static llvm::Expected<std::unique_ptr<SelfCheckEmitter>>
   create(const MCEnvironment &Env, const GenTarget &Target, const Layout &L,
-         uint64_t Period);
+         uint64_t Period, bool CheckVectors = false);
+  /// Bytes of one REAL or ETALON value (the section's stride).
+  unsigned valueBytes() const { return ValueBytes; }
+  unsigned pairBytes() const { return 2 * ValueBytes; }
+  /// Vector instructions (RISC-V: opcodes V*) whose turn to be checked came
+  /// while vector checks are off.
+  uint64_t vectorChecksSkipped() const { return VectorSkipped; }
   /// The register that holds the next pair's address.
   unsigned pointerRegister() const { return Ptr; }
   uint64_t sectionAddress() const { return Base; }
@@ -64,7 +80,11 @@ private:
   SelfCheckEmitter(const MCEnvironment &Env, const GenTarget &Target)
       : Env(Env), Target(Target) {}
   bool checkable(const llvm::MCInst &I, unsigned &Reg, bool &IsFP) const;
+  bool isVectorOpcode(const llvm::MCInst &I) const;
+  bool vectorDestination(const llvm::MCInst &I,
+                         llvm::SmallVectorImpl<unsigned> &Regs) const;
   void store(unsigned Opc, unsigned Reg, int64_t Off, InstSink &Out) const;
+  void advance(InstSink &Out);
 
   const MCEnvironment &Env;
   const GenTarget &Target;
@@ -73,7 +93,10 @@ private:
   unsigned FStore = 0;             // FSD, FSW or FSH for the FPR width
   unsigned FBytes = 0;
   unsigned AddI = 0;
+  unsigned VStore = 0; // vs1r.v; 0: vector destinations are not checked
+  unsigned ValueBytes = SelfCheckValueBytes;
   uint64_t Base = 0, Size = 0, Period = 1, Count = 0, Sites = 0;
+  uint64_t VectorSkipped = 0;
 };
 
 /// Observes the model run of the finished snippet: every write into the
@@ -81,7 +104,9 @@ private:
 /// check writes pair k) and produces the section image with the etalons.
 class SelfCheckRecorder final : public RunCheck {
 public:
-  SelfCheckRecorder(uint64_t Base, uint64_t Size) : Base(Base), Size(Size) {}
+  SelfCheckRecorder(uint64_t Base, uint64_t Size,
+                    unsigned ValueBytes = SelfCheckValueBytes)
+      : Base(Base), Size(Size), ValueB(ValueBytes), PairB(2 * ValueBytes) {}
   void onMemAccess(uint64_t Addr, uint32_t Size, uint64_t Value,
                    bool IsWrite) override;
   llvm::Error verdict() override;
@@ -95,6 +120,7 @@ public:
 
 private:
   uint64_t Base, Size;
+  unsigned ValueB, PairB;    // bytes of a value and of a pair
   std::vector<uint8_t> Real; // bytes the model wrote, by offset
   uint64_t Next = 0;         // pairs started
   uint64_t Beyond = 0;       // checks that wrote past the section end
