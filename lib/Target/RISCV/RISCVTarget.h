@@ -48,6 +48,9 @@ public:
                                   InstSink &Out) const override;
   RegisterFacts describeRegister(const MCEnvironment &Env,
                                  unsigned Reg) const override;
+  void emitVectorValues(const MCEnvironment &Env,
+                        const RegisterInitRequest &Req,
+                        llvm::ArrayRef<unsigned> Scratch, InstSink &Out) const;
   std::vector<unsigned> nameableRegisters(const MCEnvironment &Env) const override;
   int writeRegisterScratchCount(const MCEnvironment &Env,
                                 unsigned Reg) const override;
