@@ -23,6 +23,7 @@
 #include "llvm/MC/MCInst.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,16 @@ public:
   /// Vector instructions (RISC-V: opcodes V*) whose turn to be checked came
   /// while vector checks are off.
   uint64_t vectorChecksSkipped() const { return VectorSkipped; }
+  /// How many registers a vector destination covers under the current
+  /// vector configuration (llvm-snippy: ceil(vl * EEW / VLEN), whole-
+  /// register forms their NR). The MC layer names only the first register
+  /// of a group for most opcodes (vadd.vv v4 at LMUL 4 writes v4-v7), so
+  /// without this hook only the registers the operand itself names are
+  /// stored. The vector unit (lib/Generator/Vector) sets it; 0: no more
+  /// than the operand names.
+  void setVectorGroupSize(std::function<unsigned(const llvm::MCInst &)> F) {
+    VectorGroupSize = std::move(F);
+  }
   /// The register that holds the next pair's address.
   unsigned pointerRegister() const { return Ptr; }
   uint64_t sectionAddress() const { return Base; }
@@ -97,6 +108,7 @@ private:
   unsigned ValueBytes = SelfCheckValueBytes;
   uint64_t Base = 0, Size = 0, Period = 1, Count = 0, Sites = 0;
   uint64_t VectorSkipped = 0;
+  std::function<unsigned(const llvm::MCInst &)> VectorGroupSize;
 };
 
 /// Observes the model run of the finished snippet: every write into the

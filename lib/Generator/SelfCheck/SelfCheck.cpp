@@ -149,7 +149,18 @@ bool SelfCheckEmitter::vectorDestination(const MCInst &I,
     return Target.describeRegister(Env, A).Index <
            Target.describeRegister(Env, B).Index;
   });
-  return !Regs.empty();
+  if (Regs.empty())
+    return false;
+  // The rest of the group under the current configuration.
+  if (VectorGroupSize) {
+    unsigned First = Target.describeRegister(Env, Regs.front()).Index;
+    unsigned N = VectorGroupSize(I);
+    for (unsigned K = Regs.size(); K < N && First + K < 32; ++K)
+      if (unsigned R = Env.findRegister(("V" + Twine(First + K)).str()))
+        if (!is_contained(Regs, R))
+          Regs.push_back(R);
+  }
+  return true;
 }
 
 void SelfCheckEmitter::advance(InstSink &Out) {
