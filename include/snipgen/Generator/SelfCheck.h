@@ -6,6 +6,8 @@
 // pointer register reserved for the whole snippet (t6; a5 on RV32E/RV64E)
 // that advances by one pair (32 bytes) per check. The section reads
 //   REAL-1, ETA-1, REAL-2, ETA-2, ...   (each value 128 bits, little endian)
+// With -enable-selfcheck-rvv every register of a vector destination is a
+// pair of its own (vs1r.v), and with VLEN > 128 all values are VLEN bits.
 //
 // The etalons are what the built-in model stores into the REAL slots when it
 // runs the finished snippet (SelfCheckRecorder, a model observer). They are
