@@ -96,6 +96,9 @@ run(["riscv64-linux-gnu-gcc", "-static", "-O1",
      "-Wl,--section-start=.snippy.data.rw=0x10000000",
      "-Wl,--section-start=.snippy.selfcheck.rw=0x10100000",
      "-Wl,--section-start=.snippy.stack.rw=0x10400000",
+     # Read-only data the snippet addresses directly (vector register
+     # initialisation loads) must stay at its address too.
+     "-Wl,--section-start=.snippy.rodata.r=0x10300000",
      "-Wl,--section-start=.snippy.code.rx=0x10500000", "-o", exe])
 dump = os.path.join(out, f"d{seed}-{n}.bin")
 r = subprocess.run(["qemu-riscv64", exe, dump], capture_output=True, text=True)
