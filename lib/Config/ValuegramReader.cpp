@@ -341,12 +341,11 @@ Error readRegisterHistograms(const SourceMgr &SM, const YAMLNode &N,
     if (Error E = expectScalar(SM, Type->Value, "'reg-type'"))
       return E;
     StringRef RT = Type->Value.Value;
-    if (RT != "X" && RT != "F")
+    if (RT != "X" && RT != "F" && RT != "V")
       return makeError(SM, Type->Value.Loc,
                        "illegal register class '" + RT +
                            "' in a register value histogram; the legal "
-                           "classes are X and F (vector registers cannot be "
-                           "initialised from valuegrams yet)");
+                           "classes are X, F and V");
     for (const RegisterClassValuegram &Prev : Out)
       if (Prev.RegType == RT)
         return makeErrorWithNote(SM, Type->Value.Loc,

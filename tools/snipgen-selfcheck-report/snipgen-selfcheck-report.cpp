@@ -3,7 +3,10 @@
 // usage: snipgen-selfcheck-report IMAGE.elf DUMP.bin [-entry=SYM] [-stop=ADDR]
 //
 // DUMP.bin is the `selfcheck` section as a device left it (raw bytes from the
-// section start: REAL-1, ETA-1, REAL-2, ETA-2, ..., 16 bytes each). The tool
+// section start: REAL-1, ETA-1, REAL-2, ETA-2, ..., each value 16 bytes, or
+// VLEN/8 bytes for snippets built with -enable-selfcheck-rvv on a vector
+// unit wider than 128 bits: the image's __snippy_selfcheck_data_byte_stride
+// when it has one, else -stride, else 16). The tool
 // compares every REAL with its ETALON and reports the first mismatching pair
 // with the address and disassembly of the instruction it checks. That
 // instruction is found by running IMAGE.elf (the linked snippet, e.g.
@@ -35,8 +38,13 @@ static cl::opt<std::string>
          cl::desc("Stop address (default 0: where a returning snippet goes "
                   "with ra = 0); EBREAK also ends the run"));
 
+static cl::opt<unsigned>
+    StrideOpt("stride", cl::init(0),
+              cl::desc("Bytes of one REAL or ETALON value (default: the "
+                       "image's __snippy_selfcheck_data_byte_stride, else 16)"));
+
 namespace {
-constexpr unsigned Value = 16, Pair = 32;
+unsigned Value = 16, Pair = 32;
 
 struct Site {
   uint64_t PC = 0;
@@ -94,6 +102,28 @@ int main(int Argc, char **Argv) {
   }
   if (!Size)
     return fail("'" + ImagePath + "' has no selfcheck section");
+  // The stride: -stride, else the -selfcheck-gv global, else 16.
+  Value = StrideOpt;
+  for (const object::SymbolRef &Sym : (*Obj)->symbols()) {
+    auto Name = Sym.getName();
+    if (Value || !Name || *Name != "__snippy_selfcheck_data_byte_stride")
+      continue;
+    auto Sec = Sym.getSection();
+    auto Addr = Sym.getAddress();
+    if (!Sec || !Addr || *Sec == (*Obj)->section_end())
+      continue;
+    auto Data = (*Sec)->getContents();
+    if (!Data)
+      continue;
+    uint64_t Off = *Addr - (*Sec)->getAddress();
+    if (Off + 4 <= Data->size())
+      Value = uint8_t((*Data)[Off]) | uint8_t((*Data)[Off + 1]) << 8 |
+              uint8_t((*Data)[Off + 2]) << 16 |
+              unsigned(uint8_t((*Data)[Off + 3])) << 24;
+  }
+  if (!Value)
+    Value = 16;
+  Pair = 2 * Value;
   auto Dump = MemoryBuffer::getFile(DumpPath, /*IsText=*/false,
                                     /*RequiresNullTerminator=*/false);
   if (!Dump)

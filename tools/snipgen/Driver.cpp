@@ -415,7 +415,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return std::move(E);
 
   if (*SelfCheck)
-    prepareSelfCheckProgram(Opts, TheLayout, *Prog);
+    if (Error E = prepareSelfCheckProgram(Opts, TheLayout, **SelfCheck,
+                                          Warnings, *Prog))
+      return E;
   auto Art = buildArtifacts(*Env, *Target, TheLayout, *Prog, *Out);
   if (!Art)
     return Art.takeError();
@@ -449,7 +451,7 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     std::optional<SelfCheckRecorder> SCRec;
     if (*SelfCheck) {
       SCRec.emplace((*SelfCheck)->sectionAddress(),
-                    (*SelfCheck)->sectionSize());
+                    (*SelfCheck)->sectionSize(), (*SelfCheck)->valueBytes());
       // First, so that a section too small is reported as such.
       MR.Checks.insert(MR.Checks.begin(), &*SCRec);
       if (auto Over = selfCheckOverflowRegion(TheLayout))

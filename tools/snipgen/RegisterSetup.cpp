@@ -116,6 +116,11 @@ static RegisterState toRegisterState(const InitialRegisterPlan &P) {
     if (P.FLen)
       R.F[I] = P.F[I];
   }
+  if (!P.V.empty()) {
+    R.VLenB = P.V[0].size();
+    for (unsigned I = 0; I < 32; ++I)
+      R.V[I] = P.V[I];
+  }
   return R;
 }
 
@@ -139,6 +144,14 @@ static Error setupOperandValues(const Layout &L, const OptionTable &Opts,
     if (!File)
       return File.takeError();
     S.OperandFile = std::make_unique<RegisterValueSource>(std::move(*File));
+    if (const RegisterClassValuegram *V = S.OperandFile->histogramFor("V"))
+      return makeError(*S.OperandFile->FileSM, V->Loc,
+                       "reg-type V: -valuegram-operands-regs does not "
+                       "initialise vector registers (the manual: \"this "
+                       "functionality does not support initialization of "
+                       "vector registers\"); vector register values come "
+                       "from -initial-regs-yaml or the layout's "
+                       "'histograms'");
     S.Values->setOperandValues(
         createRegisterFileValueSource(*S.OperandFile, Env, Target));
   } else if (Reinit) {
@@ -202,7 +215,8 @@ Expected<RegisterSetup> setupRegisters(const Layout &L, const OptionTable &Opts,
   auto Plan = planInitialState(L, Opts, Env, Target, Seed, S, Warnings);
   if (!Plan)
     return Plan.takeError();
-  S.Registers->setInitialValues(Plan->X, Plan->F, Plan->FRM, Plan->FFlags);
+  S.Registers->setInitialValues(Plan->X, Plan->F, Plan->FRM, Plan->FFlags,
+                                Plan->V);
   S.InitialState = toRegisterState(*Plan);
 
   if (Error E = setupOperandValues(L, Opts, Env, Target, Config, Histogram,

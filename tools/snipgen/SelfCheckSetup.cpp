@@ -8,6 +8,7 @@
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/OutputFiles.h"
+#include "snipgen/Support/Warnings.h"
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Emit/ObjectEmitter.h"
 #include "llvm/Object/ELFObjectFile.h"
@@ -22,13 +23,13 @@ setupSelfCheck(const OptionTable &Opts, const MCEnvironment &Env,
                const GenTarget &Target, Layout &L, RegisterPolicy &Policy,
                const GeneratorConfig &Config) {
   uint64_t N = Opts.getUnsigned(OptionID::Selfcheck);
-  if (Opts.getFlag(OptionID::EnableSelfcheckRVV))
-    return Opts.valueError(OptionID::EnableSelfcheckRVV,
-                           "RVV generation is not available yet in snipgen, "
-                           "so there are no vector destinations to check");
+  bool RVV = Opts.getFlag(OptionID::EnableSelfcheckRVV);
   if (!N) {
     if (Opts.getFlag(OptionID::SelfcheckGV))
       return Opts.valueError(OptionID::SelfcheckGV,
+                             "needs -selfcheck=N (N > 0)");
+    if (RVV)
+      return Opts.valueError(OptionID::EnableSelfcheckRVV,
                              "needs -selfcheck=N (N > 0)");
     return nullptr;
   }
@@ -42,7 +43,7 @@ setupSelfCheck(const OptionTable &Opts, const MCEnvironment &Env,
     return Opts.valueError(OptionID::NumInstrs,
                            "when -num-instrs=all is specified, self-check is "
                            "not supported");
-  auto SC = SelfCheckEmitter::create(Env, Target, L, N);
+  auto SC = SelfCheckEmitter::create(Env, Target, L, N, RVV);
   if (!SC)
     return SC.takeError();
   unsigned Ptr = (*SC)->pointerRegister();
@@ -95,8 +96,17 @@ std::optional<ModelRegion> selfCheckOverflowRegion(const Layout &L) {
                      "self-check overflow (model only)"};
 }
 
-void prepareSelfCheckProgram(const OptionTable &Opts, const Layout &L,
-                             Program &P) {
+Error prepareSelfCheckProgram(const OptionTable &Opts, const Layout &L,
+                              const SelfCheckEmitter &SC,
+                              WarningEngine &Warnings, Program &P) {
+  if (uint64_t Skipped = SC.vectorChecksSkipped())
+    if (Error E = Warnings.warn(
+            Warning::InconsistentOptions,
+            Twine(Skipped) + " vector instruction" +
+                (Skipped == 1 ? " was" : "s were") +
+                " not self-checked: self-check of vector destinations "
+                "needs -enable-selfcheck-rvv"))
+      return E;
   for (unsigned I = 0; I < L.Sections.size(); ++I) {
     const SectionDesc &S = L.Sections[I];
     if (S.Name == "selfcheck")
@@ -106,7 +116,8 @@ void prepareSelfCheckProgram(const OptionTable &Opts, const Layout &L,
       P.SelfCheck.GlobalsSection = I;
     }
   }
-  P.SelfCheck.Stride = SelfCheckValueBytes;
+  P.SelfCheck.Stride = SC.valueBytes();
+  return Error::success();
 }
 
 // The object is final but for the etalons and the used size: both are

@@ -21,6 +21,7 @@ class MCEnvironment;
 class OptionTable;
 class OutputFiles;
 class RegisterPolicy;
+class WarningEngine;
 struct GeneratorConfig;
 struct Layout;
 struct Program;
@@ -38,9 +39,11 @@ setupSelfCheck(const OptionTable &Opts, const MCEnvironment &Env,
 std::optional<ModelRegion> selfCheckOverflowRegion(const Layout &L);
 
 /// After generation, before the object is built: where the -selfcheck-gv
-/// globals go.
-void prepareSelfCheckProgram(const OptionTable &Opts, const Layout &L,
-                             Program &P);
+/// globals go and the stride; warns about vector instructions left
+/// unchecked (no -enable-selfcheck-rvv).
+llvm::Error prepareSelfCheckProgram(const OptionTable &Opts, const Layout &L,
+                                    const SelfCheckEmitter &SC,
+                                    WarningEngine &Warnings, Program &P);
 
 /// After the model run: the etalons and the used size, patched into the
 /// relocatable object in place.

@@ -63,4 +63,32 @@ TEST(SelfCheckRecorder, TooSmallSaysHowMuchIsNeeded) {
       << M;
 }
 
+// -enable-selfcheck-rvv with VLEN 256: 32-byte values, 64-byte pairs; a
+// vector register stored byte by byte (vs1r.v) is one REAL, and the image
+// puts all 32 bytes in the ETALON slot.
+TEST(SelfCheckRecorder, WideValuesForVectorRegisters) {
+  SelfCheckRecorder R(0x1000, 0x100, 32);
+  for (unsigned B = 0; B < 32; ++B)
+    R.onMemAccess(0x1000 + B, 1, B + 1, true);
+  R.onMemAccess(0x1040, 8, 0x55, true); // a scalar check, zero-padded
+  for (unsigned Off = 8; Off < 32; Off += 8)
+    R.onMemAccess(0x1040 + Off, 8, 0, true);
+  ASSERT_FALSE(bool(R.verdict()));
+  EXPECT_EQ(R.pairs(), 2u);
+  std::vector<uint8_t> Img = R.etalonImage();
+  ASSERT_EQ(Img.size(), 128u);
+  for (unsigned B = 0; B < 32; ++B) {
+    EXPECT_EQ(Img[B], 0);
+    EXPECT_EQ(Img[32 + B], B + 1);
+  }
+  EXPECT_EQ(Img[96], 0x55);
+  // A store into bytes 32..63 of a pair is an ETALON-slot store.
+  SelfCheckRecorder Bad(0x1000, 0x100, 32);
+  Bad.onMemAccess(0x1020, 1, 0, true);
+  llvm::Error E = Bad.verdict();
+  ASSERT_TRUE(bool(E));
+  EXPECT_NE(llvm::toString(std::move(E)).find("writes an ETALON slot"),
+            std::string::npos);
+}
+
 } // namespace

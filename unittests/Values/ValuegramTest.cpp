@@ -148,4 +148,36 @@ TEST(ValuegramDrawTest, NegativeValuesSignExtend) {
   EXPECT_EQ(drawValuegramEntry(E, 32, RNG), 0xfffffffeu);
 }
 
+// Whole vector registers (reg-type V): a negative bitvalue fills every
+// byte, a positive one only the low ones; uniform draws every part.
+TEST(ValuegramTest, WideDraws) {
+  RandomEngine RNG(7);
+  Valuegram Neg;
+  ValuegramEntry E;
+  E.K = ValuegramEntry::Kind::BitValue;
+  E.Value = lit("-2");
+  Neg.Entries.push_back(E);
+  std::vector<uint8_t> V = ValuegramSampler(Neg).drawWide(32, RNG);
+  ASSERT_EQ(V.size(), 32u);
+  EXPECT_EQ(V[0], 0xfe);
+  for (unsigned B = 1; B < 32; ++B)
+    EXPECT_EQ(V[B], 0xff) << B;
+  Valuegram Pos;
+  E.Value = lit("0x1234");
+  Pos.Entries.push_back(E);
+  V = ValuegramSampler(Pos).drawWide(16, RNG);
+  EXPECT_EQ(V[0], 0x34);
+  EXPECT_EQ(V[1], 0x12);
+  for (unsigned B = 2; B < 16; ++B)
+    EXPECT_EQ(V[B], 0) << B;
+  Valuegram Uni;
+  E.K = ValuegramEntry::Kind::Uniform;
+  Uni.Entries.push_back(E);
+  V = ValuegramSampler(Uni).drawWide(32, RNG);
+  unsigned NonZeroHigh = 0;
+  for (unsigned B = 16; B < 32; ++B)
+    NonZeroHigh += V[B] != 0;
+  EXPECT_GT(NonZeroHigh, 8u);
+}
+
 } // namespace

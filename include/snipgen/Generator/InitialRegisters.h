@@ -35,6 +35,10 @@ struct InitialRegisterPlan {
   std::vector<uint64_t> X = std::vector<uint64_t>(32);
   std::vector<uint64_t> F = std::vector<uint64_t>(32); // FLEN-bit contents
   unsigned FRM = 0, FFlags = 0;
+  /// Vector registers from a `reg-type: V` valuegram: 32 registers of
+  /// VLEN/8 little-endian bytes; empty when none is given (the vector
+  /// registers then start as the vector unit's initialisation leaves them).
+  std::vector<std::vector<uint8_t>> V;
 };
 
 /// Source may be null (random state). ZeroBase: registers without a value

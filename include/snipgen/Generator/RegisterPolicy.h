@@ -11,7 +11,10 @@
 // through reserve(): R and W are hard (no instruction at all reads / writes
 // the register: primary operands, address and initialisation code), SR and
 // SW soft (primary instructions only). Reserving a register reserves every
-// register that overlaps it (F4_D and F4_F, V1 and the groups V0M2, V0M4).
+// register that overlaps it (F4_D and F4_F, V1 and the groups V0M2, V0M4);
+// for primary instructions also the first register of each group that
+// contains a vector register (V5: V4 and V0, which name those groups in
+// operands whose LMUL the MC layer does not know).
 //
 // The policy also carries what the registers hold: the planned initial
 // values (registerInitRequest(), for -init-regs-in-elf) and the operand
@@ -73,7 +76,8 @@ public:
   /// The planned initial register values (index = register number); the
   /// -init-regs-in-elf code writes them.
   void setInitialValues(std::vector<uint64_t> X, std::vector<uint64_t> F,
-                        unsigned FRM, unsigned FFlags);
+                        unsigned FRM, unsigned FFlags,
+                        std::vector<std::vector<uint8_t>> V = {});
   /// What the register initialisation code needs: the planned values and
   /// the hard reservations. Callers add their own Keep list.
   GenTarget::RegisterInitRequest registerInitRequest() const;
@@ -104,7 +108,7 @@ public:
   }
 
 private:
-  void reserveOne(unsigned Reg, unsigned Bits);
+  void reserveOne(unsigned Reg, unsigned Bits, bool PrimaryOnly);
 
   const MCEnvironment &Env;
   const GenTarget &Target;
@@ -113,6 +117,7 @@ private:
   llvm::DenseSet<unsigned> NoPrimaryRead, NoPrimaryWrite, NoAncillaryWrite;
   llvm::DenseSet<unsigned> NoAncillaryRead;
   std::vector<uint64_t> InitialX, InitialF;
+  std::vector<std::vector<uint8_t>> InitialV;
   std::optional<unsigned> InitialFRM, InitialFFlags;
   OperandInitializer *Operands = nullptr;
   llvm::SmallVector<unsigned, 8> WriteExclusions;

@@ -6,6 +6,8 @@
 // pointer register reserved for the whole snippet (t6; a5 on RV32E/RV64E)
 // that advances by one pair (32 bytes) per check. The section reads
 //   REAL-1, ETA-1, REAL-2, ETA-2, ...   (each value 128 bits, little endian)
+// With -enable-selfcheck-rvv every register of a vector destination is a
+// pair of its own (vs1r.v), and with VLEN > 128 all values are VLEN bits.
 //
 // The etalons are what the built-in model stores into the REAL slots when it
 // runs the finished snippet (SelfCheckRecorder, a model observer). They are
@@ -19,9 +21,11 @@
 
 #include "snipgen/Generator/MemoryCheck.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/MC/MCInst.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,7 +36,11 @@ class InstSink;
 class MCEnvironment;
 struct Layout;
 
-/// Bytes of one REAL or ETALON value, and of one pair.
+/// Bytes of one REAL or ETALON value (the manual's 128 bits), and of one
+/// pair. With -enable-selfcheck-rvv on a vector unit wider than 128 bits a
+/// value is one whole vector register (VLEN bits) instead, for scalar
+/// checks too (zero-padded), so that the stride stays one number
+/// (__snippy_selfcheck_data_byte_stride).
 constexpr unsigned SelfCheckValueBytes = 16;
 constexpr unsigned SelfCheckPairBytes = 2 * SelfCheckValueBytes;
 
@@ -40,9 +48,30 @@ constexpr unsigned SelfCheckPairBytes = 2 * SelfCheckValueBytes;
 class SelfCheckEmitter {
 public:
   /// Period N (> 0); the layout must have an rw `selfcheck` section.
+  /// CheckVectors (-enable-selfcheck-rvv): vector destinations are checked
+  /// too, each register of the destination group as one pair (its whole
+  /// VLEN bits, stored by vs1r.v, which works whatever vtype holds);
+  /// otherwise a checked instruction with a vector destination is skipped
+  /// (and counted: vectorChecksSkipped()), as llvm-snippy does.
   static llvm::Expected<std::unique_ptr<SelfCheckEmitter>>
   create(const MCEnvironment &Env, const GenTarget &Target, const Layout &L,
-         uint64_t Period);
+         uint64_t Period, bool CheckVectors = false);
+  /// Bytes of one REAL or ETALON value (the section's stride).
+  unsigned valueBytes() const { return ValueBytes; }
+  unsigned pairBytes() const { return 2 * ValueBytes; }
+  /// Vector instructions (RISC-V: opcodes V*) whose turn to be checked came
+  /// while vector checks are off.
+  uint64_t vectorChecksSkipped() const { return VectorSkipped; }
+  /// How many registers a vector destination covers under the current
+  /// vector configuration (llvm-snippy: ceil(vl * EEW / VLEN), whole-
+  /// register forms their NR). The MC layer names only the first register
+  /// of a group for most opcodes (vadd.vv v4 at LMUL 4 writes v4-v7), so
+  /// without this hook only the registers the operand itself names are
+  /// stored. The vector unit (lib/Generator/Vector) sets it; 0: no more
+  /// than the operand names.
+  void setVectorGroupSize(std::function<unsigned(const llvm::MCInst &)> F) {
+    VectorGroupSize = std::move(F);
+  }
   /// The register that holds the next pair's address.
   unsigned pointerRegister() const { return Ptr; }
   uint64_t sectionAddress() const { return Base; }
@@ -64,7 +93,11 @@ private:
   SelfCheckEmitter(const MCEnvironment &Env, const GenTarget &Target)
       : Env(Env), Target(Target) {}
   bool checkable(const llvm::MCInst &I, unsigned &Reg, bool &IsFP) const;
+  bool isVectorOpcode(const llvm::MCInst &I) const;
+  bool vectorDestination(const llvm::MCInst &I,
+                         llvm::SmallVectorImpl<unsigned> &Regs) const;
   void store(unsigned Opc, unsigned Reg, int64_t Off, InstSink &Out) const;
+  void advance(InstSink &Out);
 
   const MCEnvironment &Env;
   const GenTarget &Target;
@@ -73,7 +106,11 @@ private:
   unsigned FStore = 0;             // FSD, FSW or FSH for the FPR width
   unsigned FBytes = 0;
   unsigned AddI = 0;
+  unsigned VStore = 0; // vs1r.v; 0: vector destinations are not checked
+  unsigned ValueBytes = SelfCheckValueBytes;
   uint64_t Base = 0, Size = 0, Period = 1, Count = 0, Sites = 0;
+  uint64_t VectorSkipped = 0;
+  std::function<unsigned(const llvm::MCInst &)> VectorGroupSize;
 };
 
 /// Observes the model run of the finished snippet: every write into the
@@ -81,7 +118,9 @@ private:
 /// check writes pair k) and produces the section image with the etalons.
 class SelfCheckRecorder final : public RunCheck {
 public:
-  SelfCheckRecorder(uint64_t Base, uint64_t Size) : Base(Base), Size(Size) {}
+  SelfCheckRecorder(uint64_t Base, uint64_t Size,
+                    unsigned ValueBytes = SelfCheckValueBytes)
+      : Base(Base), Size(Size), ValueB(ValueBytes), PairB(2 * ValueBytes) {}
   void onMemAccess(uint64_t Addr, uint32_t Size, uint64_t Value,
                    bool IsWrite) override;
   llvm::Error verdict() override;
@@ -95,6 +134,7 @@ public:
 
 private:
   uint64_t Base, Size;
+  unsigned ValueB, PairB;    // bytes of a value and of a pair
   std::vector<uint8_t> Real; // bytes the model wrote, by offset
   uint64_t Next = 0;         // pairs started
   uint64_t Beyond = 0;       // checks that wrote past the section end

@@ -18,6 +18,7 @@
 #include "snipgen/Config/ValueConfig.h"
 #include "snipgen/Support/Random.h"
 #include <cstdint>
+#include <vector>
 
 namespace snipgen {
 
@@ -34,6 +35,11 @@ public:
   explicit ValuegramSampler(const Valuegram &VG);
   /// A value of the low Bits bits (the rest zero).
   uint64_t draw(unsigned Bits, RandomEngine &RNG) const;
+  /// A whole vector register of Bytes bytes (little endian): one entry by
+  /// weight, then a bitvalue or bitrange value in the low 64 bits
+  /// (sign-extended when written negative), uniform bits everywhere, or a
+  /// bit pattern drawn for every 64-bit part.
+  std::vector<uint8_t> drawWide(unsigned Bytes, RandomEngine &RNG) const;
   const Valuegram &valuegram() const { return *VG; }
 
 private:

@@ -93,10 +93,32 @@ public:
                          InstSink &Out) const = 0;
   virtual void emitLoad(unsigned Reg, unsigned Base, int64_t Offset,
                         InstSink &Out) const = 0;
-  /// Dst = Src + Imm (Imm small: a frame adjustment).
+  /// Dst = Src + Imm (a frame adjustment; large ones take several
+  /// instructions).
   virtual void emitAddImm(unsigned Dst, unsigned Src, int64_t Imm,
                           InstSink &Out) const = 0;
   virtual unsigned stackAlignment() const = 0;
+
+  // Vector registers. They are saved as one block of consecutive slots
+  // (slotSize() each) through an address register, by whole-register stores
+  // that work whatever the vector configuration is.
+  virtual bool isVectorRegister(unsigned /*Reg*/) const { return false; }
+  /// Stores (Save) or reloads Regs, slot k at Base + Offset + k * slotSize,
+  /// clobbering only Scratch (a GPR).
+  virtual void emitVectorBlock(llvm::ArrayRef<unsigned> /*Regs*/,
+                               unsigned /*Base*/, int64_t /*Offset*/,
+                               unsigned /*Scratch*/, bool /*Save*/,
+                               InstSink &) const {}
+  /// Bytes of the vector unit state the ABI does not preserve across calls
+  /// (RISC-V: vl, vtype, vcsr) and of a spare slot the restore needs.
+  virtual unsigned vectorStateBytes() const { return 0; }
+  /// Saves that state at Base + Offset (clobbers Scratch) / restores it
+  /// (clobbers Scratch only: a second register goes through the spare slot).
+  virtual void emitVectorStateSave(unsigned /*Base*/, int64_t /*Offset*/,
+                                   unsigned /*Scratch*/, InstSink &) const {}
+  virtual void emitVectorStateRestore(unsigned /*Base*/, int64_t /*Offset*/,
+                                      unsigned /*Scratch*/,
+                                      InstSink &) const {}
 
   // ABI facts.
   virtual std::vector<unsigned> calleeSavedRegs() const = 0;

@@ -116,6 +116,10 @@ public:
     std::vector<uint64_t> XValues, FValues;
     /// Rounding mode and accrued flags to write; random when absent.
     std::optional<unsigned> FRM, FFlags;
+    /// Planned vector register contents (v0..v31, VLEN/8 bytes each, from a
+    /// `reg-type: V` valuegram); empty: the vector unit's own
+    /// initialisation (random) stands.
+    std::vector<std::vector<uint8_t>> VValues;
     /// Hard reservations (register-reservation R/W): registers the code
     /// must not write, and registers it must not read (scratch choice).
     std::function<bool(unsigned Reg)> MayWrite, MayRead;
@@ -139,7 +143,8 @@ public:
     enum Kind : uint8_t { Other, GPR, FPR, Vector };
     Kind K = Other;
     unsigned Index = 0; // x5, F5_D, V5 -> 5
-    unsigned Bits = 0;  // GPR: XLEN; FPR: the precision named (16/32/64)
+    unsigned Bits = 0;  // GPR: XLEN; FPR: the precision named (16/32/64);
+                        // vector: VLEN
   };
   virtual RegisterFacts describeRegister(const MCEnvironment &Env,
                                          unsigned Reg) const = 0;

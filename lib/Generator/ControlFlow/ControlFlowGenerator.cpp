@@ -18,6 +18,8 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCInstrInfo.h"
 
+#include "llvm/MC/MCRegisterInfo.h"
+
 using namespace llvm;
 
 namespace snipgen {
@@ -457,8 +459,23 @@ Expected<Program> ControlFlowGenerator::run() {
 
   StackFacts Facts;
   for (const OpcodeHistogram::Entry &E : Histogram.entries())
+  {
     if (E.Weight > 0 && Target.isStackPointerRelative(*E.Op, Env))
       Facts.SPRelativeOpcodes = true;
+    // A vector register, or a group or tuple of them (V4M2: V4 and V5).
+    if (E.Weight > 0)
+      for (const OperandDesc &OD : E.Op->Operands)
+        for (unsigned R : OD.LegalRegs) {
+          if (!R)
+            continue;
+          for (MCSubRegIterator SI(R, &Env.regInfo(), /*IncludeSelf=*/true);
+               SI.isValid(); ++SI)
+            if (Target.describeRegister(Env, *SI).K ==
+                GenTarget::RegisterFacts::Vector)
+              Facts.VectorOpcodes = true;
+          break; // one register tells the operand's class
+        }
+  }
   Facts.LoopsPossible =
       HasCondBranches && L.ControlFlow.Branches.loopsPossible();
   Facts.CallOpcodes = HasCalls;

@@ -13,6 +13,7 @@
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
 #include "llvm/Support/MathExtras.h"
+#include <algorithm>
 
 using namespace llvm;
 
@@ -148,38 +149,70 @@ void FrameEmitter::epilogue(const FrameLayout &F, InstSink &Out) const {
   CFT.emitAddImm(Plan.SP, Plan.SP, F.Size, Out);
 }
 
-uint64_t FrameEmitter::externalCallFrame() const {
+// The frame around an external call (offsets from the adjusted stack
+// pointer): the scalar registers of -preserve-caller-saved-regs, then, when
+// vector registers are preserved, the vector unit state (vl, vtype, vcsr:
+// not preserved by the callee either) and the vector registers as one
+// block. Scalars first keep their offsets within a load's immediate.
+FrameEmitter::ExternalFrame FrameEmitter::externalLayout() const {
+  ExternalFrame F;
   uint64_t Offset = 0;
-  for (unsigned R : Plan.PreserveAroundExternal)
-    Offset = alignTo(Offset, CFT.slotSize(R)) + CFT.slotSize(R);
-  return alignTo(Offset, CFT.stackAlignment());
+  for (unsigned R : Plan.PreserveAroundExternal) {
+    if (CFT.isVectorRegister(R)) {
+      F.Vectors.push_back(R);
+      continue;
+    }
+    Offset = alignTo(Offset, CFT.slotSize(R));
+    F.Scalars.push_back({R, (int64_t)Offset});
+    Offset += CFT.slotSize(R);
+  }
+  if (!F.Vectors.empty()) {
+    Offset = alignTo(Offset, 16);
+    F.VectorState = Offset;
+    Offset += CFT.vectorStateBytes();
+    Offset = alignTo(Offset, std::max(16u, CFT.slotSize(F.Vectors[0])));
+    F.VectorBlock = Offset;
+    Offset += uint64_t(CFT.slotSize(F.Vectors[0])) * F.Vectors.size();
+  }
+  F.Size = alignTo(Offset, CFT.stackAlignment());
+  return F;
 }
 
+uint64_t FrameEmitter::externalCallFrame() const {
+  return externalLayout().Size;
+}
+
+// Both clobber only ra, which the call writes anyway.
 void FrameEmitter::beforeExternalCall(InstSink &Out) const {
-  if (uint64_t Size = externalCallFrame()) {
-    CFT.emitAddImm(Plan.SP, Plan.SP, -(int64_t)Size, Out);
-    int64_t Offset = 0;
-    for (unsigned R : Plan.PreserveAroundExternal) {
-      Offset = alignTo(Offset, CFT.slotSize(R));
+  ExternalFrame F = externalLayout();
+  unsigned RA = Env.findRegister("X1");
+  if (F.Size) {
+    CFT.emitAddImm(Plan.SP, Plan.SP, -(int64_t)F.Size, Out);
+    for (auto [R, Offset] : F.Scalars)
       CFT.emitStore(R, Plan.SP, Offset, Out);
-      Offset += CFT.slotSize(R);
+    if (!F.Vectors.empty()) {
+      CFT.emitVectorStateSave(Plan.SP, F.VectorState, RA, Out);
+      CFT.emitVectorBlock(F.Vectors, Plan.SP, F.VectorBlock, RA,
+                          /*Save=*/true, Out);
     }
   }
   if (Plan.GlobalsInUtility)
-    globalsToUtility(/*Store=*/false, Env.findRegister("X1"), Out);
+    globalsToUtility(/*Store=*/false, RA, Out);
 }
 
 void FrameEmitter::afterExternalCall(InstSink &Out) const {
-  uint64_t Size = externalCallFrame();
-  if (!Size)
+  ExternalFrame F = externalLayout();
+  if (!F.Size)
     return;
-  int64_t Offset = 0;
-  for (unsigned R : Plan.PreserveAroundExternal) {
-    Offset = alignTo(Offset, CFT.slotSize(R));
-    CFT.emitLoad(R, Plan.SP, Offset, Out);
-    Offset += CFT.slotSize(R);
+  unsigned RA = Env.findRegister("X1");
+  if (!F.Vectors.empty()) {
+    CFT.emitVectorBlock(F.Vectors, Plan.SP, F.VectorBlock, RA,
+                        /*Save=*/false, Out);
+    CFT.emitVectorStateRestore(Plan.SP, F.VectorState, RA, Out);
   }
-  CFT.emitAddImm(Plan.SP, Plan.SP, Size, Out);
+  for (auto [R, Offset] : F.Scalars)
+    CFT.emitLoad(R, Plan.SP, Offset, Out);
+  CFT.emitAddImm(Plan.SP, Plan.SP, F.Size, Out);
 }
 
 } // namespace snipgen

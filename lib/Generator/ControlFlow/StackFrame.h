@@ -52,6 +52,8 @@ struct StackFacts {
   bool LastInstrIsReturn = false;
   /// The histogram's opcodes that generate calls (weight > 0).
   std::vector<unsigned> CallOpcodeList;
+  /// The histogram has opcodes with vector register operands.
+  bool VectorOpcodes = false;
 };
 
 enum class StackMode { None, Dynamic, Static };
@@ -138,14 +140,22 @@ public:
   void prologue(const FrameLayout &F, InstSink &Out) const;
   void epilogue(const FrameLayout &F, InstSink &Out) const;
   /// Around a call of an external function: the caller-saved registers of
-  /// -preserve-caller-saved-regs, and gp/tp reloaded from the utility
-  /// section (external code expects them; random code may have changed
-  /// them). Both clobber only ra, which the call writes anyway.
+  /// -preserve-caller-saved-regs (with V also vl, vtype and vcsr, which
+  /// the psABI does not preserve either), and gp/tp reloaded from the
+  /// utility section (external code expects them; random code may have
+  /// changed them). Both clobber only ra, which the call writes anyway.
   void beforeExternalCall(InstSink &Out) const;
   void afterExternalCall(InstSink &Out) const;
   uint64_t externalCallFrame() const;
 
 private:
+  struct ExternalFrame {
+    std::vector<std::pair<unsigned, int64_t>> Scalars; // register, offset
+    std::vector<unsigned> Vectors; // saved as one block
+    int64_t VectorState = 0, VectorBlock = 0;
+    uint64_t Size = 0;
+  };
+  ExternalFrame externalLayout() const;
   void saveSlots(const FrameLayout &F, unsigned Base, InstSink &Out) const;
   void restoreSlots(const FrameLayout &F, unsigned Base, InstSink &Out) const;
   void globalsToUtility(bool Store, unsigned Base, InstSink &Out) const;

@@ -370,15 +370,19 @@ Expected<StackPlan> StackPlanner::run() {
                                 "external callee functions were specified."))
       return E;
   } else {
-    for (RegGroup G : Groups)
+    for (RegGroup G : Groups) {
+      // As llvm-snippy: vector registers only when the snippet has vector
+      // instructions (otherwise nothing of the snippet lives in them).
+      if (G == RegGroup::V && !Facts.VectorOpcodes)
+        continue;
       for (unsigned R : CFT.callerSavedRegs(G)) {
         if (!CFT.slotSize(R))
-          return OptionError("preserve-caller-saved-regs",
-                             "saving vector registers around external calls "
-                             "is not supported yet; use X and F");
+          return makeInternalError("register " + CFT.registerName(R) +
+                                   " of a preserved group has no stack slot");
         if (R != P.SP && !is_contained(P.PreserveAroundExternal, R))
           P.PreserveAroundExternal.push_back(R);
       }
+    }
   }
 
   P.EntrySaves = Spills;

@@ -58,6 +58,19 @@ planInitialRegisters(const MCEnvironment &Env, const GenTarget &Target,
     for (unsigned I = 1; I < 32; ++I)
       P.X[I] = S.draw(P.XLen, RNG);
   }
+  if (const RegisterClassValuegram *H = Source->histogramFor("V")) {
+    unsigned VLen = 0;
+    if (unsigned V0 = Env.findRegister("V0"))
+      VLen = Target.describeRegister(Env, V0).Bits;
+    if (!VLen)
+      return makeError(*SM, H->Loc,
+                       "reg-type V needs vector registers (the V or a Zve* "
+                       "extension)");
+    ValuegramSampler S(H->Values);
+    P.V.resize(32);
+    for (unsigned I = 0; I < 32; ++I)
+      P.V[I] = S.drawWide(VLen / 8, RNG);
+  }
   if (const RegisterClassValuegram *H = Source->histogramFor("F")) {
     if (!P.FLen)
       return makeError(*SM, H->Loc,

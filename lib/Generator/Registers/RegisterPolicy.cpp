@@ -67,17 +67,21 @@ void RegisterPolicy::reserve(unsigned Reg, unsigned Bits) {
   // A vector register is also covered by every register group containing
   // it: at LMUL (or widened EMUL) L, the group of v<n> starts at
   // v<L*floor(n/L)>. The MC layer names only the group's first register, so
-  // those first registers are reserved too (V5 reserves V4 and V0).
+  // those first registers are reserved too (V5 reserves V4 and V0) - for
+  // primary instructions only: ancillary code (initialisation, saves,
+  // self-check stores) names single whole registers, so v4 itself stays
+  // usable there.
   GenTarget::RegisterFacts F = Target.describeRegister(Env, Reg);
   if (F.K == GenTarget::RegisterFacts::Vector && F.Index % 8)
     for (unsigned L : {2u, 4u, 8u})
       if (unsigned Start = F.Index / L * L; Start != F.Index)
         if (unsigned G = Env.findRegister(("V" + Twine(Start)).str()))
-          reserveOne(G, Bits);
-  reserveOne(Reg, Bits);
+          reserveOne(G, Bits, /*PrimaryOnly=*/true);
+  reserveOne(Reg, Bits, /*PrimaryOnly=*/false);
 }
 
-void RegisterPolicy::reserveOne(unsigned Reg, unsigned Bits) {
+void RegisterPolicy::reserveOne(unsigned Reg, unsigned Bits,
+                                bool PrimaryOnly) {
   for (MCRegAliasIterator AI(Reg, &Env.regInfo(), /*IncludeSelf=*/true);
        AI.isValid(); ++AI) {
     unsigned R = *AI;
@@ -85,6 +89,8 @@ void RegisterPolicy::reserveOne(unsigned Reg, unsigned Bits) {
       NoPrimaryRead.insert(R);
     if (Bits & (ReserveWrite | ReserveSoftWrite))
       NoPrimaryWrite.insert(R);
+    if (PrimaryOnly)
+      continue;
     if (Bits & ReserveRead)
       NoAncillaryRead.insert(R);
     if (Bits & ReserveWrite)
@@ -94,8 +100,10 @@ void RegisterPolicy::reserveOne(unsigned Reg, unsigned Bits) {
 
 void RegisterPolicy::setInitialValues(std::vector<uint64_t> X,
                                       std::vector<uint64_t> F, unsigned FRM,
-                                      unsigned FFlags) {
+                                      unsigned FFlags,
+                                      std::vector<std::vector<uint8_t>> V) {
   InitialX = std::move(X);
+  InitialV = std::move(V);
   InitialF = std::move(F);
   InitialFRM = FRM;
   InitialFFlags = FFlags;
@@ -106,6 +114,7 @@ GenTarget::RegisterInitRequest RegisterPolicy::registerInitRequest() const {
   Req.PreserveReturnAddress = PreserveRA;
   Req.XValues = InitialX;
   Req.FValues = InitialF;
+  Req.VValues = InitialV;
   Req.FRM = InitialFRM;
   Req.FFlags = InitialFFlags;
   Req.MayWrite = [this](unsigned R) { return !NoAncillaryWrite.count(R); };

@@ -42,4 +42,29 @@ uint64_t ValuegramSampler::draw(unsigned Bits, RandomEngine &RNG) const {
   return drawValuegramEntry(VG->Entries[Chooser.choose(RNG)], Bits, RNG);
 }
 
+std::vector<uint8_t> ValuegramSampler::drawWide(unsigned Bytes,
+                                                RandomEngine &RNG) const {
+  const ValuegramEntry &E = VG->Entries[Chooser.choose(RNG)];
+  std::vector<uint8_t> Out(Bytes, 0);
+  for (unsigned Part = 0; Part * 8 < Bytes; ++Part) {
+    uint64_t V = 0;
+    switch (E.K) {
+    case ValuegramEntry::Kind::BitValue:
+      V = Part == 0 ? drawValuegramEntry(E, 64, RNG)
+                    : (E.Value.Negative ? ~0ull : 0);
+      break;
+    case ValuegramEntry::Kind::BitRange:
+      V = Part == 0 ? drawValuegramEntry(E, 64, RNG) : 0;
+      break;
+    case ValuegramEntry::Kind::Uniform:
+    case ValuegramEntry::Kind::BitPattern:
+      V = drawValuegramEntry(E, 64, RNG);
+      break;
+    }
+    for (unsigned B = 0; B < 8 && Part * 8 + B < Bytes; ++B)
+      Out[Part * 8 + B] = uint8_t(V >> (8 * B));
+  }
+  return Out;
+}
+
 } // namespace snipgen

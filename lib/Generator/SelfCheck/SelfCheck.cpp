@@ -4,10 +4,12 @@
 #include "snipgen/Support/Error.h"
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCInstrInfo.h"
 #include "llvm/MC/MCRegisterInfo.h"
 #include "llvm/MC/MCSubtargetInfo.h"
+#include <algorithm>
 
 using namespace llvm;
 
@@ -17,7 +19,7 @@ static std::string hex(uint64_t V) { return "0x" + utohexstr(V); }
 
 Expected<std::unique_ptr<SelfCheckEmitter>>
 SelfCheckEmitter::create(const MCEnvironment &Env, const GenTarget &Target,
-                         const Layout &L, uint64_t Period) {
+                         const Layout &L, uint64_t Period, bool CheckVectors) {
   const SectionDesc *Sec = nullptr;
   for (const SectionDesc &S : L.Sections)
     if (S.Name == "selfcheck")
@@ -28,11 +30,20 @@ SelfCheckEmitter::create(const MCEnvironment &Env, const GenTarget &Target,
                      "pairs (32 bytes per check)");
   if (!Sec->Access.W || Sec->Access.X)
     return makeError("the 'selfcheck' section must have ACCESS: rw");
-  if (Sec->Size < SelfCheckPairBytes)
+  std::unique_ptr<SelfCheckEmitter> S(new SelfCheckEmitter(Env, Target));
+  if (CheckVectors)
+    if (unsigned V0 = Env.findRegister("V0")) {
+      unsigned VLenB = Target.describeRegister(Env, V0).Bits / 8;
+      S->VStore = VLenB ? Env.findOpcode("VS1R_V") : 0;
+      if (S->VStore == ~0u)
+        S->VStore = 0;
+      if (S->VStore)
+        S->ValueBytes = std::max(SelfCheckValueBytes, VLenB);
+    }
+  if (Sec->Size < S->pairBytes())
     return makeError("the 'selfcheck' section (" + Twine(Sec->Size) +
                      " bytes) cannot hold one REAL/ETALON pair (" +
-                     Twine(SelfCheckPairBytes) + " bytes)");
-  std::unique_ptr<SelfCheckEmitter> S(new SelfCheckEmitter(Env, Target));
+                     Twine(S->pairBytes()) + " bytes)");
   S->Base = Sec->VMA;
   S->Size = Sec->Size;
   S->Period = Period;
@@ -112,19 +123,91 @@ bool SelfCheckEmitter::checkable(const MCInst &I, unsigned &Reg,
   return Reg != 0;
 }
 
+// RISC-V vector opcodes (vset*, vector arithmetic, loads, moves between
+// vector and scalar registers) are the ones named V*.
+bool SelfCheckEmitter::isVectorOpcode(const MCInst &I) const {
+  return Env.instrInfo().getName(I.getOpcode()).starts_with("V");
+}
+
+// A vector destination: operand 0, a def, a vector register or a group or
+// tuple of them (V4M2 is v4, v5); Regs receives the registers in order.
+bool SelfCheckEmitter::vectorDestination(const MCInst &I,
+                                         SmallVectorImpl<unsigned> &Regs) const {
+  const MCInstrDesc &D = Env.instrInfo().get(I.getOpcode());
+  if (!D.getNumDefs() || I.getNumOperands() == 0 || !I.getOperand(0).isReg())
+    return false;
+  unsigned Reg = I.getOperand(0).getReg().id();
+  if (!Reg)
+    return false;
+  for (MCSubRegIterator SI(Reg, &Env.regInfo(), /*IncludeSelf=*/true);
+       SI.isValid(); ++SI) {
+    GenTarget::RegisterFacts F = Target.describeRegister(Env, *SI);
+    if (F.K == GenTarget::RegisterFacts::Vector && !is_contained(Regs, *SI))
+      Regs.push_back(*SI);
+  }
+  llvm::sort(Regs, [&](unsigned A, unsigned B) {
+    return Target.describeRegister(Env, A).Index <
+           Target.describeRegister(Env, B).Index;
+  });
+  if (Regs.empty())
+    return false;
+  // The rest of the group under the current configuration.
+  if (VectorGroupSize) {
+    unsigned First = Target.describeRegister(Env, Regs.front()).Index;
+    unsigned N = VectorGroupSize(I);
+    for (unsigned K = Regs.size(); K < N && First + K < 32; ++K)
+      if (unsigned R = Env.findRegister(("V" + Twine(First + K)).str()))
+        if (!is_contained(Regs, R))
+          Regs.push_back(R);
+  }
+  return true;
+}
+
+void SelfCheckEmitter::advance(InstSink &Out) {
+  MCInst Adv;
+  Adv.setOpcode(AddI);
+  Adv.addOperand(MCOperand::createReg(Ptr));
+  Adv.addOperand(MCOperand::createReg(Ptr));
+  Adv.addOperand(MCOperand::createImm(pairBytes()));
+  Out.emit(Adv);
+  ++Sites;
+}
+
 void SelfCheckEmitter::afterPrimary(const MCInst &Primary, InstSink &Out) {
   if (++Count < Period)
     return;
   Count = 0;
+  if (Primary.getOpcode() == 0 && Primary.getNumOperands() == 0)
+    return;
+  if (isVectorOpcode(Primary) && !VStore) {
+    // llvm-snippy: "Selfcheck is not supported for this instruction ...
+    // for RVV instructions you need to use --enable-selfcheck-rvv".
+    ++VectorSkipped;
+    return;
+  }
+  SmallVector<unsigned, 8> VRegs;
+  if (vectorDestination(Primary, VRegs)) {
+    // One pair per register of the group: REAL is the whole register.
+    for (unsigned R : VRegs) {
+      MCInst St;
+      St.setOpcode(VStore);
+      St.addOperand(MCOperand::createReg(R));
+      St.addOperand(MCOperand::createReg(Ptr));
+      Out.emit(St);
+      advance(Out);
+    }
+    return;
+  }
   unsigned Reg = 0;
   bool IsFP = false;
   if (!checkable(Primary, Reg, IsFP))
     return;
-  // REAL: the value, then zeros up to 128 bits.
+  // REAL: the value, then zeros up to the value's width.
   unsigned Bytes = IsFP ? FBytes : XBytes;
   store(IsFP ? FStore : XStore, Reg, 0, Out);
-  // Zeros up to 128 bits, each store as wide as its alignment allows.
-  for (unsigned Off = Bytes; Off < SelfCheckValueBytes;) {
+  // Zeros up to the value's width, each store as wide as its alignment
+  // allows.
+  for (unsigned Off = Bytes; Off < ValueBytes;) {
     unsigned W = XBytes;
     while (Off % W)
       W /= 2;
@@ -133,13 +216,7 @@ void SelfCheckEmitter::afterPrimary(const MCInst &Primary, InstSink &Out) {
     store(Env.findOpcode(Names[W]), Zero, Off, Out);
     Off += W;
   }
-  MCInst Adv;
-  Adv.setOpcode(AddI);
-  Adv.addOperand(MCOperand::createReg(Ptr));
-  Adv.addOperand(MCOperand::createReg(Ptr));
-  Adv.addOperand(MCOperand::createImm(SelfCheckPairBytes));
-  Out.emit(Adv);
-  ++Sites;
+  advance(Out);
 }
 
 void SelfCheckEmitter::afterPrimaryBytes(unsigned Opcode,
@@ -162,31 +239,31 @@ void SelfCheckRecorder::onMemAccess(uint64_t Addr, uint32_t Bytes,
   if (!IsWrite)
     return;
   uint64_t End = Base + Size;
-  if (Addr >= End && Next * SelfCheckPairBytes >= Size) {
+  if (Addr >= End && Next * PairB >= Size) {
     // A check past the end of a full section (model-only overflow memory,
     // or the next section): pairs are counted by their first store.
-    uint64_t Pair = (Addr - End) / SelfCheckPairBytes;
-    if ((Addr - End) % SelfCheckPairBytes == 0 && Pair == Beyond)
+    uint64_t K = (Addr - End) / PairB;
+    if ((Addr - End) % PairB == 0 && K == Beyond)
       ++Beyond;
     return;
   }
   if (Addr < Base || Addr + Bytes > End)
     return;
   uint64_t Off = Addr - Base;
-  uint64_t Pair = Off / SelfCheckPairBytes;
-  if (Off % SelfCheckPairBytes + Bytes > SelfCheckValueBytes) {
+  uint64_t K = Off / PairB;
+  if (Off % PairB + Bytes > ValueB) {
     if (Problem.empty())
       Problem = "a store to " + hex(Addr) + " writes an ETALON slot";
     return;
   }
-  if (Pair == Next)
+  if (K == Next)
     ++Next;
-  else if (Pair + 1 != Next && Problem.empty())
-    Problem = "a check wrote pair " + std::to_string(Pair) + " while pair " +
+  else if (K + 1 != Next && Problem.empty())
+    Problem = "a check wrote pair " + std::to_string(K) + " while pair " +
               std::to_string(Next) + " was next (the pointer register "
               "was disturbed)";
-  if (Real.size() < Next * SelfCheckPairBytes)
-    Real.resize(Next * SelfCheckPairBytes, 0);
+  if (Real.size() < Next * PairB)
+    Real.resize(Next * PairB, 0);
   for (uint32_t B = 0; B < Bytes && B < 8; ++B)
     Real[Off + B] = uint8_t(Value >> (8 * B));
 }
@@ -196,8 +273,8 @@ Error SelfCheckRecorder::verdict() {
     return makeError(
         "the 'selfcheck' section is too small: the snippet executes " +
         Twine(Next + Beyond) + " checks, which need " +
-        Twine((Next + Beyond) * SelfCheckPairBytes) + " bytes (" +
-        hex((Next + Beyond) * SelfCheckPairBytes) + "), but its SIZE is " +
+        Twine((Next + Beyond) * PairB) + " bytes (" +
+        hex((Next + Beyond) * PairB) + "), but its SIZE is " +
         Twine(Size) + " (" + hex(Size) + "); enlarge it or raise -selfcheck");
   if (!Problem.empty())
     return makeInternalError("self-check on the model failed: " + Problem);
@@ -205,13 +282,13 @@ Error SelfCheckRecorder::verdict() {
 }
 
 Error SelfCheckRecorder::explainRunFailure(Error E) const {
-  if (Beyond || Next * SelfCheckPairBytes < Size)
+  if (Beyond || Next * PairB < Size)
     return E; // the verdict's exact figure, or not a size problem
   return makeError(
       "the 'selfcheck' section is too small: its " + Twine(Size) + " bytes (" +
       hex(Size) + ") hold " + Twine(Next) +
       " checks and the snippet executes more; at least " +
-      Twine((Next + 1) * SelfCheckPairBytes) +
+      Twine((Next + 1) * PairB) +
       " bytes are needed (the model stopped at the first check past the "
       "end, so the exact total is unknown: raise -selfcheck or enlarge the "
       "section generously). The model said: " +
@@ -219,11 +296,10 @@ Error SelfCheckRecorder::explainRunFailure(Error E) const {
 }
 
 std::vector<uint8_t> SelfCheckRecorder::etalonImage() const {
-  std::vector<uint8_t> Img(Next * SelfCheckPairBytes, 0);
+  std::vector<uint8_t> Img(Next * PairB, 0);
   for (uint64_t P = 0; P < Next; ++P)
-    for (unsigned B = 0; B < SelfCheckValueBytes; ++B)
-      Img[P * SelfCheckPairBytes + SelfCheckValueBytes + B] =
-          Real[P * SelfCheckPairBytes + B];
+    for (unsigned B = 0; B < ValueB; ++B)
+      Img[P * PairB + ValueB + B] = Real[P * PairB + B];
   return Img;
 }
 

@@ -11,6 +11,7 @@
 // each PC-relative operand, so a form never encodes a truncated offset.
 //===----------------------------------------------------------------------===//
 #include "RISCVControlFlow.h"
+#include "RISCVTarget.h"
 #include "snipgen/Target/ISACatalogue.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -32,6 +33,7 @@ RISCVControlFlow::RISCVControlFlow(const MCEnvironment &Env,
   Zero = Env.findRegister("X0");
   RA = Env.findRegister("X1");
   XLen = Env.selection().XLen;
+  VLenB = riscvVLen(Env.subtargetInfo()) / 8;
   HasC = Cat.lookup("C_NOP") != nullptr;
   Op = {op("JAL"),    op("JALR"),   op("AUIPC"), op("ADDI"),
         op("C_J"),    op("C_JAL"),  op("C_JR"),  op("C_JALR"),

@@ -46,6 +46,15 @@ public:
   void emitAddImm(unsigned Dst, unsigned Src, int64_t Imm,
                   InstSink &Out) const override;
   unsigned stackAlignment() const override { return 16; }
+  bool isVectorRegister(unsigned Reg) const override;
+  void emitVectorBlock(llvm::ArrayRef<unsigned> Regs, unsigned Base,
+                       int64_t Offset, unsigned Scratch, bool Save,
+                       InstSink &Out) const override;
+  unsigned vectorStateBytes() const override { return VLenB ? 4 * XLen / 8 : 0; }
+  void emitVectorStateSave(unsigned Base, int64_t Offset, unsigned Scratch,
+                           InstSink &Out) const override;
+  void emitVectorStateRestore(unsigned Base, int64_t Offset, unsigned Scratch,
+                              InstSink &Out) const override;
 
   std::vector<unsigned> calleeSavedRegs() const override;
   std::vector<unsigned> callerSavedRegs(RegGroup G) const override;
@@ -81,6 +90,7 @@ private:
   const MCEnvironment &Env;
   const ISACatalogue &Cat;
   unsigned Zero = 0, RA = 0, XLen = 64;
+  unsigned VLenB = 0; // bytes of a vector register; 0: no vector unit
   bool HasC = false;
   // Opcode numbers of the forms, looked up once (terminators are rebuilt
   // in every relaxation round).

@@ -49,6 +49,16 @@ static std::optional<int32_t> exactInt32(uint64_t DoubleBits) {
   return (int32_t)D;
 }
 
+unsigned riscvVLen(const MCSubtargetInfo &STI) {
+  if (!STI.checkFeatures("+zve32x"))
+    return 0;
+  unsigned VLen = 128;
+  for (unsigned N = 256; N <= 65536; N *= 2)
+    if (STI.checkFeatures(("+zvl" + Twine(N) + "b").str()))
+      VLen = N;
+  return VLen;
+}
+
 GenTarget::RegisterFacts RISCVTarget::describeRegister(const MCEnvironment &Env,
                                                   unsigned Reg) const {
   RegisterFacts F;
@@ -77,6 +87,7 @@ GenTarget::RegisterFacts RISCVTarget::describeRegister(const MCEnvironment &Env,
   if (Name.consume_front("V") && !Name.getAsInteger(10, Index) && Index < 32) {
     F.K = RegisterFacts::Vector;
     F.Index = Index;
+    F.Bits = riscvVLen(Env.subtargetInfo());
   }
   return F;
 }
@@ -154,6 +165,46 @@ void RISCVTarget::writeRegister(const MCEnvironment &Env, unsigned Reg,
   Out.emit(makeInst(Env, "FCVT_D_W", {reg(Reg), reg(Scratch[0]), imm(0)}));
 }
 
+// The planned vector register contents, element by element with
+// vslide1down.vx at SEW = min(XLEN, ELEN), LMUL 1, vl = VLMAX (the first
+// element pushed ends in element 0). vl and vtype are read first and put
+// back after (vsetvl with the saved values), so the vector unit's own
+// configuration code is not disturbed. Needs three scratch GPRs.
+void RISCVTarget::emitVectorValues(const MCEnvironment &Env,
+                                   const RegisterInitRequest &Req,
+                                   ArrayRef<unsigned> Scratch,
+                                   InstSink &Out) const {
+  const MCSubtargetInfo &STI = Env.subtargetInfo();
+  unsigned VLen = riscvVLen(STI);
+  if (!VLen || Scratch.size() < 3)
+    return;
+  const unsigned Zero = zeroRegister(Env);
+  unsigned SavedVL = Scratch[0], SavedVType = Scratch[1], T = Scratch[2];
+  unsigned SEW = std::min(Env.selection().XLen,
+                          STI.checkFeatures("+zve64x") ? 64u : 32u);
+  unsigned Elems = VLen / SEW;
+  Out.emit(makeInst(Env, "CSRRS", {reg(SavedVL), imm(0xC20), reg(Zero)}));
+  Out.emit(makeInst(Env, "CSRRS", {reg(SavedVType), imm(0xC21), reg(Zero)}));
+  Out.emit(makeInst(Env, "VSETVLI",
+                    {reg(T), reg(Zero), imm((SEW == 64 ? 3 : 2) << 3)}));
+  for (unsigned I = 0; I < 32 && I < Req.VValues.size(); ++I) {
+    unsigned VReg = Env.findRegister(("V" + Twine(I)).str());
+    if (Req.MayWrite && !Req.MayWrite(VReg))
+      continue;
+    const std::vector<uint8_t> &Bytes = Req.VValues[I];
+    for (unsigned K = 0; K < Elems; ++K) {
+      uint64_t V = 0;
+      for (unsigned B = 0; B < SEW / 8; ++B)
+        if (K * SEW / 8 + B < Bytes.size())
+          V |= uint64_t(Bytes[K * SEW / 8 + B]) << (8 * B);
+      materializeValue(Env, T, V, Out);
+      Out.emit(makeInst(Env, "VSLIDE1DOWN_VX",
+                        {reg(VReg), reg(VReg), reg(T), reg(0)}));
+    }
+  }
+  Out.emit(makeInst(Env, "VSETVL", {reg(Zero), reg(SavedVL), reg(SavedVType)}));
+}
+
 void RISCVTarget::emitRegisterInitialization(const MCEnvironment &Env,
                                              RandomEngine &RNG,
                                              const RegisterInitRequest &Req,
@@ -188,10 +239,14 @@ void RISCVTarget::emitRegisterInitialization(const MCEnvironment &Env,
     emitMemoryFills(Env, Req.MemoryFills, FillRegs, Out);
   }
   // The FP values pass through GPRs that are initialised afterwards anyway.
-  SmallVector<unsigned, 2> Scratch;
+  SmallVector<unsigned, 3> Scratch;
   for (unsigned R : reverse(GPRs))
-    if (Initialised(R) && Scratch.size() < 2)
+    if (Initialised(R) && Scratch.size() < 3)
       Scratch.push_back(R);
+  if (!Req.VValues.empty())
+    emitVectorValues(Env, Req, Scratch, Out);
+  if (Scratch.size() > 2)
+    Scratch.pop_back();
 
   bool HasF = STI.checkFeatures("+f");
   bool HasD = STI.checkFeatures("+d");

@@ -87,6 +87,8 @@ bool RISCVControlFlow::linksOnlyThroughABI(unsigned Opcode) const {
 }
 
 unsigned RISCVControlFlow::slotSize(unsigned Reg) const {
+  if (isVectorRegister(Reg))
+    return VLenB;
   if (isFPR(Reg))
     return Env.registerName(Reg).ends_with("_D") ? 8 : 4;
   for (unsigned N = 1; N < 32; ++N)
@@ -113,7 +115,96 @@ void RISCVControlFlow::emitLoad(unsigned Reg, unsigned Base, int64_t Offset,
 
 void RISCVControlFlow::emitAddImm(unsigned Dst, unsigned Src, int64_t Imm,
                                   InstSink &Out) const {
+  // Steps of 2032 (a multiple of the stack alignment) until the rest fits
+  // ADDI's 12 bits: frames holding vector registers can exceed them.
+  while (Imm > 2047 || Imm < -2048) {
+    int64_t Step = Imm > 0 ? 2032 : -2032;
+    Out.emit(make("ADDI", {reg(Dst), reg(Src), imm(Step)}));
+    Src = Dst;
+    Imm -= Step;
+  }
   Out.emit(make("ADDI", {reg(Dst), reg(Src), imm(Imm)}));
+}
+
+bool RISCVControlFlow::isVectorRegister(unsigned Reg) const {
+  if (!VLenB)
+    return false;
+  StringRef N = Env.registerName(Reg);
+  unsigned Idx;
+  return N.consume_front("V") && !N.getAsInteger(10, Idx) && Idx < 32;
+}
+
+// vs<n>r.v / vl<n>re8.v on the largest aligned run of consecutive
+// registers (v8..v15 in one vs8r.v), the address register stepping along.
+void RISCVControlFlow::emitVectorBlock(ArrayRef<unsigned> Regs, unsigned Base,
+                                       int64_t Offset, unsigned Scratch,
+                                       bool Save, InstSink &Out) const {
+  if (Regs.empty())
+    return;
+  emitAddImm(Scratch, Base, Offset, Out);
+  auto Index = [&](unsigned R) {
+    unsigned I = 0;
+    Env.registerName(R).drop_front().getAsInteger(10, I);
+    return I;
+  };
+  for (size_t K = 0; K < Regs.size();) {
+    unsigned First = Index(Regs[K]);
+    unsigned N = 8;
+    for (; N > 1; N /= 2) {
+      if (First % N || K + N > Regs.size())
+        continue;
+      bool Run = true;
+      for (unsigned J = 1; J < N && Run; ++J)
+        Run = Index(Regs[K + J]) == First + J;
+      if (Run)
+        break;
+    }
+    std::string Group = "V" + std::to_string(First);
+    if (N > 1)
+      Group += "M" + std::to_string(N);
+    std::string Name = Save ? "VS" + std::to_string(N) + "R_V"
+                            : "VL" + std::to_string(N) + "RE8_V";
+    Out.emit(make(Name, {reg(Env.findRegister(Group)), reg(Scratch)}));
+    K += N;
+    if (K < Regs.size())
+      emitAddImm(Scratch, Scratch, int64_t(N) * VLenB, Out);
+  }
+}
+
+// Layout at Offset: vl, vtype, vcsr, spare (XLEN bits each).
+static constexpr uint16_t CsrVL = 0xC20, CsrVType = 0xC21, CsrVCsr = 0x00F;
+
+void RISCVControlFlow::emitVectorStateSave(unsigned Base, int64_t Offset,
+                                           unsigned Scratch,
+                                           InstSink &Out) const {
+  int64_t Slot = XLen / 8;
+  uint16_t Csrs[] = {CsrVL, CsrVType, CsrVCsr};
+  for (unsigned K = 0; K < 3; ++K) {
+    Out.emit(make("CSRRS", {reg(Scratch), imm(Csrs[K]), reg(Zero)}));
+    emitStore(Scratch, Base, Offset + K * Slot, Out);
+  }
+}
+
+void RISCVControlFlow::emitVectorStateRestore(unsigned Base, int64_t Offset,
+                                              unsigned Scratch,
+                                              InstSink &Out) const {
+  int64_t Slot = XLen / 8;
+  // A second register for vsetvl's vtype operand, kept in the spare slot.
+  unsigned Second = xReg(5);
+  for (unsigned N : {5u, 6u, 7u})
+    if (xReg(N) != Base && xReg(N) != Scratch) {
+      Second = xReg(N);
+      break;
+    }
+  emitStore(Second, Base, Offset + 3 * Slot, Out);
+  // vsetvl with the saved vl as AVL gives that vl back: it was at most
+  // VLMAX of the saved vtype (and a saved vill gives vill and vl 0 again).
+  emitLoad(Scratch, Base, Offset, Out);
+  emitLoad(Second, Base, Offset + Slot, Out);
+  Out.emit(make("VSETVL", {reg(Zero), reg(Scratch), reg(Second)}));
+  emitLoad(Second, Base, Offset + 2 * Slot, Out);
+  Out.emit(make("CSRRW", {reg(Zero), imm(CsrVCsr), reg(Second)}));
+  emitLoad(Second, Base, Offset + 3 * Slot, Out);
 }
 
 std::vector<unsigned> RISCVControlFlow::calleeSavedRegs() const {

@@ -5,7 +5,15 @@
 #include "snipgen/Target/ISACatalogue.h"
 #include "snipgen/Target/Target.h"
 
+namespace llvm {
+class MCSubtargetInfo;
+}
+
 namespace snipgen {
+
+/// VLEN in bits: the largest zvl<N>b of the subtarget, at least 128 (as the
+/// model and QEMU choose); 0 without a vector unit (zve32x).
+unsigned riscvVLen(const llvm::MCSubtargetInfo &STI);
 
 class RISCVTarget final : public GenTarget {
 public:
@@ -45,6 +53,9 @@ public:
                        llvm::ArrayRef<unsigned> Regs, InstSink &Out) const;
   RegisterFacts describeRegister(const MCEnvironment &Env,
                                  unsigned Reg) const override;
+  void emitVectorValues(const MCEnvironment &Env,
+                        const RegisterInitRequest &Req,
+                        llvm::ArrayRef<unsigned> Scratch, InstSink &Out) const;
   std::vector<unsigned> nameableRegisters(const MCEnvironment &Env) const override;
   int writeRegisterScratchCount(const MCEnvironment &Env,
                                 unsigned Reg) const override;
