@@ -1,8 +1,9 @@
 //===- OptionShorthandKeys.cpp - Top-level keys that set options ----------===//
 //
 // The manual's layout-calls.yml gives the generated call graph's shape as
-// top-level keys (function-layers, function-number, num-instr-ancil). They
-// mean the options of the same names, so they join the layout's options once
+// top-level keys (function-layers, function-number, num-instr-ancil; and
+// llvm-snippy's tests write randomize-ra the same way). They mean the
+// options of the same names, so they join the layout's options once
 // those are merged: giving one both here and under `options:` (or on the
 // command line) is the usual "given twice" error.
 //===----------------------------------------------------------------------===//
