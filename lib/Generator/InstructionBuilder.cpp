@@ -4,6 +4,7 @@
 #include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/OperandInitializer.h"
 #include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Generator/VectorAccess.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Generator/Program.h"
@@ -24,6 +25,7 @@ struct InstructionBuilder::Recipe {
   // LR/SC: the other half of the retry loop (same size).
   const OpcodeDesc *Partner = nullptr;
   bool Memory = false; // gets an address from the memory planner
+  bool Vector = false; // a vector load/store (VectorAccessPlanner)
 };
 
 namespace {
@@ -117,6 +119,26 @@ Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
   if (OperandInitializer *Init = Registers.operandInitializer())
     if (Error E = Init->prepare(Op))
       return E;
+  if (VectorAccessPlanner::isVectorMemory(Env, Op)) {
+    if (!Vector)
+      Vector = std::make_unique<VectorAccessPlanner>(
+          Env, Target, Memory, Registers, RNG,
+          VectorAccessPlanner::subtargetVLen(Env));
+    if (Error E = Vector->prepare(Op, SM, Loc))
+      return E;
+    // Until the vector unit's configurations are generated (issue 11), every
+    // vector access runs under the default configuration, set before it.
+    if (!Vector->legalUnder(Op, VectorConfig()))
+      return Reject("it is not legal under the default vector configuration "
+                    "(SEW=64, LMUL=1, VL=2), or no memory scheme holds its "
+                    "access there");
+    Recipe R;
+    R.Vector = true;
+    MaxFootprint = std::max(MaxFootprint, Vector->maxFootprint() + 4);
+    RecipeOf[&Op] = Recipes.size();
+    Recipes.push_back(std::move(R));
+    return Error::success();
+  }
   Recipe R;
   unsigned AccessSize = 0;
   bool Block = Target.isCacheBlockOp(Op);
@@ -206,6 +228,18 @@ Error InstructionBuilder::checkReservationRegisters(const OpcodeDesc &LR,
 
 void InstructionBuilder::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
   const Recipe &R = recipe(Op);
+  if (R.Vector) {
+    VectorConfig Cfg;
+    MCInst Set;
+    Set.setOpcode(Env.findOpcode("VSETIVLI"));
+    Set.addOperand(MCOperand::createReg(Target.zeroRegister(Env)));
+    Set.addOperand(MCOperand::createImm(int64_t(Cfg.VL)));
+    Set.addOperand(MCOperand::createImm(Cfg.vtypeImmediate()));
+    Out.emit(Set);
+    Vector->emit(Op, Cfg, /*Masked=*/false, Out);
+    ++MemoryAccesses;
+    return;
+  }
   if (R.Partner) {
     bool IsSC = Target.reservationRole(Op) ==
                 GenTarget::ReservationRole::StoreConditional;

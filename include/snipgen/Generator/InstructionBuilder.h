@@ -26,6 +26,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SMLoc.h"
 #include <initializer_list>
+#include <memory>
 #include <vector>
 
 namespace llvm {
@@ -43,6 +44,7 @@ class MCEnvironment;
 class MemoryPlanner;
 class RandomEngine;
 class RegisterPolicy;
+class VectorAccessPlanner;
 struct OpcodeDesc;
 
 class InstructionBuilder {
@@ -69,6 +71,8 @@ public:
   void setCatalogue(const ISACatalogue *C) { Catalogue = C; }
   /// Bytes of one cache-block operation (-riscv-cbo-block-size).
   void setCacheBlockBytes(unsigned B) { CacheBlockBytes = B; }
+  /// Vector loads and stores (null until one is prepared).
+  VectorAccessPlanner *vectorAccess() const { return Vector.get(); }
 
 private:
   struct Recipe;
@@ -98,6 +102,7 @@ private:
   std::vector<Recipe> Recipes;
   uint64_t MemoryAccesses = 0;
   uint64_t MaxFootprint = 9 * 4;
+  std::unique_ptr<VectorAccessPlanner> Vector;
 };
 
 } // namespace snipgen

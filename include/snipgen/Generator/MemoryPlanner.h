@@ -134,6 +134,16 @@ public:
   /// Chooses the address, emits the base setup and records the access.
   PlacedAccess place(const MemoryAccess &A, CodeBuffer &Out);
   void endInstruction(const llvm::MCInst &I, CodeBuffer &Out);
+  /// Vector accesses (VectorAccessPlanner), between beginInstruction and
+  /// endInstruction: makes one of Op's base candidates (Preferred if it can)
+  /// hold Address, with the cheapest code, and returns it. Records nothing.
+  unsigned setBase(const OpcodeDesc &Op, uint64_t Address, unsigned Preferred,
+                   CodeBuffer &Out);
+  /// GPRs ancillary code may use as scratch (check isPinned before use).
+  llvm::ArrayRef<unsigned> scratchRegisters() const { return ScratchRegs; }
+  bool isBurstOpcode(unsigned Opcode) const { return IsBurstOpcode[Opcode]; }
+  /// The engine addresses come from.
+  RandomEngine &addressRNG() { return AddrRNG; }
   /// Ancillary code outside the planner wrote Reg (operand initialisation):
   /// its known value, and a burst group's claim on it, are gone.
   void clobbered(unsigned Reg);
