@@ -236,6 +236,7 @@ void InstructionBuilder::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
     Set.addOperand(MCOperand::createImm(int64_t(Cfg.VL)));
     Set.addOperand(MCOperand::createImm(Cfg.vtypeImmediate()));
     Out.emit(Set);
+    Memory.noteAncillary(Out, {});
     Vector->emit(Op, Cfg, /*Masked=*/false, Out);
     ++MemoryAccesses;
     return;

@@ -139,6 +139,9 @@ public:
   /// hold Address, with the cheapest code, and returns it. Records nothing.
   unsigned setBase(const OpcodeDesc &Op, uint64_t Address, unsigned Preferred,
                    CodeBuffer &Out);
+  /// Ancillary code appended since the last instruction wrote only Written
+  /// (e.g. a VSET* with rd = x0): the other known values stay valid.
+  void noteAncillary(CodeBuffer &Out, llvm::ArrayRef<unsigned> Written);
   /// GPRs ancillary code may use as scratch (check isPinned before use).
   llvm::ArrayRef<unsigned> scratchRegisters() const { return ScratchRegs; }
   bool isBurstOpcode(unsigned Opcode) const { return IsBurstOpcode[Opcode]; }

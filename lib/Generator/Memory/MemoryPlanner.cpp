@@ -463,6 +463,13 @@ PlacedAccess MemoryPlanner::place(const MemoryAccess &A, CodeBuffer &Out) {
                     CurrentMember >= 0 ? GroupId : 0, Out);
 }
 
+void MemoryPlanner::noteAncillary(CodeBuffer &Out, ArrayRef<unsigned> Written) {
+  for (unsigned R : Written)
+    clobbered(R);
+  if (&Out == LastBuffer && &Out.block() == LastBlock)
+    LastSize = Out.size();
+}
+
 unsigned MemoryPlanner::setBase(const OpcodeDesc &Op, uint64_t Address,
                                 unsigned Preferred, CodeBuffer &Out) {
   const MemoryOpcodeInfo &Info = *info(Op.Opcode);
