@@ -128,10 +128,10 @@ Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
       return E;
     // Until the vector unit's configurations are generated (issue 11), every
     // vector access runs under the default configuration, set before it.
-    if (!Vector->legalUnder(Op, VectorConfig()))
-      return Reject("it is not legal under the default vector configuration "
-                    "(SEW=64, LMUL=1, VL=2), or no memory scheme holds its "
-                    "access there");
+    std::string Why = Vector->whyNotUnder(Op, VectorConfig());
+    if (!Why.empty())
+      return Reject("under the default vector configuration (SEW=64, "
+                    "LMUL=1, VL=2): " + Why);
     Recipe R;
     R.Vector = true;
     MaxFootprint = std::max(MaxFootprint, Vector->maxFootprint() + 4);

@@ -27,6 +27,7 @@
 #ifndef SNIPGEN_GENERATOR_VECTORACCESS_H
 #define SNIPGEN_GENERATOR_VECTORACCESS_H
 
+#include "snipgen/Generator/MemoryScheme.h"
 #include "snipgen/Generator/VectorConfig.h"
 #include "snipgen/Support/Random.h"
 #include "llvm/ADT/DenseMap.h"
@@ -35,6 +36,7 @@
 #include "llvm/Support/SMLoc.h"
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace llvm {
@@ -112,6 +114,9 @@ public:
   /// element (strided, indexed) under Cfg, and the ISA alignment.
   static unsigned accessBytes(const VectorAccessShape &S,
                               const VectorConfig &Cfg, unsigned VLenBits);
+  /// What a scheme must admit: accessBytes, aligned on one element.
+  static AccessRequest request(const VectorAccessShape &S,
+                               const VectorConfig &Cfg, unsigned VLenBits);
   /// Some scheme holds the access shape under Cfg.
   bool admits(const VectorAccessShape &S, const VectorConfig &Cfg,
               unsigned VLenBits);
@@ -156,6 +161,8 @@ public:
   /// whole-register accesses, register groups available, and a scheme holds
   /// the access shape.
   bool legalUnder(const OpcodeDesc &Op, const VectorConfig &Cfg);
+  /// Why Op is not legalUnder(Cfg), for error messages ("" if it is).
+  std::string whyNotUnder(const OpcodeDesc &Op, const VectorConfig &Cfg);
   /// Picks every operand (data group aligned to EMUL, index group, base,
   /// stride, v0.t when Masked and the opcode has a mask operand, obeying
   /// the overlap rules), emits the ancillary code (index values, base,

@@ -178,15 +178,23 @@ Error VectorAccessPlanner::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
   VectorConfig Smallest;
   Smallest.SEW = 8;
   Smallest.VL = 1;
-  unsigned Bytes = VectorElementPlanner::accessBytes(*S, Smallest, VLenBits);
-  unsigned Align = S->Kind == VectorAccessKind::Mask ||
-                           S->Kind == VectorAccessKind::Indexed
-                       ? 1
-                       : S->EEW / 8;
+  AccessRequest Req = VectorElementPlanner::request(*S, Smallest, VLenBits);
+  MemorySchemeSet &Schemes = Memory.schemes();
+  if (!Schemes.admits(Req))
+    return Reject("no memory scheme admits " +
+                  Twine(S->Kind == VectorAccessKind::WholeRegister
+                            ? "its " + utostr(Req.Size) +
+                                  "-byte access (whole registers)"
+                            : "one " + utostr(Req.Size) +
+                                  "-byte element of it") +
+                  " aligned to " + utostr(Req.IsaAlign) + ":" +
+                  Schemes.explainRejections(Req));
+  // The memory planner sets its bases: it knows the base candidates. (Its
+  // own admission check, for one byte, is weaker than the one above.)
   MemoryOpcodeInfo Info;
   Info.Op = &Op;
-  Info.Size = Bytes;
-  Info.IsaAlign = Align;
+  Info.Size = 1;
+  Info.IsaAlign = 1;
   Info.BaseCandidates = R.BaseCands;
   if (Error E = Memory.prepare(Info, SM, Loc))
     return E;
@@ -255,6 +263,38 @@ VectorAccessPlanner::indexGroups(const Recipe &R, const VectorConfig &Cfg,
     Out.push_back(V);
   }
   return Out;
+}
+
+std::string VectorAccessPlanner::whyNotUnder(const OpcodeDesc &Op,
+                                             const VectorConfig &Cfg) {
+  const Recipe *R = recipe(Op);
+  if (!R)
+    return "it was not prepared";
+  if (!configOk(*R, Cfg))
+    return Cfg.Vill ? "vtype.vill is set"
+                    : "its EEW, EMUL or number of fields is illegal under "
+                      "this vtype";
+  std::vector<unsigned> Data = dataGroups(*R, Cfg, false);
+  if (Data.empty())
+    return "no vector register group is left for its data after "
+           "reservations";
+  if (R->Shape.Kind == VectorAccessKind::Indexed &&
+      llvm::none_of(Data, [&](unsigned D) {
+        return !indexGroups(*R, Cfg, D, false).empty();
+      }))
+    return "no index register group beside a data group is left after "
+           "reservations";
+  AccessRequest Req = VectorElementPlanner::request(R->Shape, Cfg, VLenBits);
+  if (!Memory.schemes().admits(Req))
+    return "no memory scheme admits its " + utostr(Req.Size) +
+           "-byte access" +
+           (R->Shape.Kind == VectorAccessKind::Strided ||
+                    R->Shape.Kind == VectorAccessKind::Indexed
+               ? " (one element)"
+               : "") +
+           " aligned to " + utostr(Req.IsaAlign) + ":" +
+           Memory.schemes().explainRejections(Req);
+  return "";
 }
 
 bool VectorAccessPlanner::legalUnder(const OpcodeDesc &Op,

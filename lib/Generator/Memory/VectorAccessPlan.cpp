@@ -137,13 +137,19 @@ static unsigned isaAlign(const VectorAccessShape &S, const VectorConfig &Cfg) {
   return S.Kind == VectorAccessKind::Mask ? 1 : S.dataEEW(Cfg) / 8;
 }
 
-bool VectorElementPlanner::admits(const VectorAccessShape &S,
-                                  const VectorConfig &Cfg, unsigned VLenBits) {
+AccessRequest VectorElementPlanner::request(const VectorAccessShape &S,
+                                           const VectorConfig &Cfg,
+                                           unsigned VLenBits) {
   AccessRequest R;
   R.Size = accessBytes(S, Cfg, VLenBits);
   R.IsaAlign = isaAlign(S, Cfg);
   R.AlignOnIsa = true;
-  return Schemes.admits(R);
+  return R;
+}
+
+bool VectorElementPlanner::admits(const VectorAccessShape &S,
+                                  const VectorConfig &Cfg, unsigned VLenBits) {
+  return Schemes.admits(request(S, Cfg, VLenBits));
 }
 
 bool VectorElementPlanner::elementOk(unsigned Id, uint64_t Addr,
@@ -238,10 +244,7 @@ bool VectorElementPlanner::planStride(VectorAccessPlan &P, uint64_t VL,
 std::optional<VectorAccessPlan>
 VectorElementPlanner::plan(const VectorAccessShape &S, const VectorConfig &Cfg,
                            unsigned VLenBits, RandomEngine &RNG) {
-  AccessRequest R;
-  R.Size = accessBytes(S, Cfg, VLenBits);
-  R.IsaAlign = isaAlign(S, Cfg);
-  R.AlignOnIsa = true;
+  AccessRequest R = request(S, Cfg, VLenBits);
   std::optional<unsigned> Id = Schemes.pick(R, RNG);
   if (!Id)
     return std::nullopt;
