@@ -159,15 +159,18 @@ public:
   /// Whether a prepared Op can be emitted under Cfg: EEW <= ELEN, data EMUL
   /// in [1/8, 8], NF * EMUL <= 8, index EMUL legal, vill only for
   /// whole-register accesses, register groups available, and a scheme holds
-  /// the access shape.
+  /// the access with vl = 1. It does not depend on vl: a unit-stride or
+  /// mask access whose vl elements no scheme holds is emitted with vl
+  /// lowered around it (VSET* before and after).
   bool legalUnder(const OpcodeDesc &Op, const VectorConfig &Cfg);
   /// Why Op is not legalUnder(Cfg), for error messages ("" if it is).
   std::string whyNotUnder(const OpcodeDesc &Op, const VectorConfig &Cfg);
   /// Picks every operand (data group aligned to EMUL, index group, base,
   /// stride, v0.t when Masked and the opcode has a mask operand, obeying
   /// the overlap rules), emits the ancillary code (index values, base,
-  /// stride) and the instruction into Out, and records the access. The
-  /// hart's vl/vtype are Cfg before and after. Op must be legalUnder(Cfg).
+  /// stride, a lowered vl) and the instruction into Out, and records the
+  /// access. The hart's vl/vtype are Cfg before and after. Op must be
+  /// legalUnder(Cfg).
   void emit(const OpcodeDesc &Op, const VectorConfig &Cfg, bool Masked,
             CodeBuffer &Out);
 
@@ -176,6 +179,8 @@ public:
   unsigned vlenBits() const { return VLenBits; }
   unsigned elen() const { return ELen; }
   uint64_t emitted() const { return Emitted; }
+  /// Accesses emitted with vl lowered around them.
+  uint64_t trimmedVL() const { return TrimmedVL; }
 
 private:
   struct Recipe;
@@ -206,6 +211,7 @@ private:
   llvm::DenseMap<const OpcodeDesc *, unsigned> RecipeOf;
   std::vector<Recipe> Recipes;
   uint64_t Emitted = 0;
+  uint64_t TrimmedVL = 0;
   // Opcodes of the ancillary vector code.
   unsigned OpVSETVLI = 0, OpVSETIVLI = 0, OpSlide = 0, OpVID = 0,
            OpVMulVX = 0, OpVAddVX = 0;

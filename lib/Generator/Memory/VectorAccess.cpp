@@ -284,7 +284,10 @@ std::string VectorAccessPlanner::whyNotUnder(const OpcodeDesc &Op,
       }))
     return "no index register group beside a data group is left after "
            "reservations";
-  AccessRequest Req = VectorElementPlanner::request(R->Shape, Cfg, VLenBits);
+  // vl may be trimmed for the access (emit()): one element must fit.
+  VectorConfig One = Cfg;
+  One.VL = 1;
+  AccessRequest Req = VectorElementPlanner::request(R->Shape, One, VLenBits);
   if (!Memory.schemes().admits(Req))
     return "no memory scheme admits its " + utostr(Req.Size) +
            "-byte access" +
@@ -310,12 +313,15 @@ bool VectorAccessPlanner::legalUnder(const OpcodeDesc &Op,
         return !indexGroups(*R, Cfg, D, false).empty();
       }))
     return false;
-  return Elements.admits(R->Shape, Cfg, VLenBits);
+  VectorConfig One = Cfg;
+  One.VL = 1;
+  return Elements.admits(R->Shape, One, VLenBits);
 }
 
 uint64_t VectorAccessPlanner::maxFootprint() const {
   // Indexed: two VSET* with their AVL (3 each), one LUI/ADDI pair and a
-  // slide per element, the base (8) and the instruction.
+  // slide per element, the base (8) and the instruction (a trimmed vl is
+  // never needed for indexed accesses, whose size does not depend on vl).
   return (6 + 3 * VectorElementPlanner::MaxIndexSlides + 8 + 1) * 4;
 }
 
@@ -434,14 +440,36 @@ void VectorAccessPlanner::emit(const OpcodeDesc &Op, const VectorConfig &Cfg,
     IndexV = Idx[RNG.below(Idx.size())];
   }
 
+  // A unit-stride or mask access of all vl elements that no scheme holds:
+  // vl is lowered around the instruction to the largest that fits (the
+  // access size grows with vl; one element always fits, see legalUnder).
+  VectorConfig Use = Cfg;
+  bool Trimmed = false;
+  if (Use.VL > 1 && !Elements.admits(S, Use, VLenBits)) {
+    uint64_t Lo = 1, Hi = Use.VL - 1;
+    while (Lo < Hi) {
+      uint64_t Mid = (Lo + Hi + 1) / 2;
+      VectorConfig Try = Cfg;
+      Try.VL = Mid;
+      if (Elements.admits(S, Try, VLenBits))
+        Lo = Mid;
+      else
+        Hi = Mid - 1;
+    }
+    Use.VL = Lo;
+    Trimmed = true;
+    ++TrimmedVL;
+    emitVSetVL(Use.VL, Cfg.SEW, Cfg.LMULLog2, Cfg.TailAgnostic,
+               Cfg.MaskAgnostic, {}, Out);
+  }
   std::optional<VectorAccessPlan> P =
-      Elements.plan(S, Cfg, VLenBits, Memory.addressRNG());
+      Elements.plan(S, Use, VLenBits, Memory.addressRNG());
   if (!P)
     report_fatal_error("snipgen internal error: a memory scheme admitted a "
                        "vector access but chose no address for it");
 
-  if (S.Kind == VectorAccessKind::Indexed && Cfg.VL)
-    writeIndices(*P, Cfg, S.EEW, IndexV, Out);
+  if (S.Kind == VectorAccessKind::Indexed && Use.VL)
+    writeIndices(*P, Use, S.EEW, IndexV, Out);
   unsigned Base = Memory.setBase(
       Op, P->Base, R.BaseCands[RNG.below(R.BaseCands.size())], Out);
   unsigned Stride = 0;
@@ -508,6 +536,13 @@ void VectorAccessPlanner::emit(const OpcodeDesc &Op, const VectorConfig &Cfg,
   Out.block().PrimaryOffsets.push_back(static_cast<uint32_t>(Out.size()));
   Out.emit(I);
   Memory.endInstruction(I, Out);
+  if (Trimmed) {
+    uint64_t Restore = Out.emitted();
+    emitVSetVL(Cfg.VL, Cfg.SEW, Cfg.LMULLog2, Cfg.TailAgnostic,
+               Cfg.MaskAgnostic, {}, Out);
+    Memory.noteAncillary(Out, {});
+    Emitted += Out.emitted() - Restore;
+  }
 }
 
 } // namespace snipgen
