@@ -27,6 +27,7 @@ static const TopLevelKeyHandler Handlers[] = {
     {"imm-hist", parseImmHistKey, nullptr},
     {"operands-reinitialization", parseOperandsReinitKey, nullptr},
     {"fpu-config", parseFPUConfigKey, nullptr},
+    {"riscv-vector-unit", parseVectorUnitKey, nullptr},
     {"smcgram", parseSelfModifyingCodeKey, nullptr},
     {"code-layout", parseSelfModifyingCodeKey, nullptr},
 };

@@ -84,6 +84,9 @@ llvm::Error parseOperandsReinitKey(const YAMLEntry &Entry,
                                    LayoutBuildContext &Ctx);
 llvm::Error parseFPUConfigKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
 
+// riscv-vector-unit (VectorUnitKey.cpp)
+llvm::Error parseVectorUnitKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
+
 //===----------------------------------------------------------------------===//
 // `options` (OptionsKey.cpp). Not a table entry: it may appear in several
 // files and is merged by precedence (see Config/Layout.h).

@@ -193,8 +193,15 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
         Done = std::min<uint64_t>(Img.size(), SD.Size);
       }
       S->emitZeros(SD.Size - Done);
-    } else if (P.SelfCheck.Globals && I == P.SelfCheck.GlobalsSection) {
-      emitSelfCheckGlobals(Env, *S, P);
+    } else if ((P.SelfCheck.Globals && I == P.SelfCheck.GlobalsSection) ||
+               (!P.VectorConstants.Bytes.empty() &&
+                I == P.VectorConstants.Section)) {
+      if (!P.VectorConstants.Bytes.empty() && I == P.VectorConstants.Section)
+        S->emitBytes(StringRef(
+            reinterpret_cast<const char *>(P.VectorConstants.Bytes.data()),
+            P.VectorConstants.Bytes.size()));
+      if (P.SelfCheck.Globals && I == P.SelfCheck.GlobalsSection)
+        emitSelfCheckGlobals(Env, *S, P);
     }
   }
   S->finish();

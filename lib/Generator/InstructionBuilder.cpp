@@ -5,6 +5,7 @@
 #include "snipgen/Generator/OperandInitializer.h"
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Generator/VectorAccess.h"
+#include "snipgen/Generator/VectorUnit.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Generator/Program.h"
@@ -25,7 +26,6 @@ struct InstructionBuilder::Recipe {
   // LR/SC: the other half of the retry loop (same size).
   const OpcodeDesc *Partner = nullptr;
   bool Memory = false; // gets an address from the memory planner
-  bool Vector = false; // a vector load/store (VectorAccessPlanner)
 };
 
 namespace {
@@ -80,10 +80,34 @@ InstructionBuilder::InstructionBuilder(const MCEnvironment &Env,
 
 InstructionBuilder::~InstructionBuilder() = default;
 
+void InstructionBuilder::setVectorUnit(VectorUnit *V) {
+  Vector = V;
+  if (!V)
+    return;
+  VectorMemory = std::make_unique<VectorAccessPlanner>(
+      Env, Target, Memory, Registers, RNG, V->vlen());
+  VectorAccessPlanner *P = VectorMemory.get();
+  VectorMemoryHooks H;
+  H.Prepare = [P](const OpcodeDesc &Op, const SourceMgr &SM, SMLoc Loc) {
+    return P->prepare(Op, SM, Loc);
+  };
+  H.LegalUnder = [P](const OpcodeDesc &Op, const VectorConfig &C) {
+    return P->legalUnder(Op, C);
+  };
+  H.Emit = [P](const OpcodeDesc &Op, const VectorConfig &C, bool Masked,
+               CodeBuffer &Out) { P->emit(Op, C, Masked, Out); };
+  V->setMemoryHooks(std::move(H));
+  MaxFootprint = std::max(MaxFootprint, V->maxFootprint() + P->maxFootprint());
+}
+
 Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
                                   SMLoc Loc) {
   if (RecipeOf.count(&Op))
     return Error::success();
+  if (Vector && Vector->handles(Op)) {
+    MaxFootprint = std::max(MaxFootprint, Vector->maxFootprint());
+    return Vector->prepare(Op, SM, Loc);
+  }
   auto Reject = [&](const Twine &Why) {
     return makeError(SM, Loc, "cannot generate '" + Op.Name + "': " + Why);
   };
@@ -119,26 +143,6 @@ Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
   if (OperandInitializer *Init = Registers.operandInitializer())
     if (Error E = Init->prepare(Op))
       return E;
-  if (VectorAccessPlanner::isVectorMemory(Env, Op)) {
-    if (!Vector)
-      Vector = std::make_unique<VectorAccessPlanner>(
-          Env, Target, Memory, Registers, RNG,
-          VectorAccessPlanner::subtargetVLen(Env));
-    if (Error E = Vector->prepare(Op, SM, Loc))
-      return E;
-    // Until the vector unit's configurations are generated (issue 11), every
-    // vector access runs under the default configuration, set before it.
-    std::string Why = Vector->whyNotUnder(Op, VectorConfig());
-    if (!Why.empty())
-      return Reject("under the default vector configuration (SEW=64, "
-                    "LMUL=1, VL=2): " + Why);
-    Recipe R;
-    R.Vector = true;
-    MaxFootprint = std::max(MaxFootprint, Vector->maxFootprint() + 4);
-    RecipeOf[&Op] = Recipes.size();
-    Recipes.push_back(std::move(R));
-    return Error::success();
-  }
   Recipe R;
   unsigned AccessSize = 0;
   bool Block = Target.isCacheBlockOp(Op);
@@ -227,20 +231,11 @@ Error InstructionBuilder::checkReservationRegisters(const OpcodeDesc &LR,
 }
 
 void InstructionBuilder::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
-  const Recipe &R = recipe(Op);
-  if (R.Vector) {
-    VectorConfig Cfg;
-    MCInst Set;
-    Set.setOpcode(Env.findOpcode("VSETIVLI"));
-    Set.addOperand(MCOperand::createReg(Target.zeroRegister(Env)));
-    Set.addOperand(MCOperand::createImm(int64_t(Cfg.VL)));
-    Set.addOperand(MCOperand::createImm(Cfg.vtypeImmediate()));
-    Out.emit(Set);
-    Memory.noteAncillary(Out, {});
-    Vector->emit(Op, Cfg, /*Masked=*/false, Out);
-    ++MemoryAccesses;
+  if (Vector && Vector->handles(Op)) {
+    Vector->emit(Op, Out);
     return;
   }
+  const Recipe &R = recipe(Op);
   if (R.Partner) {
     bool IsSC = Target.reservationRole(Op) ==
                 GenTarget::ReservationRole::StoreConditional;

@@ -11,6 +11,7 @@
 #include "MemoryInit.h"
 #include "MemorySetup.h"
 #include "ModelRun.h"
+#include "VectorSetup.h"
 #include "Outputs.h"
 #include "RegisterSetup.h"
 #include "snipgen/Config/Layout.h"
@@ -356,17 +357,30 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   auto Mem = setupMemory(DataLayout, Opts, *Env, *Target, *Histogram, Warnings);
   if (!Mem)
     return Mem.takeError();
+  auto Vector = setupVectorUnit(TheLayout, Opts, *Env, *Target, *Catalogue,
+                                *Histogram, *Mem->Source);
+  if (!Vector)
+    return Vector.takeError();
+  Config->Vector = Vector->Unit.get();
+  PrimarySource &Source =
+      Vector->Source ? *Vector->Source : *Mem->Source;
   RandomEngine RNG(*Seed);
   Config->Progress = makeProgress(Config->FillCodeSection ? 0 : Config->NumInstrs);
   SnippetGenerator Gen(*Env, *Target, TheLayout, *Histogram,
                        {*Regs->Registers, *Regs->Immediates, *Mem->Planner,
-                        *Mem->Source},
+                        Source},
                        RNG, *Config);
   auto Prog = Gen.generate();
   if (Config->Progress)
     errs() << "\r\033[K";
   if (!Prog)
     return Prog.takeError();
+  if (Vector->Unit) {
+    if (Error E = Vector->Unit->takeError())
+      return std::move(E);
+    Prog->VectorConstants.Section = Vector->Unit->constants().Section;
+    Prog->VectorConstants.Bytes = Vector->Unit->constants().Bytes;
+  }
   if (Error E = runGenerationChecks(*Prog, *Histogram, *Env, Opts))
     return std::move(E);
   if (Error E = warnUnusedRXSections(TheLayout, *Prog, Warnings))

@@ -41,6 +41,7 @@
 #include "snipgen/Config/ControlFlowConfig.h"
 #include "snipgen/Config/MemoryConfig.h"
 #include "snipgen/Config/ValueConfig.h"
+#include "snipgen/Config/VectorUnitConfig.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -110,6 +111,7 @@ struct Layout {
   ValueConfig Values;                  // register-reservation, histograms,
                                        // imm-hist, operands-reinitialization,
                                        // fpu-config
+  std::optional<VectorUnitConfig> VectorUnit; // riscv-vector-unit
 
   /// The merged layout as YAML text, with includes resolved (for -E).
   std::string Preprocessed;

@@ -29,6 +29,7 @@
 namespace snipgen {
 
 class SelfCheckEmitter;
+class VectorUnit;
 
 class GenTarget;
 class ImmediatePolicy;
@@ -62,6 +63,8 @@ struct GeneratorConfig {
   /// -riscv-cbo-block-size: bytes of one cache-block operation.
   unsigned CacheBlockBytes = 64;
   ControlFlowOptions ControlFlow;
+  /// RVV generation (Generator/VectorUnit.h); null without vector opcodes.
+  VectorUnit *Vector = nullptr;
 };
 
 /// The replaceable parts of generation (see their headers).

@@ -45,6 +45,7 @@ class MemoryPlanner;
 class RandomEngine;
 class RegisterPolicy;
 class VectorAccessPlanner;
+class VectorUnit;
 struct OpcodeDesc;
 
 class InstructionBuilder {
@@ -71,8 +72,11 @@ public:
   void setCatalogue(const ISACatalogue *C) { Catalogue = C; }
   /// Bytes of one cache-block operation (-riscv-cbo-block-size).
   void setCacheBlockBytes(unsigned B) { CacheBlockBytes = B; }
-  /// Vector loads and stores (null until one is prepared).
-  VectorAccessPlanner *vectorAccess() const { return Vector.get(); }
+  /// RVV opcodes (VSET* and vector operations) are prepared and emitted by
+  /// the vector unit (Generator/VectorUnit.h); its loads and stores by a
+  /// VectorAccessPlanner (Generator/VectorAccess.h) made here.
+  void setVectorUnit(VectorUnit *V);
+  VectorAccessPlanner *vectorAccess() const { return VectorMemory.get(); }
 
 private:
   struct Recipe;
@@ -89,6 +93,8 @@ private:
   unsigned pick(const std::vector<unsigned> &Candidates,
                 std::initializer_list<unsigned> Avoid, bool Written);
   const ISACatalogue *Catalogue = nullptr;
+  VectorUnit *Vector = nullptr;
+  std::unique_ptr<VectorAccessPlanner> VectorMemory;
   unsigned CacheBlockBytes = 64;
   const MCEnvironment &Env;
   const GenTarget &Target;
@@ -102,7 +108,6 @@ private:
   std::vector<Recipe> Recipes;
   uint64_t MemoryAccesses = 0;
   uint64_t MaxFootprint = 9 * 4;
-  std::unique_ptr<VectorAccessPlanner> Vector;
 };
 
 } // namespace snipgen

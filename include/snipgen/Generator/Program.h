@@ -198,6 +198,12 @@ struct Program {
     uint64_t Address = 0, UsedSize = 0;
     unsigned Stride = 16;
   } SelfCheck;
+  /// Global constants of the vector register initialisation
+  /// (-rvv-init-mode=loads|mixed): at the start of a read-only section.
+  struct ConstantData {
+    unsigned Section = 0;
+    std::vector<uint8_t> Bytes;
+  } VectorConstants;
   uint64_t codeSize() const {
     uint64_t S = 0;
     for (const Function &F : Functions)

@@ -27,6 +27,8 @@ struct VectorConfig {
   bool MaskAgnostic = false;
   unsigned VXRM = 0;     // 0 rnu, 1 rne, 2 rdn, 3 rod
   bool Vill = false;     // vtype.vill: only vtype-independent opcodes run
+  /// With Vill: the unsupported vtype encoding (bits 7:0) the VSET wrote.
+  uint16_t RawVType = 0;
 
   /// VLEN * LMUL / SEW.
   uint64_t vlmax(unsigned VLenBits) const {
@@ -46,6 +48,8 @@ struct VectorConfig {
   }
   /// The vtype CSR value (without vill) for VSETVLI / VSETIVLI immediates.
   unsigned vtypeImmediate() const {
+    if (Vill)
+      return RawVType;
     unsigned Sew = 0;
     for (unsigned S = 8; S < SEW; S *= 2)
       ++Sew;

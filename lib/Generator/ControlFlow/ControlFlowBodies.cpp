@@ -19,6 +19,7 @@
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Generator/SelfCheck.h"
+#include "snipgen/Generator/VectorUnit.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
 #include "snipgen/Target/ISACatalogue.h"
@@ -207,6 +208,10 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
   for (unsigned LI : BP.Loops)
     Excl.push_back(FP.Loops[LI].Counter);
   Parts.Registers.setWriteExclusions(Excl);
+  // vl/vtype/vxrm are unknown where control flow may join; the entry's
+  // single block continues from its prologue's configuration.
+  if (Config.Vector && !(Node == 0 && FP.Streaming))
+    Config.Vector->beginBlock();
 
   const SectionDesc &Code = L.Sections[CodeSection];
   CodeBuffer Out(Env, BB);

@@ -5,6 +5,7 @@
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/InstructionBuilder.h"
+#include "snipgen/Generator/VectorUnit.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Generator/SelfCheck.h"
@@ -324,6 +325,10 @@ Error ControlFlowGenerator::assembleFunction(unsigned Node, Program &P) {
     Parts.Registers.setWriteExclusions({});
     if (Entry) {
       Frames->entryPrologue(FP.Frame, Out);
+      // Vector registers and the first configuration, before the GPRs are
+      // initialised (it uses GPRs as scratch).
+      if (Config.Vector)
+        Config.Vector->emitEntryInit(Config.InitRegsInElf, Out);
       if (Config.InitRegsInElf) {
         // Planned values and hard reservations (RegisterPolicy.h).
         GenTarget::RegisterInitRequest Req =
@@ -461,6 +466,10 @@ Expected<Program> ControlFlowGenerator::run() {
       Env, Target, Parts.Registers, Parts.Immediates, Parts.Memory, RNG);
   Builder->setCatalogue(Config.Catalogue);
   Builder->setCacheBlockBytes(Config.CacheBlockBytes);
+  if (Config.Vector) {
+    Config.Vector->attach(Parts.Registers, Parts.Immediates, Parts.Memory, RNG);
+    Builder->setVectorUnit(Config.Vector);
+  }
   for (const OpcodeHistogram::Entry &E : Histogram.entries())
     if (RoleOf[E.Op->Opcode] == CFRole::None)
       if (Error Err =
