@@ -214,7 +214,7 @@ private:
   uint64_t TrimmedVL = 0;
   // Opcodes of the ancillary vector code.
   unsigned OpVSETVLI = 0, OpVSETIVLI = 0, OpSlide = 0, OpVID = 0,
-           OpVMulVX = 0, OpVAddVX = 0;
+           OpVMulVX = 0, OpVAddVX = 0, OpVMvVX = 0;
 };
 
 } // namespace snipgen

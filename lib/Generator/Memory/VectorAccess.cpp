@@ -62,6 +62,7 @@ VectorAccessPlanner::VectorAccessPlanner(const MCEnvironment &Env,
   OpVID = Env.findOpcode("VID_V");
   OpVMulVX = Env.findOpcode("VMUL_VX");
   OpVAddVX = Env.findOpcode("VADD_VX");
+  OpVMvVX = Env.findOpcode("VMV_V_X");
 }
 
 VectorAccessPlanner::~VectorAccessPlanner() = default;
@@ -382,13 +383,22 @@ void VectorAccessPlanner::writeIndices(const VectorAccessPlan &P,
     I.addOperand(MCOperand::createReg(0)); // unmasked
     Out.emit(I);
   };
-  if (P.IndexProgression) {
+  if (P.IndexProgression && !P.IndexStep) {
+    // Every offset the same: a splat.
+    Target.materializeValue(Env, T, P.Offsets[0], Out);
+    MCInst I;
+    I.setOpcode(OpVMvVX);
+    I.addOperand(MCOperand::createReg(VReg[VIdx]));
+    I.addOperand(MCOperand::createReg(T));
+    Out.emit(I);
+  } else if (P.IndexProgression) {
+    // Offsets[0] + i * IndexStep.
     MCInst I;
     I.setOpcode(OpVID);
     I.addOperand(MCOperand::createReg(VReg[VIdx]));
     I.addOperand(MCOperand::createReg(0));
     Out.emit(I);
-    if (P.IndexStep) {
+    if (P.IndexStep != 1) {
       Target.materializeValue(Env, T, P.IndexStep, Out);
       VX(OpVMulVX);
     }
