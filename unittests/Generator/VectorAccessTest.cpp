@@ -4,15 +4,25 @@
 // (configuration, opcode shape, layout) draws: every element the
 // instruction can touch lies in the chosen scheme, in the allowed memory,
 // aligned on one element, and the base/stride/offsets reproduce the element
-// addresses exactly as the hardware computes them; and the model check of
-// vector records (element spans) accepts exactly the planned elements.
+// addresses exactly as the hardware computes them; the model check of
+// vector records (element spans) accepts exactly the planned elements; and
+// the operands of emitted instructions follow the register-group rules.
 //===----------------------------------------------------------------------===//
 #include "snipgen/Config/Layout.h"
+#include "snipgen/Generator/CodeBuffer.h"
+#include "snipgen/Generator/Generator.h"
+#include "snipgen/Generator/MemoryPlanner.h"
+#include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Generator/MemoryCheck.h"
 #include "snipgen/Generator/MemorySchemeSet.h"
 #include "snipgen/Generator/Program.h"
 #include "snipgen/Generator/VectorAccess.h"
 #include "snipgen/Support/Warnings.h"
+#include "snipgen/Target/ISACatalogue.h"
+#include "snipgen/Target/MCEnvironment.h"
+#include "snipgen/Target/Target.h"
+#include "llvm/MC/MCInst.h"
+#include "llvm/MC/MCInstrInfo.h"
 #include "gtest/gtest.h"
 #include <set>
 
@@ -351,6 +361,123 @@ TEST(VectorAccessTest, ModelCheckCoversElements) {
   EXPECT_NE(Outside.find("does not allow the 4-byte element at 0x80001004"),
             std::string::npos)
       << Outside;
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Operands of emitted instructions
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+// For random legal configurations and every vector memory opcode legal
+// under them (masked or not): the data group is aligned to its EMUL and
+// inside v0..v31 with its NF fields, v0.t groups avoid v0, the index group
+// is aligned and apart from the data, and the record's elements match the
+// planned shape.
+TEST(VectorAccessTest, EmittedOperandsFollowTheRules) {
+  registerBuiltinTargets();
+  SubtargetSelection Sel;
+  Sel.TheTriple = llvm::Triple("riscv64-unknown-elf");
+  Sel.CPU = "generic-rv64";
+  Sel.Features = "+m,+v";
+  Sel.ABI = "lp64";
+  Sel.ISAString = "rv64i2p1_m2p0_v1p0";
+  auto Env = llvm::cantFail(MCEnvironment::create(Sel));
+  const GenTarget *Target = GenTarget::lookup(Sel.TheTriple);
+  auto Cat = llvm::cantFail(ISACatalogue::build(*Env, *Target));
+  Layout L = layoutWith(configs()[0]);
+  WarningEngine W;
+  auto Schemes = llvm::cantFail(MemorySchemeSet::build(L, MemoryPolicy(), W));
+  GeneratorConfig GC;
+  RegisterPolicy Regs(*Env, *Target, GC);
+  MemoryPlanner Mem(*Env, *Target, *Schemes, MemoryPlannerOptions());
+  RandomEngine RNG(5);
+  Mem.attach(Regs, RNG);
+  unsigned VLen = VectorAccessPlanner::subtargetVLen(*Env);
+  ASSERT_EQ(VLen, 128u);
+  VectorAccessPlanner VA(*Env, *Target, Mem, Regs, RNG, VLen);
+  std::vector<const OpcodeDesc *> Ops;
+  for (const OpcodeDesc &Op : Cat->available())
+    if (VectorAccessPlanner::isVectorMemory(*Env, Op)) {
+      llvm::cantFail(VA.prepare(Op, *L.SM, llvm::SMLoc()));
+      Ops.push_back(&Op);
+    }
+  EXPECT_EQ(Ops.size(), 310u);
+  unsigned V0 = Env->findRegister("V0");
+  auto VNum = [&](unsigned Reg) {
+    llvm::StringRef N = Env->registerName(Reg);
+    unsigned V = 99;
+    N.consume_front("V");
+    N.consumeInteger(10, V);
+    return V;
+  };
+  BasicBlock B;
+  CodeBuffer Out(*Env, B);
+  unsigned Emitted = 0, Masked = 0, Legal = 0, Illegal = 0;
+  for (unsigned N = 0; N < 300; ++N) {
+    Draw D = randomDraw(RNG);
+    VectorConfig C = D.C;
+    C.VL = std::min<uint64_t>(C.VL, C.vlmax(VLen));
+    for (const OpcodeDesc *Op : Ops) {
+      if (!VA.legalUnder(*Op, C)) {
+        ++Illegal;
+        EXPECT_FALSE(VA.whyNotUnder(*Op, C).empty());
+        continue;
+      }
+      ++Legal;
+      if (!RNG.chance(0.05))
+        continue;
+      VectorAccessShape S = *VectorAccessShape::fromName(Op->Name);
+      bool M = RNG.chance(0.5);
+      size_t Records = B.MemoryAccesses.size();
+      VA.emit(*Op, C, M, Out);
+      ++Emitted;
+      ASSERT_EQ(B.MemoryAccesses.size(), Records + 1);
+      const MemoryAccessRecord &Rec = B.MemoryAccesses.back();
+      EXPECT_TRUE(Rec.Vector);
+      llvm::MCInst I;
+      ASSERT_GT(Env->decode(llvm::ArrayRef<uint8_t>(B.Code).slice(Rec.Offset),
+                            Rec.Offset, I),
+                0u);
+      ASSERT_EQ(I.getOpcode(), Op->Opcode) << Op->Name.str();
+      std::string What = Op->Name.str() + " sew " + std::to_string(C.SEW) +
+                         " lmul " + std::to_string(C.LMULLog2);
+      unsigned Data = VNum(I.getOperand(0).getReg().id());
+      auto Regs = [](int L) { return L <= 0 ? 1u : 1u << L; };
+      unsigned G = S.Kind == VectorAccessKind::WholeRegister ? S.NF
+                   : S.Kind == VectorAccessKind::Indexed
+                       ? Regs(C.LMULLog2)
+                   : S.Kind == VectorAccessKind::Mask ? 1
+                                                      : Regs(C.emulLog2(S.EEW));
+      unsigned Fields = S.Kind == VectorAccessKind::WholeRegister ? 1 : S.NF;
+      EXPECT_EQ(Data % G, 0u) << What;
+      EXPECT_LE(Data + G * Fields, 32u) << What;
+      bool HasMask = S.hasMaskOperand() &&
+                     I.getOperand(I.getNumOperands() - 1).getReg().id() == V0;
+      Masked += HasMask;
+      if (HasMask)
+        EXPECT_NE(Data, 0u) << What;
+      if (!S.hasMaskOperand() || !M)
+        EXPECT_FALSE(HasMask) << What;
+      if (S.Kind == VectorAccessKind::Indexed) {
+        unsigned Idx = VNum(I.getOperand(2).getReg().id());
+        unsigned IG = Regs(C.emulLog2(S.EEW));
+        EXPECT_EQ(Idx % IG, 0u) << What;
+        EXPECT_TRUE(Idx + IG <= Data || Data + G * Fields <= Idx) << What;
+        if (HasMask)
+          EXPECT_NE(Idx, 0u) << What;
+      }
+      if (S.Kind == VectorAccessKind::Strided ||
+          S.Kind == VectorAccessKind::Indexed)
+        EXPECT_EQ(Rec.Size, S.dataEEW(C) / 8 * S.NF) << What;
+    }
+  }
+  EXPECT_GT(Emitted, 1000u);
+  EXPECT_GT(Masked, 300u);
+  EXPECT_GT(Illegal, 1000u);
+  EXPECT_GT(Legal, 10000u);
 }
 
 } // namespace
