@@ -4,6 +4,7 @@
 #include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/OperandInitializer.h"
 #include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Generator/VectorAccess.h"
 #include "snipgen/Generator/VectorUnit.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
@@ -78,6 +79,26 @@ InstructionBuilder::InstructionBuilder(const MCEnvironment &Env,
 }
 
 InstructionBuilder::~InstructionBuilder() = default;
+
+void InstructionBuilder::setVectorUnit(VectorUnit *V) {
+  Vector = V;
+  if (!V)
+    return;
+  VectorMemory = std::make_unique<VectorAccessPlanner>(
+      Env, Target, Memory, Registers, RNG, V->vlen());
+  VectorAccessPlanner *P = VectorMemory.get();
+  VectorMemoryHooks H;
+  H.Prepare = [P](const OpcodeDesc &Op, const SourceMgr &SM, SMLoc Loc) {
+    return P->prepare(Op, SM, Loc);
+  };
+  H.LegalUnder = [P](const OpcodeDesc &Op, const VectorConfig &C) {
+    return P->legalUnder(Op, C);
+  };
+  H.Emit = [P](const OpcodeDesc &Op, const VectorConfig &C, bool Masked,
+               CodeBuffer &Out) { P->emit(Op, C, Masked, Out); };
+  V->setMemoryHooks(std::move(H));
+  MaxFootprint = std::max(MaxFootprint, V->maxFootprint() + P->maxFootprint());
+}
 
 Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
                                   SMLoc Loc) {

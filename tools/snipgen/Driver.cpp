@@ -238,14 +238,6 @@ void Driver::listOpcodes(raw_ostream &OS) const {
     OS << Op.Name;
     if (!Target->whyNotGenerated(Op).empty())
       OS << " (not generated)"; // e.g. HINVAL_*: needs H
-    else if (Op.isMemoryAccess() && Op.Name.starts_with("V") &&
-             any_of(Op.Operands, [&](const OperandDesc &O) {
-               return O.isReg() && O.RegClass >= 0 &&
-                      StringRef(Env->regInfo().getRegClassName(
-                                    &Env->regInfo().getRegClass(O.RegClass)))
-                          .starts_with("V");
-             }))
-      OS << " (not generated)"; // vector loads/stores: VectorSetup.h
     else if (!builtinModelHasSemantics(Op.Name))
       OS << " (no model semantics)";
     OS << "\n";

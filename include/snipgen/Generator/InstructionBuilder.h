@@ -26,6 +26,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SMLoc.h"
 #include <initializer_list>
+#include <memory>
 #include <vector>
 
 namespace llvm {
@@ -43,6 +44,7 @@ class MCEnvironment;
 class MemoryPlanner;
 class RandomEngine;
 class RegisterPolicy;
+class VectorAccessPlanner;
 class VectorUnit;
 struct OpcodeDesc;
 
@@ -71,8 +73,10 @@ public:
   /// Bytes of one cache-block operation (-riscv-cbo-block-size).
   void setCacheBlockBytes(unsigned B) { CacheBlockBytes = B; }
   /// RVV opcodes (VSET* and vector operations) are prepared and emitted by
-  /// the vector unit (Generator/VectorUnit.h).
-  void setVectorUnit(VectorUnit *V) { Vector = V; }
+  /// the vector unit (Generator/VectorUnit.h); its loads and stores by a
+  /// VectorAccessPlanner (Generator/VectorAccess.h) made here.
+  void setVectorUnit(VectorUnit *V);
+  VectorAccessPlanner *vectorAccess() const { return VectorMemory.get(); }
 
 private:
   struct Recipe;
@@ -90,6 +94,7 @@ private:
                 std::initializer_list<unsigned> Avoid, bool Written);
   const ISACatalogue *Catalogue = nullptr;
   VectorUnit *Vector = nullptr;
+  std::unique_ptr<VectorAccessPlanner> VectorMemory;
   unsigned CacheBlockBytes = 64;
   const MCEnvironment &Env;
   const GenTarget &Target;

@@ -138,6 +138,19 @@ public:
   /// branch (an insertion-point hint NOP): what is known of the registers
   /// stays known.
   void skipNeutralCode(CodeBuffer &Out, uint64_t Before);
+  /// Vector accesses (VectorAccessPlanner), between beginInstruction and
+  /// endInstruction: makes one of Op's base candidates (Preferred if it can)
+  /// hold Address, with the cheapest code, and returns it. Records nothing.
+  unsigned setBase(const OpcodeDesc &Op, uint64_t Address, unsigned Preferred,
+                   CodeBuffer &Out);
+  /// Ancillary code appended since the last instruction wrote only Written
+  /// (e.g. a VSET* with rd = x0): the other known values stay valid.
+  void noteAncillary(CodeBuffer &Out, llvm::ArrayRef<unsigned> Written);
+  /// GPRs ancillary code may use as scratch (check isPinned before use).
+  llvm::ArrayRef<unsigned> scratchRegisters() const { return ScratchRegs; }
+  bool isBurstOpcode(unsigned Opcode) const { return IsBurstOpcode[Opcode]; }
+  /// The engine addresses come from.
+  RandomEngine &addressRNG() { return AddrRNG; }
   /// Ancillary code outside the planner wrote Reg (operand initialisation):
   /// its known value, and a burst group's claim on it, are gone.
   void clobbered(unsigned Reg);

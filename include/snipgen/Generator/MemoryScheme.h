@@ -54,6 +54,10 @@ struct AccessRequest {
   unsigned Size = 0;     // bytes touched
   unsigned IsaAlign = 1; // alignment the ISA requires (natural for atomics)
   bool Burst = false;    // a member of a burst group (burst address sets)
+  /// Aligned on IsaAlign only, whatever Size (vector accesses: one element,
+  /// as the manual's unit-stride rule says), even without misaligned
+  /// accesses.
+  bool AlignOnIsa = false;
   /// The access must start in [WindowLo, WindowHi] (both inclusive): used to
   /// keep the members of a burst group within reach of a shared base.
   uint64_t WindowLo = 0;

@@ -97,11 +97,17 @@ struct MemoryAccessRecord {
   uint64_t Address = 0;    // the effective address planned
   uint32_t Scheme = 0;     // index in the MemorySchemeSet
   uint32_t BurstGroup = 0; // 0: not in a burst group
-  uint16_t Size = 0;       // bytes accessed
+  uint32_t Size = 0;       // bytes accessed (vector: of one element span)
   uint16_t Align = 1;      // alignment the scheme required
   /// A cache-block operation: the model reports it in pieces (CBO.ZERO's
   /// stores), each inside [Address, Address + Size), or not at all.
   bool Block = false;
+  /// A vector load or store (VectorAccessPlanner): the model reports it
+  /// element by element (each field of each active element); every piece
+  /// lies inside [E, E + Size) for one E of Elements (sorted, unique; one
+  /// span for unit-stride, whole-register and mask accesses).
+  bool Vector = false;
+  std::vector<uint64_t> Elements;
 };
 
 struct BasicBlock {

@@ -67,6 +67,10 @@ enum class RVVInitMode { Splats, Loads, Slides, Mixed };
 /// (lib/Generator/Memory/VectorAccess*): until it is attached, vector loads
 /// and stores are refused at their histogram entry.
 struct VectorMemoryHooks {
+  /// Histogram-time checks of Op (errors point at Loc).
+  std::function<llvm::Error(const OpcodeDesc &, const llvm::SourceMgr &,
+                            llvm::SMLoc)>
+      Prepare;
   /// Whether Op can be generated under Cfg (EEW/EMUL, nf, alignment).
   std::function<bool(const OpcodeDesc &, const VectorConfig &)> LegalUnder;
   /// Picks every operand of Op, emits the ancillary code (base, stride,

@@ -4,6 +4,7 @@
 #include "snipgen/Generator/Program.h"
 #include "snipgen/Support/Error.h"
 #include "llvm/ADT/StringExtras.h"
+#include <algorithm>
 
 using namespace llvm;
 
@@ -49,7 +50,23 @@ void MemoryAccessCheck::onMemAccess(uint64_t Addr, uint32_t Size,
 
 std::string MemoryAccessCheck::problem(const MemoryAccessRecord &R,
                                        const Seen &S) const {
-  if (R.Block) {
+  if (R.Vector) {
+    // One field of one element: inside one planned element span, which the
+    // scheme allows as a whole.
+    auto It = std::upper_bound(R.Elements.begin(), R.Elements.end(), S.Addr);
+    if (It == R.Elements.begin() || S.Addr + S.Size > *std::prev(It) + R.Size)
+      return "generation planned no vector element of " + utostr(R.Size) +
+             " bytes that holds it (" + utostr(R.Elements.size()) +
+             " element spans from " + hex(R.Address) + ")";
+    uint64_t E = *std::prev(It);
+    if (E % R.Align)
+      return "the element at " + hex(E) + " is not aligned to " +
+             utostr(R.Align);
+    const MemoryScheme &Scheme = Schemes.scheme(R.Scheme);
+    if (!Scheme.allows(E, R.Size, false))
+      return "the " + Scheme.name() + " recorded for it does not allow the " +
+             utostr(R.Size) + "-byte element at " + hex(E);
+  } else if (R.Block) {
     // Pieces of one cache block: each inside the planned block.
     if (S.Addr < R.Address || S.Addr + S.Size > R.Address + R.Size)
       return "generation planned the cache block of " + utostr(R.Size) +
@@ -57,13 +74,15 @@ std::string MemoryAccessCheck::problem(const MemoryAccessRecord &R,
   } else if (S.Addr != R.Address || S.Size != R.Size)
     return "generation planned " + utostr(R.Size) + " bytes at " +
            hex(R.Address);
-  if ((R.Block ? R.Address : S.Addr) % R.Align)
-    return "the address is not aligned to " + utostr(R.Align);
-  const MemoryScheme &Scheme = Schemes.scheme(R.Scheme);
-  bool Allowed = Scheme.allows(S.Addr, S.Size, false) ||
-                 (R.BurstGroup && Scheme.allows(S.Addr, S.Size, true));
-  if (!Allowed)
-    return "the " + Scheme.name() + " recorded for it does not allow it";
+  if (!R.Vector) {
+    if ((R.Block ? R.Address : S.Addr) % R.Align)
+      return "the address is not aligned to " + utostr(R.Align);
+    const MemoryScheme &Scheme = Schemes.scheme(R.Scheme);
+    bool Allowed = Scheme.allows(S.Addr, S.Size, false) ||
+                   (R.BurstGroup && Scheme.allows(S.Addr, S.Size, true));
+    if (!Allowed)
+      return "the " + Scheme.name() + " recorded for it does not allow it";
+  }
   if (Schemes.restricted().overlaps(S.Addr, S.Addr + S.Size))
     return "it touches restricted addresses";
   if (!Schemes.rwSections().contains(S.Addr, S.Addr + S.Size))

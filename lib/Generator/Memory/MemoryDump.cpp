@@ -55,8 +55,15 @@ std::string dumpAccessAddresses(const Program &P) {
   OS << "access-addresses:\n  - ordered: true\n";
   if (!Plain.empty()) {
     OS << "    plain:\n";
-    for (const MemoryAccessRecord *R : Plain)
-      OS << "      - addr: " << hex(R->Address) << "\n";
+    for (const MemoryAccessRecord *R : Plain) {
+      if (!R->Vector) {
+        OS << "      - addr: " << hex(R->Address) << "\n";
+        continue;
+      }
+      // A vector access: each element span (unit-stride: the whole access).
+      for (uint64_t E : R->Elements)
+        OS << "      - addr: " << hex(E) << "\n";
+    }
   }
   if (!Bursts.empty()) {
     OS << "    burst:\n";
@@ -77,11 +84,17 @@ std::string dumpRestrictedAddresses(const Program &P) {
   raw_string_ostream OS(Text);
   OS << "restricted-addresses:\n  - plain:\n";
   std::set<std::pair<uint64_t, unsigned>> Seen;
-  forEachRecord(P, [&](const MemoryAccessRecord &R) {
-    if (!Seen.insert({R.Address, R.Size}).second)
+  auto One = [&](uint64_t Addr, unsigned Size) {
+    if (!Seen.insert({Addr, Size}).second)
       return;
-    OS << "      - addr: " << hex(R.Address) << "\n"
-       << "        access-size: " << R.Size << "\n";
+    OS << "      - addr: " << hex(Addr) << "\n"
+       << "        access-size: " << Size << "\n";
+  };
+  forEachRecord(P, [&](const MemoryAccessRecord &R) {
+    if (!R.Vector)
+      return One(R.Address, R.Size);
+    for (uint64_t E : R.Elements)
+      One(E, R.Size);
   });
   return Text;
 }

@@ -468,6 +468,25 @@ PlacedAccess MemoryPlanner::place(const MemoryAccess &A, CodeBuffer &Out) {
                     CurrentMember >= 0 ? GroupId : 0, Out);
 }
 
+void MemoryPlanner::noteAncillary(CodeBuffer &Out, ArrayRef<unsigned> Written) {
+  for (unsigned R : Written)
+    clobbered(R);
+  if (&Out == LastBuffer && &Out.block() == LastBlock)
+    LastSize = Out.size();
+}
+
+unsigned MemoryPlanner::setBase(const OpcodeDesc &Op, uint64_t Address,
+                                unsigned Preferred, CodeBuffer &Out) {
+  const MemoryOpcodeInfo &Info = *info(Op.Opcode);
+  BaseChoice C = cheapestBase(Info, Address, Preferred, 0);
+  if (C.K == BaseChoice::None) {
+    endGroup();
+    C = cheapestBase(Info, Address, Preferred, 0);
+  }
+  emitBase(C, Out);
+  return C.Reg;
+}
+
 void MemoryPlanner::endInstruction(const MCInst &I, CodeBuffer &Out) {
   const MCInstrDesc &D = Env.instrInfo().get(I.getOpcode());
   // A def names a register that may overlap others: a GPR pair (AMOCAS.Q,

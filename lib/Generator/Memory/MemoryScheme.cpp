@@ -260,7 +260,7 @@ RangeGeometry::pick(ArrayRef<AddressSet::Interval> Allowed, uint64_t AccessSize,
 MemoryScheme::~MemoryScheme() = default;
 
 unsigned MemoryScheme::alignment(const AccessRequest &R) const {
-  if (AllowMisaligned)
+  if (AllowMisaligned || R.AlignOnIsa)
     return R.IsaAlign;
   return std::max(R.IsaAlign, naturalAlignment(R.Size));
 }
@@ -269,7 +269,7 @@ bool MemoryScheme::admits(const AccessRequest &R) {
   if (R.hasWindow())
     return admitsUncached(R);
   uint64_t Key = uint64_t(R.Size) | uint64_t(R.IsaAlign) << 32 |
-                 uint64_t(R.Burst) << 48;
+                 uint64_t(R.Burst) << 48 | uint64_t(R.AlignOnIsa) << 49;
   for (auto &[K, V] : AdmitsCache)
     if (K == Key)
       return V;

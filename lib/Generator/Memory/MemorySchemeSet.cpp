@@ -198,7 +198,7 @@ MemorySchemeSet::admitting(const AccessRequest &R) {
     return Windowed;
   }
   uint64_t Key = uint64_t(R.Size) | uint64_t(R.IsaAlign) << 32 |
-                 uint64_t(R.Burst) << 48;
+                 uint64_t(R.Burst) << 48 | uint64_t(R.AlignOnIsa) << 49;
   for (const Admitting &A : Cache)
     if (A.Key == Key)
       return A;

@@ -74,8 +74,11 @@ Error VectorUnit::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
   if (S.Memory && !MemHooks.Emit)
     return makeError(SM, Loc,
                      "cannot generate '" + Op.Name +
-                         "': vector loads and stores are not generated yet "
-                         "(they need the vector memory planner)");
+                         "': no vector memory planner is attached (internal "
+                         "error: InstructionBuilder::setVectorUnit installs "
+                         "it)");
+  if (S.Memory && MemHooks.Prepare)
+    return MemHooks.Prepare(Op, SM, Loc);
   if (S.VSet)
     return Error::success();
   for (const auto &O : S.Ops)
