@@ -149,6 +149,8 @@ public:
   const OpcodeDesc *someVSet() const;
   /// No histogram opcode could be drawn under the current configuration.
   void noteNothingDrawable();
+  /// VSETVLI, whatever the histogram says (present whenever V is).
+  const OpcodeDesc &fallbackVSet() const { return *VSetOps[1]; }
   /// After generation: the manual's "can not create any primary
   /// instruction in this context" if it happened.
   llvm::Error takeError();

@@ -402,8 +402,12 @@ const OpcodeDesc &VectorSource::next(RandomEngine &RNG) {
   }
   // Nothing of the histogram is legal here (the manual's message; the
   // generator reports it after this draw). A VSET keeps generation going.
+  // With no VSET* weighted in the histogram (the default configuration
+  // only), VSETVLI stands in: generation fails with that message anyway.
   Unit.noteNothingDrawable();
-  return *Unit.someVSet();
+  if (const OpcodeDesc *V = Unit.someVSet())
+    return *V;
+  return Unit.fallbackVSet();
 }
 
 } // namespace snipgen
