@@ -145,6 +145,11 @@ public:
   /// Biased mode: the VSET to insert before the next draw, or null.
   const OpcodeDesc *biasedVSet(RandomEngine &RNG);
   const VectorConfig &current() const { return Cur; }
+  /// Registers the destination of I covers under the current configuration
+  /// (a group of EMUL registers, a segment load's NF groups, a whole-
+  /// register form's NR; 1 for a mask or scalar result); 0 when I has no
+  /// vector destination this unit knows. Self-check stores them all.
+  unsigned destinationRegisters(const llvm::MCInst &I) const;
   /// Any VSET opcode of the histogram (biased mode: any available).
   const OpcodeDesc *someVSet() const;
   /// No histogram opcode could be drawn under the current configuration.

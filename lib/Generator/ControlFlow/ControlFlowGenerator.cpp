@@ -506,6 +506,11 @@ Expected<Program> ControlFlowGenerator::run() {
   if (Config.Vector) {
     Config.Vector->attach(Parts.Registers, Parts.Immediates, Parts.Memory, RNG);
     Builder->setVectorUnit(Config.Vector);
+    if (Config.SelfCheck)
+      Config.SelfCheck->setVectorGroupSize(
+          [U = Config.Vector](const MCInst &I) {
+            return U->destinationRegisters(I);
+          });
   }
   for (const OpcodeHistogram::Entry &E : Histogram.entries())
     if (RoleOf[E.Op->Opcode] == CFRole::None)

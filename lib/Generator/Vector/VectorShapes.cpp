@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #include "VectorOracle.h"
 #include "VectorShape.h"
+#include "snipgen/Generator/VectorAccess.h"
 #include "snipgen/Generator/ImmediatePolicy.h"
 #include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/RegisterPolicy.h"
@@ -24,6 +25,7 @@
 #include "snipgen/Target/Target.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/MC/MCInst.h"
+#include "llvm/MC/MCInstrInfo.h"
 #include "llvm/MC/MCRegisterInfo.h"
 
 using namespace llvm;
@@ -219,6 +221,37 @@ bool VectorUnit::buildInstruction(const OpcodeDesc &Op, const VectorConfig &C,
     }
   }
   return true;
+}
+
+unsigned VectorUnit::destinationRegisters(const MCInst &I) const {
+  auto It = ShapeOf.find(I.getOpcode());
+  if (It == ShapeOf.end())
+    return 0;
+  const Shape &S = *Shapes[It->second];
+  auto GroupOf = [](int EmulLog2) { return EmulLog2 > 0 ? 1u << EmulLog2 : 1u; };
+  if (S.Memory) {
+    auto A = VectorAccessShape::fromName(Env.instrInfo().getName(I.getOpcode()));
+    if (!A || !A->IsLoad)
+      return 0;
+    if (A->Kind == VectorAccessKind::WholeRegister)
+      return A->NF;
+    if (A->Kind == VectorAccessKind::Mask)
+      return 1;
+    return std::min(8u, GroupOf(Cur.emulLog2(A->dataEEW(Cur))) * A->NF);
+  }
+  if (S.Ops.empty() || !S.Ops[0].Written)
+    return 0;
+  const Shape::Operand &D = S.Ops[0];
+  switch (D.K) {
+  case Shape::Group:
+    return Cur.Vill ? 1 : GroupOf(emulOf(Cur, D.Delta, D.Index16));
+  case Shape::Single:
+    return 1;
+  case Shape::Whole:
+    return D.Regs;
+  default:
+    return 0;
+  }
 }
 
 static uint64_t legalKey(const VectorConfig &C, unsigned Opcode) {
