@@ -27,8 +27,8 @@ static const TopLevelKeyHandler Handlers[] = {
     {"imm-hist", parseImmHistKey, nullptr},
     {"operands-reinitialization", parseOperandsReinitKey, nullptr},
     {"fpu-config", parseFPUConfigKey, nullptr},
-    {"smcgram", parseSelfModifyingCodeKey, nullptr},
-    {"code-layout", parseSelfModifyingCodeKey, nullptr},
+    {"code-layout", parseCodeLayoutKey, nullptr},
+    {"smcgram", parseSMCGramKey, finishSMCGramKey},
 };
 
 llvm::ArrayRef<TopLevelKeyHandler> topLevelKeyHandlers() { return Handlers; }

@@ -40,6 +40,7 @@
 
 #include "snipgen/Config/ControlFlowConfig.h"
 #include "snipgen/Config/MemoryConfig.h"
+#include "snipgen/Config/SelfModifyingConfig.h"
 #include "snipgen/Config/ValueConfig.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -110,6 +111,7 @@ struct Layout {
   ValueConfig Values;                  // register-reservation, histograms,
                                        // imm-hist, operands-reinitialization,
                                        // fpu-config
+  SelfModifyingConfig SMC;             // smcgram, code-layout
 
   /// The merged layout as YAML text, with includes resolved (for -E).
   std::string Preprocessed;

@@ -1,5 +1,6 @@
 //===- ControlFlowGenerator.cpp - Program-level generation steps ----------===//
 #include "ControlFlowGenerator.h"
+#include "SelfModifyingCode.h"
 #include "BranchRelaxation.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
@@ -467,6 +468,13 @@ Expected<Program> ControlFlowGenerator::run() {
               Builder->prepare(*E.Op, *L.SM, L.Histogram[E.LayoutIndex].Loc))
         return Err;
 
+  auto SMCOr = SelfModifyingCode::create(
+      Env, Target, *CFT, L, Config, Histogram, Parts.Registers,
+      Parts.Immediates, Parts.Memory, RNG, CodeSection);
+  if (!SMCOr)
+    return SMCOr.takeError();
+  SMC = std::move(*SMCOr);
+
   Plans.resize(Graph.Nodes.size());
   for (unsigned Node : Graph.topologicalOrder())
     if (!Graph.Nodes[Node].External)
@@ -564,6 +572,9 @@ Expected<Program> ControlFlowGenerator::run() {
     return E;
   if (Error E = checkPCDistances(P))
     return E;
+  if (SMC)
+    if (Error E = SMC->finish(P))
+      return E;
   if (PaddedForCount && Config.Warnings)
     if (Error E = Config.Warnings->warn(
             Warning::InstructionCount,

@@ -34,6 +34,7 @@ namespace snipgen {
 
 class CodeBuffer;
 class InstructionBuilder;
+class SelfModifyingCode;
 struct OpcodeDesc;
 
 class ControlFlowGenerator {
@@ -110,6 +111,7 @@ private:
   CallGraph &Graph;
   std::unique_ptr<ControlFlowTarget> CFT;
   std::unique_ptr<InstructionBuilder> Builder;
+  std::unique_ptr<SelfModifyingCode> SMC; // smcgram (SelfModifyingCode.h)
   StackPlan Stack;
   std::unique_ptr<FrameEmitter> Frames;
   std::vector<FunctionPlan> Plans; // by call-graph node
