@@ -23,6 +23,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/MC/MCInstrInfo.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/MCRegisterInfo.h"
 #include <algorithm>
 #include <cmath>
@@ -72,7 +73,8 @@ Expected<std::unique_ptr<SelfModifyingCode>> SelfModifyingCode::create(
                          Code.Name +
                          "' is not writable; give it ACCESS rwx");
   unsigned FenceI = Env.findOpcode("FENCE_I");
-  if (!FenceI || !Config.Catalogue || !Config.Catalogue->lookup(FenceI))
+  // LLVM's MC layer takes FENCE.I without Zifencei too: ask the subtarget.
+  if (!FenceI || !Env.subtargetInfo().checkFeatures("+zifencei"))
     return makeError(*L.SM, C.Loc,
                      "SMC generation required Zifencei extension to be "
                      "enabled (add +zifencei to -mattr, or use a -march "
