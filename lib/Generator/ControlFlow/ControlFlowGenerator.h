@@ -18,6 +18,7 @@
 #ifndef SNIPGEN_LIB_GENERATOR_CONTROLFLOWGENERATOR_H
 #define SNIPGEN_LIB_GENERATOR_CONTROLFLOWGENERATOR_H
 
+#include "ChainedSections.h"
 #include "ControlFlowPlanner.h"
 #include "StackFrame.h"
 #include "snipgen/Generator/CallGraph.h"
@@ -56,6 +57,10 @@ private:
     unsigned Callee = 0;
     unsigned Scratch = 0;
     llvm::SmallVector<unsigned, 4> Loops; // loops containing the block
+    /// -chained-rx-sections-fill: the block's section, and whether it ends
+    /// its piece with a jump to the next piece (ChainedSections.h).
+    int Section = -1;
+    bool ChainNext = false;
   };
   struct FunctionPlan {
     bool Streaming = false; // no control-flow opcode: draw while emitting
@@ -79,6 +84,8 @@ private:
   llvm::Error checkPlannedExecuted() const;
   CFRole roleOf(const OpcodeDesc &Op, unsigned Node) const;
   llvm::Error planFunction(unsigned Node);
+  // ChainedSections.cpp
+  llvm::Error drawChainedEntry(unsigned Node);
   llvm::Error assembleFunction(unsigned Node, Program &P);
   llvm::Expected<CodeBytes> encode(llvm::function_ref<void(InstSink &)> Emit);
   Terminator makeTerminator(unsigned Node, unsigned Block);
@@ -112,6 +119,7 @@ private:
   std::unique_ptr<ControlFlowTarget> CFT;
   std::unique_ptr<InstructionBuilder> Builder;
   std::unique_ptr<SelfModifyingCode> SMC; // smcgram (SelfModifyingCode.h)
+  std::vector<ChainPiece> Chain;          // -chained-rx-sections-fill
   StackPlan Stack;
   std::unique_ptr<FrameEmitter> Frames;
   std::vector<FunctionPlan> Plans; // by call-graph node

@@ -314,12 +314,15 @@ Error SelfModifyingCode::finish(const Program &P) {
         return E;
     return Error::success();
   }
-  // code-layout: the ranges that overlap the code section bound where the
-  // rewritten code may lie.
+  // code-layout: the ranges that overlap an executable section bound where
+  // the rewritten code may lie.
   const SectionDesc &Code = L.Sections[P.CodeSection];
   std::vector<const CodeLayoutRange *> Ranges;
   for (const CodeLayoutRange &R : L.SMC.CodeLayout)
-    if (R.Start < Code.VMA + Code.Size && Code.VMA < R.Start + R.Size)
+    if (any_of(L.Sections, [&](const SectionDesc &S) {
+          return S.Access.X && R.Start < S.VMA + S.Size &&
+                 S.VMA < R.Start + R.Size;
+        }))
       Ranges.push_back(&R);
   if (Ranges.empty()) {
     if (Config.Warnings)
@@ -327,7 +330,9 @@ Error SelfModifyingCode::finish(const Program &P) {
               Warning::SMCWithoutEffect,
               formatLoc(*L.SM, L.SMC.CodeLayoutLoc) +
                   ": no code-layout range overlaps the code section '" +
-                  Code.Name + "'; the rewritten code lies anywhere in it"))
+                  Code.Name +
+                  "' (or another rx section); the rewritten code lies "
+                  "anywhere in it"))
         return E;
     return Error::success();
   }
