@@ -128,7 +128,9 @@ Expected<bool> Relaxer::relaxOnce() {
       while (!CFT.buildTerminator(T, T.Form, D, Insts)) {
         if (++T.Form >= ControlFlowTarget::NumForms)
           return makeError(
-              "the target of the " + Twine(Env.instrInfo().getName(T.Opcode)) +
+              "the target of the " +
+              (T.Opcode ? Twine(Env.instrInfo().getName(T.Opcode))
+                        : Twine("jump to the next piece")) +
               " at 0x" + utohexstr(terminatorBegin(F.Blocks[BI])) +
               " in function '" + F.Name + "' is out of reach (" + Twine(D) +
               " bytes) and no register is free for a longer jump");

@@ -212,7 +212,10 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
     Excl.push_back(FP.Loops[LI].Counter);
   Parts.Registers.setWriteExclusions(Excl);
 
-  const SectionDesc &Code = L.Sections[CodeSection];
+  // The block's own section (-chained-rx-sections-fill places pieces of
+  // the entry function in other rx sections).
+  const SectionDesc &Code =
+      L.Sections[BP.Section >= 0 ? unsigned(BP.Section) : CodeSection];
   CodeBuffer Out(Env, BB);
   if (SMC)
     SMC->startBlock(Node, FP.Blocks.empty() ? 1 : FP.Blocks.size(), Blk,

@@ -267,8 +267,10 @@ Terminator ControlFlowGenerator::makeTerminator(unsigned Node, unsigned Blk) {
   Terminator T;
   if (BP.ChainNext) {
     // The end of a piece: jump to the next piece, in another section.
+    // No histogram opcode (0): ancillary, not counted as primary; the
+    // target builds its plain jump (JAL, or a far form through Scratch).
     T.Kind = TerminatorKind::Jump;
-    T.Opcode = Env.findOpcode("JAL");
+    T.Opcode = 0;
     T.Target = Blk + 2; // function blocks: the prologue comes first
     T.Scratch = BP.Scratch;
     return T;
