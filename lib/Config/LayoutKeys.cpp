@@ -29,8 +29,8 @@ static const TopLevelKeyHandler Handlers[] = {
     {"operands-reinitialization", parseOperandsReinitKey, nullptr},
     {"fpu-config", parseFPUConfigKey, nullptr},
     {"riscv-vector-unit", parseVectorUnitKey, nullptr},
-    {"smcgram", parseSelfModifyingCodeKey, nullptr},
-    {"code-layout", parseSelfModifyingCodeKey, nullptr},
+    {"code-layout", parseCodeLayoutKey, nullptr},
+    {"smcgram", parseSMCGramKey, finishSMCGramKey},
 };
 
 llvm::ArrayRef<TopLevelKeyHandler> topLevelKeyHandlers() { return Handlers; }

@@ -116,9 +116,10 @@ llvm::Error addIncludedOptions(std::vector<ParsedOption> &Included,
 std::vector<ParsedOption> mergeOptions(std::vector<ParsedOption> Main,
                                        std::vector<ParsedOption> Included);
 
-// smcgram, code-layout: refused, not supported yet (SelfModifyingCodeKeys.cpp)
-llvm::Error parseSelfModifyingCodeKey(const YAMLEntry &Entry,
-                                      LayoutBuildContext &Ctx);
+// smcgram, code-layout (SelfModifyingCodeKeys.cpp)
+llvm::Error parseSMCGramKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
+llvm::Error finishSMCGramKey(const YAMLEntry *Entry, LayoutBuildContext &Ctx);
+llvm::Error parseCodeLayoutKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx);
 
 } // namespace snipgen
 

@@ -14,11 +14,6 @@ struct Entry {
 } // namespace
 
 static const Entry Options[] = {
-    {"chained-rx-sections-fill",
-     "the code is generated into one executable section"},
-    {"chained-rx-sorted", "the code is generated into one executable section"},
-    {"chained-rx-chunk-size",
-     "the code is generated into one executable section"},
     // Options llvm-snippy's own lit tests use (besides its manual).
     {"backtrack",
      "generation never rolls back instructions; operands are chosen so "

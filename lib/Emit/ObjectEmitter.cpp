@@ -86,8 +86,56 @@ static void emitCode(MCObjectStreamer &S, ArrayRef<uint8_t> Bytes) {
 // external functions), then every block in layout order. Calls of external
 // functions go through the assembler, which emits them with the relocation
 // that lets the user's definition replace the weak stub at link time.
+// The bytes of one block, in layout order.
+static Error emitBlock(const MCEnvironment &Env, MCObjectStreamer &S,
+                       const BasicBlock &B) {
+  for (const LoopEntry &E : B.LoopEntries) {
+    emitCode(S, E.Init.Bytes);
+    emitCode(S, E.PaddingCode.Bytes);
+  }
+  emitCode(S, B.Code);
+  emitCode(S, B.Term.Pre.Bytes);
+  if (!B.Term.RelocatedAsm.empty())
+    if (Error E = parseDirectives(Env, S, B.Term.RelocatedAsm))
+      return E;
+  emitCode(S, B.Term.Resolved.Bytes);
+  emitCode(S, B.Term.Post.Bytes);
+  emitCode(S, B.TargetPadding.Bytes);
+  return Error::success();
+}
+
+// Whether block B goes to layout section Sec (code section CodeSec).
+static bool inSection(const BasicBlock &B, unsigned Sec, unsigned CodeSec) {
+  return B.Section < 0 ? Sec == CodeSec : unsigned(B.Section) == Sec;
+}
+
+// -chained-rx-sections-fill: the blocks of F placed in section Sec, other
+// than the code section, under a local symbol "<function>.<section>".
+static Error emitChainedPart(const MCEnvironment &Env, MCObjectStreamer &S,
+                             const Function &F, const SectionDesc &SD,
+                             unsigned Sec, unsigned CodeSec) {
+  bool Any = false;
+  for (const BasicBlock &B : F.Blocks)
+    Any |= inSection(B, Sec, CodeSec);
+  if (!Any)
+    return Error::success();
+  MCContext &Ctx = Env.context();
+  MCSymbol *Sym = Ctx.getOrCreateSymbol(F.Name + "." + SD.Name);
+  S.emitSymbolAttribute(Sym, MCSA_ELF_TypeFunction);
+  S.emitLabel(Sym);
+  uint64_t Size = 0;
+  for (const BasicBlock &B : F.Blocks)
+    if (inSection(B, Sec, CodeSec)) {
+      if (Error E = emitBlock(Env, S, B))
+        return E;
+      Size += B.size();
+    }
+  S.emitELFSize(Sym, MCConstantExpr::create(Size, Ctx));
+  return Error::success();
+}
+
 static Error emitFunction(const MCEnvironment &Env, MCObjectStreamer &S,
-                          const Function &F) {
+                          const Function &F, unsigned CodeSec) {
   MCContext &Ctx = Env.context();
   MCSymbol *Sym = Ctx.getOrCreateSymbol(F.Name);
   if (F.Link == Linkage::Global)
@@ -96,21 +144,15 @@ static Error emitFunction(const MCEnvironment &Env, MCObjectStreamer &S,
     S.emitSymbolAttribute(Sym, MCSA_Weak);
   S.emitSymbolAttribute(Sym, MCSA_ELF_TypeFunction);
   S.emitLabel(Sym);
-  for (const BasicBlock &B : F.Blocks) {
-    for (const LoopEntry &E : B.LoopEntries) {
-      emitCode(S, E.Init.Bytes);
-      emitCode(S, E.PaddingCode.Bytes);
-    }
-    emitCode(S, B.Code);
-    emitCode(S, B.Term.Pre.Bytes);
-    if (!B.Term.RelocatedAsm.empty())
-      if (Error E = parseDirectives(Env, S, B.Term.RelocatedAsm))
+  // Blocks in other sections (-chained-rx-sections-fill) go there.
+  uint64_t Size = 0;
+  for (const BasicBlock &B : F.Blocks)
+    if (inSection(B, CodeSec, CodeSec)) {
+      if (Error E = emitBlock(Env, S, B))
         return E;
-    emitCode(S, B.Term.Resolved.Bytes);
-    emitCode(S, B.Term.Post.Bytes);
-    emitCode(S, B.TargetPadding.Bytes);
-  }
-  S.emitELFSize(Sym, MCConstantExpr::create(F.codeSize(), Ctx));
+      Size += B.size();
+    }
+  S.emitELFSize(Sym, MCConstantExpr::create(Size, Ctx));
   return Error::success();
 }
 
@@ -169,7 +211,13 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
       Sec->ensureMinAlignment(
           Align(Env.subtargetInfo().checkFeatures("+zca") ? 2 : 4));
       for (const Function &F : P.Functions)
-        if (Error E = emitFunction(Env, *S, F))
+        if (Error E = emitFunction(Env, *S, F, P.CodeSection))
+          return E;
+    } else if (SD.Access.X) {
+      Sec->ensureMinAlignment(
+          Align(Env.subtargetInfo().checkFeatures("+zca") ? 2 : 4));
+      for (const Function &F : P.Functions)
+        if (Error E = emitChainedPart(Env, *S, F, SD, I, P.CodeSection))
           return E;
     } else if (!SD.InitialContents.empty()) {
       S->emitBytes(StringRef(

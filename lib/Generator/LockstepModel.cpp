@@ -7,6 +7,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCInstrInfo.h"
 #include "llvm/MC/MCRegisterInfo.h"
+#include <algorithm>
 
 using namespace llvm;
 
@@ -137,15 +138,25 @@ Error LockstepModel::catchUp(ArrayRef<uint8_t> Code) {
         "lockstep model: the code shrank from " + Twine(Cursor) + " to " +
         Twine(Code.size()) + " bytes (it follows one straight-line block)");
   const snipgen_model_api &API = Model->api();
+  // The new bytes go to memory first, then run from memory: code that
+  // rewrites code ahead of it (smcgram) runs what it stored, as on a hart.
+  if (Cursor < Code.size() &&
+      API.write_mem(Model->get(), CodeAddress + Cursor, Code.data() + Cursor,
+                    Code.size() - Cursor) != 0)
+    return makeInternalError("lockstep model: code address 0x" +
+                             utohexstr(CodeAddress + Cursor) +
+                             " is outside the code section");
   while (Cursor < Code.size()) {
     uint64_t PC = CodeAddress + Cursor;
-    unsigned Size = Env.decode(Code.slice(Cursor), PC, Last);
+    uint8_t Fetched[4] = {0, 0, 0, 0};
+    uint64_t Avail = std::min<uint64_t>(4, Code.size() - Cursor);
+    if (API.read_mem(Model->get(), PC, Fetched, Avail) != 0)
+      return makeInternalError("lockstep model: cannot read the code at 0x" +
+                               utohexstr(PC));
+    unsigned Size = Env.decode(ArrayRef<uint8_t>(Fetched, Avail), PC, Last);
     if (!Size || Cursor + Size > Code.size())
       return makeInternalError("lockstep model: cannot decode the code at 0x" +
                                utohexstr(PC));
-    if (API.write_mem(Model->get(), PC, Code.data() + Cursor, Size) != 0)
-      return makeInternalError("lockstep model: code address 0x" +
-                               utohexstr(PC) + " is outside the code section");
     Model->setPC(PC);
     Accesses.clear();
     int R = API.step(Model->get());

@@ -180,6 +180,20 @@ Expected<GeneratorConfig> Driver::generatorConfig() {
   C.LastInstr = *LI;
   C.LastInstrIsReturn = Last.equals_insensitive("RET");
   C.InitRegsInElf = Opts.getFlag(OptionID::InitRegsInElf);
+  C.ChainedRX = Opts.getFlag(OptionID::ChainedRXSectionsFill);
+  C.ChainedRXSorted = Opts.getFlag(OptionID::ChainedRXSorted);
+  C.ChainedRXChunk = Opts.getUnsigned(OptionID::ChainedRXChunkSize);
+  if (C.ChainedRXChunk && C.FillCodeSection)
+    return Opts.valueError(OptionID::ChainedRXChunkSize,
+                           "Cannot use 'chained-rx-chunk-size' option: "
+                           "num-instrs is set to 'all'");
+  if (C.ChainedRXChunk && !C.ChainedRX) {
+    if (Error E = Warnings.warn(Warning::InconsistentOptions,
+                                "'chained-rx-chunk-size' is ignored: pass "
+                                "'chained-rx-sections-fill' to enable it"))
+      return std::move(E);
+    C.ChainedRXChunk = 0;
+  }
   C.Catalogue = Catalogue.get();
   C.Warnings = &Warnings;
   uint64_t Block = Opts.getUnsigned(OptionID::RiscvCboBlockSize);

@@ -52,9 +52,17 @@ Error checkLayoutNeedsModel(const Layout &L, const OptionTable &Opts) {
 
 Error warnUnusedRXSections(const Layout &L, const Program &P,
                            WarningEngine &Warnings) {
+  // Sections that hold code: the code section and, with
+  // -chained-rx-sections-fill, those of the entry function's pieces.
+  std::vector<bool> Used(L.Sections.size(), false);
+  Used[P.CodeSection] = true;
+  for (const Function &F : P.Functions)
+    for (const BasicBlock &B : F.Blocks)
+      if (B.Section >= 0 && size_t(B.Section) < Used.size())
+        Used[B.Section] = true;
   std::string Names;
   for (unsigned I = 0; I < L.Sections.size(); ++I)
-    if (L.Sections[I].Access.X && I != P.CodeSection)
+    if (L.Sections[I].Access.X && !Used[I])
       Names += " '" + L.Sections[I].Name + "'";
   if (Names.empty())
     return Error::success();

@@ -21,18 +21,19 @@ struct LockstepFixture {
   Layout L;
   BasicBlock Block;
   std::unique_ptr<CodeBuffer> Out;
-  LockstepFixture() {
+  explicit LockstepFixture(StringRef Features = "+m", bool WritableCode = false) {
     registerBuiltinTargets();
     SubtargetSelection Sel;
     Sel.TheTriple = Triple("riscv64-unknown-elf");
     Sel.CPU = "generic-rv64";
-    Sel.Features = "+m";
+    Sel.Features = Features.str();
     Sel.ABI = "lp64";
     Sel.ISAString = "rv64i2p1_m2p0";
     Env = cantFail(MCEnvironment::create(Sel));
     SectionDesc Code, Data;
     Code.Name = "1", Code.VMA = 0x10000, Code.Size = 0x1000;
     Code.Access.R = Code.Access.X = true;
+    Code.Access.W = WritableCode;
     Data.Name = "2", Data.VMA = 0x20000, Data.Size = 0x1000;
     Data.Access.R = Data.Access.W = true;
     L.Sections = {Code, Data};
@@ -92,6 +93,27 @@ TEST(LockstepModelTest, AFaultIsAnError) {
   std::string Msg = toString(std::move(E));
   EXPECT_NE(Msg.find("lockstep model: 'lw"), std::string::npos) << Msg;
   EXPECT_NE(Msg.find("at 0x10000 did not execute"), std::string::npos) << Msg;
+}
+
+// smcgram: code that stores over code ahead of it, then FENCE.I, runs what
+// it stored, not the bytes the generator appended (the lockstep model once
+// wrote every instruction's bytes over memory right before running it).
+TEST(LockstepModelTest, RunsCodeRewrittenAhead) {
+  LockstepFixture F("+m,+zifencei", /*WritableCode=*/true);
+  auto LM = cantFail(LockstepModel::create(*F.Env, F.L, 0));
+  // New code at offset 20: addi x7, x0, 42 = 0x02a00393.
+  F.emit("AUIPC", {F.r(5), F.i(0)});            // 0: x5 = code start
+  F.emit("LUI", {F.r(6), F.i(0x02a00)});        // 4
+  F.emit("ADDI", {F.r(6), F.r(6), F.i(0x393)}); // 8: x6 = 0x02a00393
+  F.emit("SW", {F.r(6), F.r(5), F.i(20)});      // 12: store over offset 20
+  F.emit("FENCE_I", {});                        // 16
+  F.emit("ADDI", {F.r(7), F.r(0), F.i(1)});     // 20: old code, x7 = 1
+  F.emit("ADDI", {F.r(8), F.r(7), F.i(1)});     // 24: x8 = x7 + 1
+  ASSERT_FALSE(LM->catchUp(F.Block.Code));
+  EXPECT_EQ(LM->value(F.x(7)), 42u);
+  EXPECT_EQ(LM->value(F.x(8)), 43u);
+  EXPECT_EQ(LM->lastInstruction().getOpcode(), F.Env->findOpcode("ADDI"));
+  EXPECT_EQ(LM->position(), F.Block.Code.size());
 }
 
 } // namespace

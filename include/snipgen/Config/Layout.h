@@ -40,6 +40,7 @@
 
 #include "snipgen/Config/ControlFlowConfig.h"
 #include "snipgen/Config/MemoryConfig.h"
+#include "snipgen/Config/SelfModifyingConfig.h"
 #include "snipgen/Config/ValueConfig.h"
 #include "snipgen/Config/VectorUnitConfig.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -116,6 +117,7 @@ struct Layout {
                                        // imm-hist, operands-reinitialization,
                                        // fpu-config
   std::optional<VectorUnitConfig> VectorUnit; // riscv-vector-unit
+  SelfModifyingConfig SMC;             // smcgram, code-layout
 
   /// The merged layout as YAML text, with includes resolved (for -E).
   std::string Preprocessed;

@@ -52,6 +52,11 @@ struct GeneratorConfig {
   std::optional<llvm::MCInst> LastInstr; // nullopt: no last instruction
   bool LastInstrIsReturn = false;
   bool InitRegsInElf = false; // -init-regs-in-elf
+  /// -chained-rx-sections-fill, -chained-rx-sorted, -chained-rx-chunk-size
+  /// (Generator/ControlFlow/ChainedSections.h).
+  bool ChainedRX = false;
+  bool ChainedRXSorted = false;
+  uint64_t ChainedRXChunk = 0;
   /// -selfcheck: check stores after primaries (Generator/SelfCheck.h).
   SelfCheckEmitter *SelfCheck = nullptr;
   /// Called now and then with the number of primary instructions so far.

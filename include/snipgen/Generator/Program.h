@@ -125,6 +125,10 @@ struct BasicBlock {
   std::vector<uint32_t> PrimaryOffsets;
   /// Layout result: address of the block's first byte.
   uint64_t Address = 0;
+  /// Layout section (index in Layout::Sections) the block goes to; -1: the
+  /// program's code section (-chained-rx-sections-fill spreads the entry
+  /// function's blocks over several).
+  int Section = -1;
   /// Primary instructions of the body by LLVM opcode (the terminator's
   /// histogram opcode is Term.Opcode); read by -verify-gen-histogram.
   std::map<unsigned, uint64_t> PrimaryOpcodes;

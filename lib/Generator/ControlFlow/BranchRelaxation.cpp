@@ -54,12 +54,23 @@ private:
 } // namespace
 
 void Relaxer::assignAddresses() {
-  uint64_t A = R.CodeAddress;
+  // One cursor per section: blocks of another section than the code
+  // section (-chained-rx-sections-fill) continue where that section's last
+  // block ended.
+  std::vector<uint64_t> Next(R.Sections.size());
+  for (size_t I = 0; I < R.Sections.size(); ++I)
+    Next[I] = R.Sections[I].Address;
+  uint64_t CodeNext = R.CodeAddress;
   for (unsigned FI = 0; FI < P.Functions.size(); ++FI) {
     Function &F = P.Functions[FI];
-    F.Address = A;
     for (unsigned BI = 0; BI < F.Blocks.size(); ++BI) {
       BasicBlock &B = F.Blocks[BI];
+      bool Extra = B.Section >= 0 && B.Section != R.CodeSectionIndex &&
+                   size_t(B.Section) < Next.size();
+      uint64_t &Cursor = Extra ? Next[B.Section] : CodeNext;
+      uint64_t A = Cursor;
+      if (BI == 0)
+        F.Address = A;
       B.Address = A;
       for (unsigned EI = 0; EI < B.LoopEntries.size(); ++EI) {
         LoopEntry &E = B.LoopEntries[EI];
@@ -78,6 +89,7 @@ void Relaxer::assignAddresses() {
         Pad = alignTo(A, R.Alignment) - A;
       TailPadding[FI][BI] = Pad;
       A += Pad;
+      Cursor = A;
     }
   }
 }
@@ -117,7 +129,9 @@ Expected<bool> Relaxer::relaxOnce() {
       while (!CFT.buildTerminator(T, T.Form, D, Insts)) {
         if (++T.Form >= ControlFlowTarget::NumForms)
           return makeError(
-              "the target of the " + Twine(Env.instrInfo().getName(T.Opcode)) +
+              "the target of the " +
+              (T.Opcode ? Twine(Env.instrInfo().getName(T.Opcode))
+                        : Twine("jump to the next piece")) +
               " at 0x" + utohexstr(terminatorBegin(F.Blocks[BI])) +
               " in function '" + F.Name + "' is out of reach (" + Twine(D) +
               " bytes) and no register is free for a longer jump");
@@ -192,7 +206,10 @@ void Relaxer::collectMap() {
   const Function &Entry = P.Functions.front();
   M.EntryAddress = Entry.Address;
   M.EntryReturns = R.EntryReturns;
-  M.LastInstrAddress = Entry.Address + Entry.codeSize() - R.LastInstrSize;
+  // The entry function's last block holds the last instruction (with
+  // chained sections it is not the block at the highest address).
+  const BasicBlock &Last = Entry.Blocks.back();
+  M.LastInstrAddress = Last.Address + Last.size() - R.LastInstrSize;
   unsigned RetSize =
       Env.instrInfo().get(CFT.returnInstr().getOpcode()).getSize();
   for (unsigned FI = 0; FI < P.Functions.size(); ++FI) {
@@ -264,7 +281,27 @@ Error Relaxer::run() {
   }
   if (Error E = encodeAll())
     return E;
-  uint64_t Size = P.codeSize();
+  // Bytes per section: the code section's, and each other section's.
+  uint64_t Size = 0;
+  std::vector<uint64_t> Used(R.Sections.size(), 0);
+  for (const Function &F : P.Functions)
+    for (const BasicBlock &B : F.Blocks) {
+      if (B.Section >= 0 && B.Section != R.CodeSectionIndex &&
+          size_t(B.Section) < Used.size())
+        Used[B.Section] += B.size();
+      else
+        Size += B.size();
+    }
+  for (size_t I = 0; I < Used.size(); ++I)
+    if (Used[I] > R.Sections[I].Size) {
+      std::string Msg = ("the generated code for section '" +
+                         R.Sections[I].Name + "' (" + Twine(Used[I]) +
+                         " bytes) does not fit it (" +
+                         Twine(R.Sections[I].Size) +
+                         " bytes); enlarge its SIZE or lower -num-instrs")
+                            .str();
+      return R.SM ? makeError(*R.SM, R.Sections[I].Loc, Msg) : makeError(Msg);
+    }
   if (Size > R.CodeSize) {
     std::string Msg = ("the generated code (" + Twine(Size) +
                        " bytes) does not fit section '" + R.CodeName + "' (" +

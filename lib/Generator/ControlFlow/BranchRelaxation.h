@@ -17,6 +17,7 @@
 #include "llvm/Support/SMLoc.h"
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace llvm {
 class SourceMgr;
@@ -37,6 +38,15 @@ struct RelaxationRequest {
   unsigned Alignment = 1;     // of loop starts
   unsigned LastInstrSize = 0; // of the entry function's last instruction
   bool EntryReturns = false;
+  /// Blocks with BasicBlock::Section >= 0 go to these layout sections,
+  /// each filled from its start (-chained-rx-sections-fill).
+  struct ExtraSection {
+    uint64_t Address = 0, Size = 0;
+    std::string Name;
+    llvm::SMLoc Loc;
+  };
+  std::vector<ExtraSection> Sections; // by layout section index
+  int CodeSectionIndex = -1;          // the code section's layout index
 };
 
 llvm::Error layOutProgram(Program &P, const RelaxationRequest &R,

@@ -12,6 +12,7 @@
 // instructions while one more surely fits, then NOPs to the exact size.
 //===----------------------------------------------------------------------===//
 #include "ControlFlowGenerator.h"
+#include "SelfModifyingCode.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/Histogram.h"
@@ -103,6 +104,9 @@ Error ControlFlowGenerator::emitPrimary(const OpcodeDesc &Op, CodeBuffer &Out) {
         Out);
   ++Out.block().PrimaryOpcodes[Use->Opcode];
   ++Primary;
+  if (SMC)
+    if (Error E = SMC->afterPrimary(Out))
+      return E;
   if (Config.Progress && (Primary & 0xffff) == 0)
     Config.Progress(Primary);
   return Error::success();
@@ -243,8 +247,17 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
   if (Config.Vector && !(Node == 0 && FP.Streaming))
     Config.Vector->beginBlock();
 
-  const SectionDesc &Code = L.Sections[CodeSection];
+  // The block's own section (-chained-rx-sections-fill places pieces of
+  // the entry function in other rx sections).
+  const SectionDesc &Code =
+      L.Sections[BP.Section >= 0 ? unsigned(BP.Section) : CodeSection];
   CodeBuffer Out(Env, BB);
+  if (SMC)
+    SMC->startBlock(Node, FP.Blocks.empty() ? 1 : FP.Blocks.size(), Blk,
+                    FP.Streaming ? 0 : Blk + 1,
+                    FP.Streaming ? FP.NumPrimaries : BP.Ops.size(),
+                    BP.Loops.empty() ||
+                        !SizeBudget.count({Node, BP.Loops.front()}));
   auto TooBig = [&](uint64_t Done) {
     return makeError(*L.SM, Code.Loc,
                      "the generated code does not fit section '" + Code.Name +

@@ -1,5 +1,6 @@
 //===- ControlFlowGenerator.cpp - Program-level generation steps ----------===//
 #include "ControlFlowGenerator.h"
+#include "SelfModifyingCode.h"
 #include "BranchRelaxation.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
@@ -173,12 +174,18 @@ Error ControlFlowGenerator::planFunction(unsigned Node) {
   FunctionPlan &FP = Plans[Node];
   FP.NumPrimaries = Node == 0 ? Config.NumInstrs : Opts.NumInstrAncil;
   bool MustReturn = Node != 0 || Config.LastInstrIsReturn;
-  if (!HasControlFlow) {
+  const bool Chained = Node == 0 && !Chain.empty();
+  if (!HasControlFlow && !Chained) {
     FP.Streaming = true;
     FP.Blocks.resize(1);
     FP.KeepsRA = MustReturn;
     return Error::success();
   }
+  const BranchesConfig &B = L.ControlFlow.Branches;
+  if (Chained) {
+    if (Error E = drawChainedEntry(Node))
+      return E;
+  } else {
   // Cut the drawn opcodes into blocks at each control-flow opcode.
   BlockPlan Cur;
   for (uint64_t I = 0; I < FP.NumPrimaries; ++I) {
@@ -195,7 +202,6 @@ Error ControlFlowGenerator::planFunction(unsigned Node) {
   }
   FP.Blocks.push_back(std::move(Cur));
 
-  const BranchesConfig &B = L.ControlFlow.Branches;
   std::vector<SlotKind> Slots;
   for (const BlockPlan &BP : FP.Blocks)
     Slots.push_back(BP.Role == CFRole::CondBranch ? SlotKind::Cond
@@ -212,6 +218,7 @@ Error ControlFlowGenerator::planFunction(unsigned Node) {
   if (B.PCDistance.Max)
     MaxLoopBlocks = *B.PCDistance.Max / 8 + 1;
   FP.Branches = planBranches(Slots, B, MaxDist, RNG, MaxLoopBlocks);
+  }
 
   FP.StartsLoops.resize(FP.Blocks.size());
   FP.HoistedInits.resize(FP.Blocks.size());
@@ -277,6 +284,16 @@ Terminator ControlFlowGenerator::makeTerminator(unsigned Node, unsigned Blk) {
   FunctionPlan &FP = Plans[Node];
   BlockPlan &BP = FP.Blocks[Blk];
   Terminator T;
+  if (BP.ChainNext) {
+    // The end of a piece: jump to the next piece, in another section.
+    // No histogram opcode (0): ancillary, not counted as primary; the
+    // target builds its plain jump (JAL, or a far form through Scratch).
+    T.Kind = TerminatorKind::Jump;
+    T.Opcode = 0;
+    T.Target = Blk + 2; // function blocks: the prologue comes first
+    T.Scratch = BP.Scratch;
+    return T;
+  }
   if (!BP.CF)
     return T; // the last block falls through into the epilogue
   ++Primary;  // the histogram drew it like any other primary instruction
@@ -406,6 +423,7 @@ Error ControlFlowGenerator::assembleFunction(unsigned Node, Program &P) {
     BB.LoopEntries = std::move(*Entries);
     if (Error E = fillBody(Node, Blk, BB))
       return E;
+    BB.Section = FP.Blocks[Blk].Section;
     BB.Term = makeTerminator(Node, Blk);
     if (BB.Term.Kind == TerminatorKind::ExternalCall) {
       auto Pre =
@@ -430,6 +448,7 @@ Error ControlFlowGenerator::assembleFunction(unsigned Node, Program &P) {
     F.Loops.push_back(LI);
   }
   Parts.Registers.setWriteExclusions({});
+  F.Blocks.back().Section = FP.Blocks.back().Section; // the last piece's
   CodeBuffer Out(Env, F.Blocks.back());
   EmitEpilogue(Out);
   return Out.takeError();
@@ -441,6 +460,21 @@ Expected<Program> ControlFlowGenerator::run() {
       CodeSection = I;
       break;
     }
+  auto ChainOr = planChain(L, Config, RNG);
+  if (!ChainOr)
+    return ChainOr.takeError();
+  Chain = std::move(*ChainOr);
+  if (!Chain.empty()) {
+    CodeSection = Chain.front().Section;
+    if (Config.FillCodeSection)
+      return makeOptionError("chained-rx-sections-fill",
+                             "cannot be combined with -num-instrs=all");
+    if (Config.LastInstrIsReturn)
+      return makeOptionError("chained-rx-sections-fill",
+                             "cannot be combined with -last-instr=RET: the "
+                             "entry function ends in another section than "
+                             "it starts");
+  }
   CFT = Target.createControlFlowTarget(Env, *Config.Catalogue);
   GPRs = Target.addressRegisters(Env);
   if (Error E = classifyHistogram())
@@ -517,6 +551,13 @@ Expected<Program> ControlFlowGenerator::run() {
       if (Error Err =
               Builder->prepare(*E.Op, *L.SM, L.Histogram[E.LayoutIndex].Loc))
         return Err;
+
+  auto SMCOr = SelfModifyingCode::create(
+      Env, Target, *CFT, L, Config, Histogram, Parts.Registers,
+      Parts.Immediates, Parts.Memory, RNG, CodeSection);
+  if (!SMCOr)
+    return SMCOr.takeError();
+  SMC = std::move(*SMCOr);
 
   Plans.resize(Graph.Nodes.size());
   for (unsigned Node : Graph.topologicalOrder())
@@ -611,10 +652,16 @@ Expected<Program> ControlFlowGenerator::run() {
           ? Env.instrInfo().get(Config.LastInstr->getOpcode()).getSize()
           : 0;
   RR.EntryReturns = Config.LastInstrIsReturn;
+  RR.CodeSectionIndex = static_cast<int>(CodeSection);
+  for (const SectionDesc &S : L.Sections)
+    RR.Sections.push_back({S.VMA, S.Size, S.Name, S.Loc});
   if (Error E = layOutProgram(P, RR, Env, *CFT))
     return E;
   if (Error E = checkPCDistances(P))
     return E;
+  if (SMC)
+    if (Error E = SMC->finish(P))
+      return E;
   if (PaddedForCount && Config.Warnings)
     if (Error E = Config.Warnings->warn(
             Warning::InstructionCount,

@@ -18,6 +18,7 @@
 #ifndef SNIPGEN_LIB_GENERATOR_CONTROLFLOWGENERATOR_H
 #define SNIPGEN_LIB_GENERATOR_CONTROLFLOWGENERATOR_H
 
+#include "ChainedSections.h"
 #include "ControlFlowPlanner.h"
 #include "StackFrame.h"
 #include "snipgen/Generator/CallGraph.h"
@@ -35,6 +36,7 @@ namespace snipgen {
 
 class CodeBuffer;
 class InstructionBuilder;
+class SelfModifyingCode;
 struct OpcodeDesc;
 
 class ControlFlowGenerator {
@@ -59,6 +61,10 @@ private:
     /// Loops of a consecutive chain whose counters are set up but which
     /// start after this block: their counters live here too.
     llvm::SmallVector<unsigned, 2> Pending;
+    /// -chained-rx-sections-fill: the block's section, and whether it ends
+    /// its piece with a jump to the next piece (ChainedSections.h).
+    int Section = -1;
+    bool ChainNext = false;
   };
   struct FunctionPlan {
     bool Streaming = false; // no control-flow opcode: draw while emitting
@@ -86,6 +92,8 @@ private:
   llvm::Error checkPlannedExecuted() const;
   CFRole roleOf(const OpcodeDesc &Op, unsigned Node) const;
   llvm::Error planFunction(unsigned Node);
+  // ChainedSections.cpp
+  llvm::Error drawChainedEntry(unsigned Node);
   llvm::Error assembleFunction(unsigned Node, Program &P);
   llvm::Expected<CodeBytes> encode(llvm::function_ref<void(InstSink &)> Emit);
   Terminator makeTerminator(unsigned Node, unsigned Block);
@@ -122,6 +130,8 @@ private:
   CallGraph &Graph;
   std::unique_ptr<ControlFlowTarget> CFT;
   std::unique_ptr<InstructionBuilder> Builder;
+  std::unique_ptr<SelfModifyingCode> SMC; // smcgram (SelfModifyingCode.h)
+  std::vector<ChainPiece> Chain;          // -chained-rx-sections-fill
   StackPlan Stack;
   std::unique_ptr<FrameEmitter> Frames;
   std::vector<FunctionPlan> Plans; // by call-graph node

@@ -98,7 +98,7 @@ Error ControlFlowGenerator::chooseScratchRegisters(unsigned Node) {
   for (unsigned Blk = 0; Blk < FP.Blocks.size(); ++Blk) {
     BlockPlan &BP = FP.Blocks[Blk];
     if (BP.Role != CFRole::CondBranch && BP.Role != CFRole::Jump &&
-        BP.Role != CFRole::IndirectJump)
+        BP.Role != CFRole::IndirectJump && !BP.ChainNext)
       continue;
     std::vector<unsigned> C = writableRegisters(Node, Blk);
     if (C.empty()) {
