@@ -126,6 +126,7 @@ Error ControlFlowGenerator::drawChainedEntry(unsigned Node) {
     for (PlannedLoop PL : Piece.Loops) {
       PL.First += Begin;
       PL.Latch += Begin;
+      PL.Head += Begin; // where the counter is set up (consecutive-loops)
       FP.Branches.Loops.push_back(PL);
     }
     append_range(FP.Branches.LoopDepth, Piece.LoopDepth);

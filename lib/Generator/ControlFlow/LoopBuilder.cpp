@@ -139,7 +139,8 @@ ControlFlowGenerator::loopEntries(unsigned Node, unsigned Blk) {
   std::vector<LoopEntry> Entries;
   // Counters of the later loops of a consecutive chain starting here come
   // first: the chain's first loop starts after all of them.
-  for (unsigned I : FP.HoistedInits[Blk]) {
+  // Loop I's counter set up here (StartsLoop: the loop also begins here).
+  auto AddCounterInit = [&](unsigned I, bool StartsLoop) -> Error {
     const LoopInfo &LI = FP.Loops[I];
     auto Init = encode([&](InstSink &Out) {
       CFT->emitCounterInit(LI.Counter, LI.Iterations, LI.Compressed, Out);
@@ -149,9 +150,13 @@ ControlFlowGenerator::loopEntries(unsigned Node, unsigned Blk) {
     LoopEntry E;
     E.Loop = I;
     E.Init = std::move(*Init);
-    E.StartsLoop = false;
+    E.StartsLoop = StartsLoop;
     Entries.push_back(std::move(E));
-  }
+    return Error::success();
+  };
+  for (unsigned I : FP.HoistedInits[Blk])
+    if (Error Err = AddCounterInit(I, /*StartsLoop=*/false))
+      return std::move(Err);
   for (unsigned I : FP.StartsLoops[Blk]) {
     if (FP.LoopHead[I] != Blk) {
       LoopEntry E; // set up before the chain: the loop just starts here
@@ -159,16 +164,8 @@ ControlFlowGenerator::loopEntries(unsigned Node, unsigned Blk) {
       Entries.push_back(std::move(E));
       continue;
     }
-    const LoopInfo &LI = FP.Loops[I];
-    auto Init = encode([&](InstSink &Out) {
-      CFT->emitCounterInit(LI.Counter, LI.Iterations, LI.Compressed, Out);
-    });
-    if (!Init)
-      return Init.takeError();
-    LoopEntry E;
-    E.Loop = I;
-    E.Init = std::move(*Init);
-    Entries.push_back(std::move(E));
+    if (Error Err = AddCounterInit(I, /*StartsLoop=*/true))
+      return std::move(Err);
   }
   return Entries;
 }

@@ -35,15 +35,6 @@ struct CollectSink final : InstSink {
 };
 } // namespace
 
-static MCInst inst(const MCEnvironment &Env, StringRef Name,
-                   std::initializer_list<MCOperand> Ops) {
-  MCInst I;
-  I.setOpcode(Env.findOpcode(Name));
-  for (const MCOperand &O : Ops)
-    I.addOperand(O);
-  return I;
-}
-
 void RISCVTarget::emitMemoryFills(
     const MCEnvironment &Env,
     ArrayRef<RegisterInitRequest::MemoryFill> Fills, ArrayRef<unsigned> Regs,
@@ -69,26 +60,26 @@ void RISCVTarget::emitMemoryFills(
     materializeValue(Env, State, Word(F.Seed), Out);
     CollectSink Body;
     materializeValue(Env, T, Word(SplitMix32Step), Body);
-    Body.emit(inst(Env, Add, {R(State), R(State), R(T)}));
-    Body.emit(inst(Env, Srl, {R(T), R(State), I(16)}));
-    Body.emit(inst(Env, "XOR", {R(Z), R(State), R(T)}));
+    Body.emit(makeInst(Env, Add, {R(State), R(State), R(T)}));
+    Body.emit(makeInst(Env, Srl, {R(T), R(State), I(16)}));
+    Body.emit(makeInst(Env, "XOR", {R(Z), R(State), R(T)}));
     materializeValue(Env, T, Word(SplitMix32Mul1), Body);
-    Body.emit(inst(Env, Mul, {R(Z), R(Z), R(T)}));
-    Body.emit(inst(Env, Srl, {R(T), R(Z), I(13)}));
-    Body.emit(inst(Env, "XOR", {R(Z), R(Z), R(T)}));
+    Body.emit(makeInst(Env, Mul, {R(Z), R(Z), R(T)}));
+    Body.emit(makeInst(Env, Srl, {R(T), R(Z), I(13)}));
+    Body.emit(makeInst(Env, "XOR", {R(Z), R(Z), R(T)}));
     materializeValue(Env, T, Word(SplitMix32Mul2), Body);
-    Body.emit(inst(Env, Mul, {R(Z), R(Z), R(T)}));
-    Body.emit(inst(Env, Srl, {R(T), R(Z), I(16)}));
-    Body.emit(inst(Env, "XOR", {R(Z), R(Z), R(T)}));
-    Body.emit(inst(Env, "SW", {R(Z), R(Ptr), I(0)}));
-    Body.emit(inst(Env, "ADDI", {R(Ptr), R(Ptr), I(4)}));
+    Body.emit(makeInst(Env, Mul, {R(Z), R(Z), R(T)}));
+    Body.emit(makeInst(Env, Srl, {R(T), R(Z), I(16)}));
+    Body.emit(makeInst(Env, "XOR", {R(Z), R(Z), R(T)}));
+    Body.emit(makeInst(Env, "SW", {R(Z), R(Ptr), I(0)}));
+    Body.emit(makeInst(Env, "ADDI", {R(Ptr), R(Ptr), I(4)}));
     int64_t Bytes = 0;
     for (const MCInst &In : Body.Insts) {
       Bytes += Env.instrInfo().get(In.getOpcode()).getSize();
       Out.emit(In);
     }
     // BNE, not BLTU: a range may end at the top of the address space.
-    Out.emit(inst(Env, "BNE", {R(Ptr), R(End), I(-Bytes)}));
+    Out.emit(makeInst(Env, "BNE", {R(Ptr), R(End), I(-Bytes)}));
   }
 }
 

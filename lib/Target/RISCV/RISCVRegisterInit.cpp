@@ -27,15 +27,6 @@ namespace snipgen {
 static constexpr int64_t CSR_FFLAGS = 0x001;
 static constexpr int64_t CSR_FRM = 0x002;
 
-static MCInst makeInst(const MCEnvironment &Env, StringRef Name,
-                       std::initializer_list<MCOperand> Ops) {
-  MCInst I;
-  I.setOpcode(Env.findOpcode(Name));
-  for (const MCOperand &O : Ops)
-    I.addOperand(O);
-  return I;
-}
-
 static MCOperand reg(unsigned R) { return MCOperand::createReg(R); }
 static MCOperand imm(int64_t V) { return MCOperand::createImm(V); }
 

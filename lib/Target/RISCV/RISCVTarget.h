@@ -3,13 +3,27 @@
 #define SNIPGEN_LIB_TARGET_RISCV_RISCVTARGET_H
 
 #include "snipgen/Target/ISACatalogue.h"
+#include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
+#include "llvm/MC/MCInst.h"
+#include <initializer_list>
 
 namespace llvm {
 class MCSubtargetInfo;
 }
 
 namespace snipgen {
+
+/// An instruction of the opcode LLVM names Name, with these operands (the
+/// RISC-V target's ancillary code sequences).
+inline llvm::MCInst makeInst(const MCEnvironment &Env, llvm::StringRef Name,
+                             std::initializer_list<llvm::MCOperand> Ops) {
+  llvm::MCInst I;
+  I.setOpcode(Env.findOpcode(Name));
+  for (const llvm::MCOperand &O : Ops)
+    I.addOperand(O);
+  return I;
+}
 
 /// VLEN in bits: the largest zvl<N>b of the subtarget, at least 128 (as the
 /// model and QEMU choose); 0 without a vector unit (zve32x).
