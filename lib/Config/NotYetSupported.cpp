@@ -18,8 +18,6 @@ static const Entry Options[] = {
     {"backtrack",
      "generation never rolls back instructions; operands are chosen so "
      "that the code is legal instead"},
-    {"max-branch-length-passes",
-     "branch relaxation only lengthens branches and always converges"},
     {"verify-gen-plan",
      "snipgen has no separate generation plan to verify; see "
      "-verify-gen-histogram"},
@@ -32,17 +30,8 @@ static const Entry Options[] = {
     {"external-mem-init-routine",
      "-init-memory=runtime's loop is inline at the start of the entry "
      "function; there is no routine to provide externally"},
-    {"mangle-exported-names",
-     "section and symbol names are not mangled with the entry point; see "
-     "-sections-prefix"},
-    {"dump-layout", "the resolved configuration cannot be printed; see -E"},
-    {"verbose", "there is no combined verbose dump; use -dump-mf, -dump-mi"},
-    {"strict-memory-schemes",
-     "use -Werror=memory-access to make memory-scheme warnings errors"},
-    {"skip-legacy-sp-spill", "the stack pointer is never spilled"},
     {"valuegram-operands-regs-init-outputs",
      "-valuegram-operands-regs initialises input registers only"},
-    {"stack-size", "give the stack as a 'stack' section of the layout"},
     {"generator-plugin", "snipgen loads no generator plugins"},
     {"plugin-info-file", "snipgen loads no generator plugins"},
     {"address-generator-plugin", "snipgen loads no address plugins"},
@@ -51,8 +40,6 @@ static const Entry Options[] = {
     {"reg-plugin-info-file", "snipgen loads no register plugins"},
     {"dump-mir", "snipgen has no Machine IR; see -dump-mf"},
     {"use-stack-for-IV", "loop counters are kept in registers"},
-    {"memory-access-mode", "use the layout's 'burst' key"},
-    {"memory-access-burst-group-size", "use the layout's 'burst' key"},
 };
 
 std::optional<std::string> notYetSupportedOption(StringRef Name) {

@@ -34,7 +34,7 @@ std::string generateLinkerScript(const Layout &L,
   for (const SectionDesc *S : Sorted)
     End = std::max(End, S->end());
 
-  OS << "MEMORY {\n  SNIPPY (rwx) : ORIGIN = " << Origin
+  OS << "MEMORY {\n  " << Opts.MemoryRegion << " (rwx) : ORIGIN = " << Origin
      << ", LENGTH = " << (End - Origin + Opts.LinkerReserve) << "\n}\n";
 
   if (Opts.DefinePhdrs) {
@@ -68,7 +68,7 @@ std::string generateLinkerScript(const Layout &L,
     OS << ":";
     if (S->LMA != S->VMA)
       OS << " AT(" << S->LMA << ")";
-    OS << " {\n    KEEP(*(" << Name << "))\n  } >SNIPPY";
+    OS << " {\n    KEEP(*(" << Name << "))\n  } >" << Opts.MemoryRegion;
     if (!S->Phdr.empty())
       OS << " :" << S->Phdr;
     OS << "\n";

@@ -159,11 +159,11 @@ static Error emitFunction(const MCEnvironment &Env, MCObjectStreamer &S,
 // The manual's "Self-check Properties to Global Variables": three global
 // constants in a read-only section.
 static void emitSelfCheckGlobals(const MCEnvironment &Env, MCObjectStreamer &S,
-                                 const Program &P) {
+                                 const Program &P, StringRef Prefix) {
   MCContext &Ctx = Env.context();
   bool Is64 = Env.triple().isArch64Bit();
   auto Global = [&](StringRef Name, uint64_t Value, unsigned Bytes) {
-    MCSymbol *Sym = Ctx.getOrCreateSymbol(Name);
+    MCSymbol *Sym = Ctx.getOrCreateSymbol(Prefix + Name);
     S.emitValueToAlignment(Align(Bytes));
     S.emitSymbolAttribute(Sym, MCSA_Global);
     S.emitSymbolAttribute(Sym, MCSA_ELF_TypeObject);
@@ -171,15 +171,16 @@ static void emitSelfCheckGlobals(const MCEnvironment &Env, MCObjectStreamer &S,
     S.emitIntValue(Value, Bytes);
     S.emitELFSize(Sym, MCConstantExpr::create(Bytes, Ctx));
   };
-  Global("__snippy_selfcheck_section_address", P.SelfCheck.Address,
+  Global("selfcheck_section_address", P.SelfCheck.Address,
          Is64 ? 8 : 4);
-  Global("__snippy_selfcheck_section_size", P.SelfCheck.UsedSize, 8);
-  Global("__snippy_selfcheck_data_byte_stride", P.SelfCheck.Stride, 4);
+  Global("selfcheck_section_size", P.SelfCheck.UsedSize, 8);
+  Global("selfcheck_data_byte_stride", P.SelfCheck.Stride, 4);
 }
 
 Expected<std::string> emitObject(const MCEnvironment &Env,
                                  const GenTarget &Target, const Layout &L,
-                                 const Program &P, StringRef SectionsPrefix) {
+                                 const Program &P, StringRef SectionsPrefix,
+                                 StringRef GlobalsPrefix) {
   SmallString<0> Buffer;
   raw_svector_ostream OS(Buffer);
   MCContext &Ctx = Env.context();
@@ -249,7 +250,7 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
             reinterpret_cast<const char *>(P.VectorConstants.Bytes.data()),
             P.VectorConstants.Bytes.size()));
       if (P.SelfCheck.Globals && I == P.SelfCheck.GlobalsSection)
-        emitSelfCheckGlobals(Env, *S, P);
+        emitSelfCheckGlobals(Env, *S, P, GlobalsPrefix);
     }
   }
   S->finish();

@@ -106,7 +106,10 @@ int main(int Argc, char **Argv) {
   Value = StrideOpt;
   for (const object::SymbolRef &Sym : (*Obj)->symbols()) {
     auto Name = Sym.getName();
-    if (Value || !Name || *Name != "__snippy_selfcheck_data_byte_stride")
+    // __snippy_selfcheck_data_byte_stride, or __snippy_<entry>_... from
+    // -mangle-exported-names.
+    if (Value || !Name || !Name->starts_with("__snippy_") ||
+        !Name->ends_with("selfcheck_data_byte_stride"))
       continue;
     auto Sec = Sym.getSection();
     auto Addr = Sym.getAddress();

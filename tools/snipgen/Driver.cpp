@@ -13,6 +13,7 @@
 #include "ModelRun.h"
 #include "VectorSetup.h"
 #include "Outputs.h"
+#include "ParityOptions.h"
 #include "RegisterSetup.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
@@ -230,6 +231,19 @@ Expected<OutputRequest> Driver::outputRequest() const {
   R.SectionsPrefix = Opts.getString(OptionID::SectionsPrefix).str();
   if (R.SectionsPrefix.empty())
     return Opts.valueError(OptionID::SectionsPrefix, "must not be empty");
+  if (Opts.getFlag(OptionID::MangleExportedNames)) {
+    // llvm-snippy: sections .snippy.<entry>.<name>.<access>, the memory
+    // region SNIPPY_<entry>, globals __snippy_<entry>_*.
+    R.MangleName = Opts.getString(OptionID::EntryPoint).str();
+    for (char C : R.MangleName)
+      if (!isAlnum(C) && C != '_' && C != '$')
+        return Opts.valueError(
+            OptionID::MangleExportedNames,
+            "the entry point '" + R.MangleName + "' contains '" + Twine(C) +
+                "', which cannot be part of the mangled section, memory "
+                "region and symbol names (letters, digits, '_' and '$')");
+    R.SectionsPrefix += "." + R.MangleName;
+  }
   // The prefix becomes part of ELF section names and of the linker script;
   // keep to the characters both take unquoted.
   for (char C : R.SectionsPrefix)
@@ -279,6 +293,10 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (Error E = Opts.validateCommandLine())
     return std::move(E);
   if (Error E = loadConfiguration())
+    return std::move(E);
+  if (Error E = applyBurstOptions(TheLayout, Opts))
+    return std::move(E);
+  if (Error E = applyStackSize(TheLayout, Opts, Warnings))
     return std::move(E);
 
   if (Opts.getFlag(OptionID::Preprocess)) {
@@ -356,6 +374,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return std::move(E);
   if (Error E = checkMemoryInitOption(Opts, Warnings))
     return std::move(E);
+  if (Error E = checkFullInitSectionSizes(TheLayout, Opts))
+    return std::move(E);
   auto DumpRanges = memoryDumpRanges(TheLayout, Opts);
   if (!DumpRanges)
     return DumpRanges.takeError();
@@ -369,10 +389,14 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return Histogram.takeError();
   if (Error E = checkBuiltinModelSemantics(Opts, TheLayout, *Histogram, *Env))
     return std::move(E);
+  if (wantsLayoutDump(Opts))
+    outs() << dumpResolvedLayout(TheLayout, *Histogram);
   // Layout problems are reported before a seed is picked and announced.
   auto Seed = chooseSeed();
   if (!Seed)
     return Seed.takeError();
+  if (Opts.getFlag(OptionID::Verbose))
+    outs() << "Used seed: " << *Seed << "\n";
   std::vector<MemoryFill> MemoryFills;
   if (Error E = applyMemoryInit(TheLayout, Opts, *Seed, *Env, Warnings,
                                 MemoryFills))

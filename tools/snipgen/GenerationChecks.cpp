@@ -82,8 +82,12 @@ Error runGenerationChecks(const Program &P, const OpcodeHistogram &H,
   if (Opts.getFlag(OptionID::VerifyConsecutiveLoops))
     if (Error E = verifyConsecutiveLoops(P, L.ControlFlow.Branches))
       return E;
-  if (Opts.getFlag(OptionID::DumpMF) || Opts.getFlag(OptionID::DumpMI))
-    if (Error E = listProgram(P, Env, Opts.getFlag(OptionID::DumpMF), outs()))
+  // -verbose turns on -dump-mf and -dump-mi, as in llvm-snippy.
+  bool Verbose = Opts.getFlag(OptionID::Verbose);
+  if (Opts.getFlag(OptionID::DumpMF) || Opts.getFlag(OptionID::DumpMI) ||
+      Verbose)
+    if (Error E = listProgram(P, Env, Opts.getFlag(OptionID::DumpMF) || Verbose,
+                              outs()))
       return E;
   if (Opts.getFlag(OptionID::VerifyGenHistogram)) {
     HistogramCheckOptions HO;

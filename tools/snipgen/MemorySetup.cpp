@@ -150,6 +150,7 @@ Expected<MemorySetup> setupMemory(const Layout &L, const OptionTable &Opts,
   MemoryPolicy Policy;
   Policy.XLen = Env.selection().XLen;
   Policy.DisableMisaligned = Opts.getFlag(OptionID::RiscvDisableMisalignedAccess);
+  Policy.StrictSchemes = Opts.getFlag(OptionID::StrictMemorySchemes);
   auto Schemes = MemorySchemeSet::build(L, Policy, Warnings);
   if (!Schemes)
     return Schemes.takeError();

@@ -15,12 +15,17 @@ Expected<Artifacts> buildArtifacts(const MCEnvironment &Env,
                                    const GenTarget &Target, const Layout &L,
                                    const Program &P, const OutputRequest &Req) {
   Artifacts A;
-  auto Object = emitObject(Env, Target, L, P, Req.SectionsPrefix);
+  std::string GlobalsPrefix =
+      Req.MangleName.empty() ? "__snippy_" : "__snippy_" + Req.MangleName + "_";
+  auto Object =
+      emitObject(Env, Target, L, P, Req.SectionsPrefix, GlobalsPrefix);
   if (!Object)
     return Object.takeError();
   A.Object = std::move(*Object);
   LinkerScriptOptions LSO;
   LSO.SectionsPrefix = Req.SectionsPrefix;
+  if (!Req.MangleName.empty())
+    LSO.MemoryRegion = "SNIPPY_" + Req.MangleName;
   // A linked image needs every PHDR a section names to be defined, so exec
   // and shared outputs define them; the written script matches that link.
   LSO.DefinePhdrs = Req.DefinePhdrs || Req.Type != ObjectType::Reloc;

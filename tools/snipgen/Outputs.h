@@ -25,6 +25,10 @@ struct OutputRequest {
   std::string EntryPoint;
   bool NoRelax = false; // -disable-linker-relaxations
   std::string LLDDir;   // -lld-dir: where ld.lld is (empty: search)
+  /// -mangle-exported-names: the entry point, which then names the memory
+  /// region (SNIPPY_<entry>) and prefixes the globals (__snippy_<entry>_*);
+  /// SectionsPrefix already ends with ".<entry>". Empty: no mangling.
+  std::string MangleName;
 };
 
 /// What snipgen writes, before it is written.

@@ -166,7 +166,10 @@ Error finishSelfCheck(const Layout &L, StringRef SectionsPrefix,
     auto Name = Sym.getName();
     if (!Name)
       return Name.takeError();
-    if (*Name != "__snippy_selfcheck_section_size")
+    // __snippy_selfcheck_section_size, or __snippy_<entry>_... with
+    // -mangle-exported-names.
+    if (!Name->starts_with("__snippy_") ||
+        !Name->ends_with("selfcheck_section_size"))
       continue;
     auto Sec = Sym.getSection();
     auto Value = Sym.getValue();

@@ -19,6 +19,8 @@ struct Layout;
 
 struct LinkerScriptOptions {
   std::string SectionsPrefix = ".snippy";
+  /// The MEMORY region (SNIPPY_<entry> with -mangle-exported-names).
+  std::string MemoryRegion = "SNIPPY";
   bool DefinePhdrs = false;
   /// Room after the last section for what the linker adds itself (the
   /// dynamic section, symbol and string tables of a shared object).

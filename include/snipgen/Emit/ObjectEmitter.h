@@ -26,7 +26,8 @@ std::string outputSectionName(llvm::StringRef Prefix, const SectionDesc &S);
 llvm::Expected<std::string> emitObject(const MCEnvironment &Env,
                                        const GenTarget &Target,
                                        const Layout &L, const Program &P,
-                                       llvm::StringRef SectionsPrefix);
+                                       llvm::StringRef SectionsPrefix,
+                                       llvm::StringRef GlobalsPrefix = "__snippy_");
 
 } // namespace snipgen
 

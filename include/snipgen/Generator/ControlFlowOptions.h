@@ -48,6 +48,10 @@ struct ControlFlowOptions {
   /// instruction group and at the end of every block body, where code may be
   /// inserted without splitting what the generator keeps together.
   bool InsertionPointHints = false;
+  /// -max-branch-length-passes: at most this many layout rounds may lengthen
+  /// a branch; one more is an error (llvm-snippy's "branch distances
+  /// unstable").
+  unsigned MaxBranchLengthPasses = 100;
   /// Default: plain "error: option '-name': ..." messages.
   OptionErrorFn OptionError;
 };

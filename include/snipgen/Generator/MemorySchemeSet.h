@@ -28,6 +28,9 @@ struct MemoryPolicy {
   /// --riscv-disable-misaligned-access (an access range's misaligned-access
   /// key overrides it for that range).
   bool DisableMisaligned = false;
+  /// -strict-memory-schemes: a scheme that may reach outside every RW
+  /// section is an error instead of a memory-access warning.
+  bool StrictSchemes = false;
 };
 
 class MemorySchemeSet {

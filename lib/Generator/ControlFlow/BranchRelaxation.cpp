@@ -268,7 +268,8 @@ Error Relaxer::run() {
     for (unsigned BI = 0; BI < P.Functions[FI].Blocks.size(); ++BI)
       Padding[FI][BI].assign(P.Functions[FI].Blocks[BI].LoopEntries.size(), 0);
   }
-  // Forms only grow, so each round either grows one or is the last.
+  // Forms only grow, so each round either grows one or is the last. As in
+  // llvm-snippy, -max-branch-length-passes bounds the rounds that lengthen.
   for (unsigned Round = 0;; ++Round) {
     assignAddresses();
     auto Changed = relaxOnce();
@@ -276,6 +277,11 @@ Error Relaxer::run() {
       return Changed.takeError();
     if (!*Changed)
       break;
+    if (Round + 1 >= R.MaxPasses)
+      return makeError("branch distances unstable after " +
+                       Twine(R.MaxPasses) +
+                       " relaxation passes. You can increase iteration limit "
+                       "using 'max-branch-length-passes' option");
     if (Round > 10000)
       return makeInternalError("branch relaxation does not converge");
   }

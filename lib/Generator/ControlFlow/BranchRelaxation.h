@@ -47,6 +47,8 @@ struct RelaxationRequest {
   };
   std::vector<ExtraSection> Sections; // by layout section index
   int CodeSectionIndex = -1;          // the code section's layout index
+  /// -max-branch-length-passes: layout rounds that may lengthen branches.
+  unsigned MaxPasses = 100;
 };
 
 llvm::Error layOutProgram(Program &P, const RelaxationRequest &R,

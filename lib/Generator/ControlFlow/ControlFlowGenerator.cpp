@@ -653,6 +653,7 @@ Expected<Program> ControlFlowGenerator::run() {
           : 0;
   RR.EntryReturns = Config.LastInstrIsReturn;
   RR.CodeSectionIndex = static_cast<int>(CodeSection);
+  RR.MaxPasses = Config.ControlFlow.MaxBranchLengthPasses;
   for (const SectionDesc &S : L.Sections)
     RR.Sections.push_back({S.VMA, S.Size, S.Name, S.Loc});
   if (Error E = layOutProgram(P, RR, Env, *CFT))

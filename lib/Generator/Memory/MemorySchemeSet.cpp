@@ -61,12 +61,14 @@ Error SchemeBuilder::warnIfOutside(AddressSet::Interval Span,
                                    const std::string &Name) {
   if (Span.Lo >= Span.Hi || RW.contains(Span.Lo, Span.Hi))
     return Error::success();
-  return W.warn(Warning::MemoryAccess,
-                "Possibly wrong memory scheme: the " + Name +
+  std::string Msg = "Possibly wrong memory scheme: the " + Name +
                     " may generate accesses outside of all provided RW "
                     "sections in layout (it spans [" +
-                    hex(Span.Lo) + ", " + hex(Span.Hi) +
-                    ")); such addresses are never used");
+                    hex(Span.Lo) + ", " + hex(Span.Hi) + "))";
+  // llvm-snippy's -strict-memory-schemes: an error, whatever -W options say.
+  if (P.StrictSchemes)
+    return makeError(Msg + " (an error with -strict-memory-schemes)");
+  return W.warn(Warning::MemoryAccess, Msg + "; such addresses are never used");
 }
 
 Error SchemeBuilder::addList(const MemorySchemeList &List, double GroupWeight,
