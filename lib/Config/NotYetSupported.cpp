@@ -30,8 +30,6 @@ static const Entry Options[] = {
     {"external-mem-init-routine",
      "-init-memory=runtime's loop is inline at the start of the entry "
      "function; there is no routine to provide externally"},
-    {"valuegram-operands-regs-init-outputs",
-     "-valuegram-operands-regs initialises input registers only"},
     {"generator-plugin", "snipgen loads no generator plugins"},
     {"plugin-info-file", "snipgen loads no generator plugins"},
     {"address-generator-plugin", "snipgen loads no address plugins"},

@@ -135,6 +135,12 @@ static Error setupOperandValues(const Layout &L, const OptionTable &Opts,
   S.Values = std::make_unique<ValueInitializer>(Env, Target, *S.Registers);
   StringRef OperandsFile = Opts.getString(OptionID::ValuegramOperandsRegs);
   bool Reinit = !VC.OperandsReinit.empty();
+  bool InitOutputs = Opts.getFlag(OptionID::ValuegramOperandsRegsInitOutputs);
+  if (InitOutputs && OperandsFile.empty())
+    return Opts.valueError(OptionID::ValuegramOperandsRegsInitOutputs,
+                           "requires -valuegram-operands-regs (the file the "
+                           "destination registers' values come from)");
+  S.Values->setInitOutputs(InitOutputs);
   if (!OperandsFile.empty() && Reinit)
     return makeError(*L.SM, VC.OperandsReinitLoc,
                      "'operands-reinitialization' cannot be used together "

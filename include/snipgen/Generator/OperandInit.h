@@ -43,9 +43,12 @@ struct InitOperand {
   unsigned Bits = 0; // width of the value (XLEN, or the FP precision)
 };
 
+/// With Outputs (-valuegram-operands-regs-init-outputs), the register
+/// outputs of the X and F classes follow the inputs.
 std::vector<InitOperand> initialisableOperands(const OpcodeDesc &Op,
                                                const MCEnvironment &Env,
-                                               const GenTarget &Target);
+                                               const GenTarget &Target,
+                                               bool Outputs = false);
 
 /// Writes values into registers for ancillary code: GPRs directly, FPRs
 /// through scratch GPRs that are neither operands of the instruction nor
@@ -113,6 +116,9 @@ public:
   /// FP control pseudo-instruction in the histogram).
   bool idle() const { return !Values && !FPU && !GuardsFRM; }
   void setGuardsFRM(bool G) { GuardsFRM = G; }
+  /// -valuegram-operands-regs-init-outputs: destination registers get
+  /// values too (after the inputs; a register that is both keeps the input's).
+  void setInitOutputs(bool O) { InitOutputs = O; }
 
   llvm::Error prepare(const OpcodeDesc &Op) override;
   bool initialises(const OpcodeDesc &Op, unsigned OpIdx) const override;
@@ -130,6 +136,7 @@ private:
   std::unique_ptr<OperandValueSource> Values;
   std::unique_ptr<FPUOverwrite> FPU;
   bool GuardsFRM = false;
+  bool InitOutputs = false;
   llvm::DenseMap<const OpcodeDesc *, PerOpcode> Prepared;
   llvm::SmallVector<std::optional<uint64_t>, 4> Scratch;
 };

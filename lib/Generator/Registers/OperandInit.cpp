@@ -21,13 +21,19 @@ OperandValueSource::~OperandValueSource() = default;
 
 std::vector<InitOperand> initialisableOperands(const OpcodeDesc &Op,
                                                const MCEnvironment &Env,
-                                               const GenTarget &Target) {
+                                               const GenTarget &Target,
+                                               bool Outputs) {
   unsigned Zero = Target.zeroRegister(Env);
   std::vector<InitOperand> Out;
-  for (unsigned I = 0; I < Op.Operands.size(); ++I) {
+  // Inputs first, then (with Outputs) the destinations.
+  for (unsigned K = 0; K < 2 * Op.Operands.size(); ++K) {
+    unsigned I = K % Op.Operands.size();
+    bool WantDefs = K >= Op.Operands.size();
+    if (WantDefs && !Outputs)
+      break;
     const OperandDesc &OD = Op.Operands[I];
-    if (OD.Role != OperandRole::Register || OD.IsDef || OD.TiedTo >= 0 ||
-        (int)I == Op.MemBaseOp)
+    if (OD.Role != OperandRole::Register || OD.IsDef != WantDefs ||
+        OD.TiedTo >= 0 || (int)I == Op.MemBaseOp)
       continue;
     unsigned Any = 0;
     for (unsigned R : OD.LegalRegs)
@@ -115,7 +121,8 @@ Error ValueInitializer::prepare(const OpcodeDesc &Op) {
   if (Prepared.count(&Op))
     return Error::success();
   PerOpcode P;
-  P.Operands = initialisableOperands(Op, Writer.env(), Writer.target());
+  P.Operands =
+      initialisableOperands(Op, Writer.env(), Writer.target(), InitOutputs);
   if (Values)
     if (Error E = Values->prepare(Op, P.Operands))
       return E;

@@ -11,6 +11,8 @@ addresses). MODE is one of
                     holds its value there;
   --allowed V,...   every source value is one of the listed values (hex);
   --print           print "mnemonic reg=value ..." lines.
+With --outputs the destination register is checked too (its value just
+before the instruction: -valuegram-operands-regs-init-outputs).
 Prints "checked N operands" or the first mismatches (exit 1).
 """
 import argparse
@@ -32,9 +34,10 @@ def read_dump(path):
     return regs
 
 
-def sources(mnem, args):
+def sources(mnem, args, outputs=False):
     """Source registers, without the memory base (an address), even when
-    the same register is also the data operand."""
+    the same register is also the data operand; with outputs, the
+    destination too."""
     toks = [t.strip() for t in args.split(",")]
     bases = set()
     for tok in toks:
@@ -44,7 +47,7 @@ def sources(mnem, args):
     out = []
     for i, tok in enumerate(toks):
         r = reg_name(tok)
-        if r and r not in bases and (i > 0 or STORES.match(mnem)):
+        if r and r not in bases and (i > 0 or outputs or STORES.match(mnem)):
             out.append(r)
     return out
 
@@ -57,6 +60,7 @@ def main():
     ap.add_argument("--fixed")
     ap.add_argument("--allowed")
     ap.add_argument("--print", action="store_true")
+    ap.add_argument("--outputs", action="store_true")
     a = ap.parse_args()
     mnems = set(a.mnemonics.split(","))
     expect = read_dump(a.fixed) if a.fixed else {}
@@ -73,7 +77,7 @@ def main():
         pc, mnem, args = pending
         pending = None
         if mnem in mnems:
-            srcs = sources(mnem, args)
+            srcs = sources(mnem, args, a.outputs)
             if a.print:
                 print(mnem, " ".join("%s=0x%x" % (r, regs.get(r, 0)) for r in srcs))
             for r in srcs:
