@@ -16,28 +16,48 @@ struct Entry {
 static const Entry Options[] = {
     // Options llvm-snippy's own lit tests use (besides its manual).
     {"backtrack",
-     "generation never rolls back instructions; operands are chosen so "
-     "that the code is legal instead"},
+     "snipgen has no backtracking: it never rolls an instruction back after "
+     "the model ran it; addresses and operands are planned so that every "
+     "instruction is valid when it is generated"},
     {"verify-gen-plan",
      "snipgen has no separate generation plan to verify; see "
      "-verify-gen-histogram"},
     {"selfcheck-mem",
-     "the self-check etalons are the model's own results (the manual's "
-     "checker in examples/ compares them with a device's)"},
+     "self-check compares destination registers only; checking the memory "
+     "state after execution is not implemented"},
     {"selfcheck-ref-value-storage",
-     "self-check etalons are always stored beside the results in the "
-     "selfcheck section"},
+     "the etalons are the selfcheck section's initial contents in the ELF "
+     "(the manual's REAL/ETALON pairs); llvm-snippy's 'code' (etalons "
+     "materialised by code at run time) and 'checksum' storages are not "
+     "implemented"},
     {"external-mem-init-routine",
-     "-init-memory=runtime's loop is inline at the start of the entry "
-     "function; there is no routine to provide externally"},
-    {"generator-plugin", "snipgen loads no generator plugins"},
-    {"plugin-info-file", "snipgen loads no generator plugins"},
-    {"address-generator-plugin", "snipgen loads no address plugins"},
-    {"address-plugin-info-file", "snipgen loads no address plugins"},
-    {"reg-generator-plugin", "snipgen loads no register plugins"},
-    {"reg-plugin-info-file", "snipgen loads no register plugins"},
+     "-init-memory=runtime writes the data sections with a loop inline at "
+     "the start of the entry function; leaving the initialisation to a "
+     "routine called from outside the snippet is not implemented"},
+    {"generator-plugin",
+     "llvm-snippy's generator plugin interface (PluginCInterface.h: the "
+     "FuncTable of setContext, generate, sendOpcodes and parseOpcodes) is "
+     "not implemented; opcodes come from the histogram"},
+    {"plugin-info-file",
+     "it is the input of a generator plugin (-generator-plugin), which is "
+     "not implemented"},
+    {"address-generator-plugin",
+     "llvm-snippy's address plugin interface "
+     "(MemorySchemePluginCInterface.h) is not implemented; addresses come "
+     "from the memory schemes"},
+    {"address-plugin-info-file",
+     "it is the input of an address plugin (-address-generator-plugin), "
+     "which is not implemented"},
+    {"reg-generator-plugin",
+     "llvm-snippy's register plugin interface (RegisterPluginCInterface.h) "
+     "is not implemented; registers are chosen by snipgen"},
+    {"reg-plugin-info-file",
+     "it is the input of a register plugin (-reg-generator-plugin), which "
+     "is not implemented"},
     {"dump-mir", "snipgen has no Machine IR; see -dump-mf"},
-    {"use-stack-for-IV", "loop counters are kept in registers"},
+    {"use-stack-for-IV",
+     "each loop counter is kept in a register reserved for its loop; "
+     "placing induction variables on the stack is not implemented"},
 };
 
 std::optional<std::string> notYetSupportedOption(StringRef Name) {
