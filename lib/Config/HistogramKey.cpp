@@ -72,8 +72,13 @@ Error parseHistogramKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx) {
 }
 
 Error finishHistogramKey(const YAMLEntry *Entry, LayoutBuildContext &Ctx) {
-  if (Entry)
+  if (Entry || Ctx.HistogramFromPlugin)
     return Error::success();
+  // A generator plugin reads the opcodes from -plugin-info-file instead.
+  for (const LayoutOption &O : Ctx.L.Options)
+    if (O.Name == "plugin-info-file" && !O.Values.empty() &&
+        !O.Values.front().empty() && O.Values.front() != "None")
+      return Error::success();
   return makeError("the layout (" + join(Ctx.L.Files, ", ") +
                    ") has no 'histogram' key; " + NeedsOneInstruction +
                    ", e.g. 'histogram: [[ADD, 1.0]]'");

@@ -28,6 +28,9 @@ class WarningEngine;
 struct LayoutBuildContext {
   Layout &L;
   WarningEngine &Warnings;
+  /// -plugin-info-file on the command line: a generator plugin supplies the
+  /// histogram, so the layout need not have one.
+  bool HistogramFromPlugin = false;
   const llvm::SourceMgr &sm() const { return *L.SM; }
 };
 

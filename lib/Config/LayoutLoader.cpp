@@ -53,7 +53,7 @@ class LayoutLoader {
 public:
   LayoutLoader(Layout &L, const LayoutLoadOptions &LoadOpts,
                WarningEngine &Warnings)
-      : L(L), LoadOpts(LoadOpts), Ctx{L, Warnings} {}
+      : L(L), LoadOpts(LoadOpts), Ctx{L, Warnings, LoadOpts.HistogramFromPlugin} {}
 
   Error load(ArrayRef<std::string> MainFiles);
 

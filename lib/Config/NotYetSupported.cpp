@@ -34,13 +34,6 @@ static const Entry Options[] = {
      "-init-memory=runtime writes the data sections with a loop inline at "
      "the start of the entry function; leaving the initialisation to a "
      "routine called from outside the snippet is not implemented"},
-    {"generator-plugin",
-     "llvm-snippy's generator plugin interface (PluginCInterface.h: the "
-     "FuncTable of setContext, generate, sendOpcodes and parseOpcodes) is "
-     "not implemented; opcodes come from the histogram"},
-    {"plugin-info-file",
-     "it is the input of a generator plugin (-generator-plugin), which is "
-     "not implemented"},
     {"address-generator-plugin",
      "llvm-snippy's address plugin interface "
      "(MemorySchemePluginCInterface.h) is not implemented; addresses come "

@@ -7,6 +7,7 @@
 #include "Driver.h"
 #include "ControlFlowSetup.h"
 #include "GenerationChecks.h"
+#include "GeneratorPlugin.h"
 #include "MemorySectionDump.h"
 #include "MemoryInit.h"
 #include "MemorySetup.h"
@@ -96,6 +97,8 @@ private:
   std::unique_ptr<MCEnvironment> Env;
   std::unique_ptr<ISACatalogue> Catalogue;
   std::optional<PrimaryFilter> KeepPrimary; // -keep-primary
+  std::unique_ptr<GeneratorPlugin> Plugin;   // -generator-plugin
+  std::unique_ptr<PrimarySource> PluginSource;
 };
 
 /// Code sections start on an instruction boundary: 2 bytes with compressed
@@ -141,6 +144,9 @@ Error Driver::loadConfiguration() {
   LayoutLoadOptions LO;
   for (const std::string &D : Opts.getList(OptionID::LayoutIncludeDir))
     LO.IncludeDirs.push_back(D);
+  // A generator plugin's -plugin-info-file supplies the histogram.
+  StringRef PluginInfo = Opts.getString(OptionID::PluginInfoFile);
+  LO.HistogramFromPlugin = !PluginInfo.empty() && PluginInfo != "None";
   auto L = loadLayout(Files, LO, Warnings);
   if (!L)
     return L.takeError();
@@ -384,6 +390,19 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
                            "needs a model to run the snippet, but "
                            "-model-plugin is None");
 
+  if (Error E = checkGeneratorPluginOptions(Opts))
+    return std::move(E);
+  if (wantsGeneratorPlugin(Opts)) {
+    auto P = GeneratorPlugin::load(Opts.getString(OptionID::GeneratorPlugin),
+                                   *Env);
+    if (!P)
+      return P.takeError();
+    Plugin = std::move(*P);
+    StringRef Info = Opts.getString(OptionID::PluginInfoFile);
+    if (!Info.empty() && Info != "None")
+      if (Error E = Plugin->replaceHistogram(TheLayout, Info))
+        return std::move(E);
+  }
   auto Histogram = OpcodeHistogram::resolve(TheLayout, *Catalogue, Warnings);
   if (!Histogram)
     return Histogram.takeError();
@@ -420,8 +439,25 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (!Vector)
     return Vector.takeError();
   Config->Vector = Vector->Unit.get();
-  PrimarySource &Source =
-      Vector->Source ? *Vector->Source : *Mem->Source;
+  PrimarySource *SourcePtr =
+      Vector->Source ? Vector->Source.get() : Mem->Source.get();
+  if (Plugin) {
+    // The plugin replaces the histogram draw; burst groups and vector
+    // configurations draw through sources of their own.
+    if (Vector->Source ||
+        (TheLayout.Memory.Burst &&
+         TheLayout.Memory.Burst->Mode != BurstModeKind::Basic))
+      return makeOptionError("generator-plugin",
+                             "cannot be combined with burst groups or RVV "
+                             "instructions yet: those draw opcodes through "
+                             "generators of their own");
+    auto S = Plugin->makeSource(*Histogram);
+    if (!S)
+      return S.takeError();
+    PluginSource = std::move(*S);
+    SourcePtr = PluginSource.get();
+  }
+  PrimarySource &Source = *SourcePtr;
   RandomEngine RNG(*Seed);
   Config->Progress = makeProgress(Config->FillCodeSection ? 0 : Config->NumInstrs);
   SnippetGenerator Gen(*Env, *Target, TheLayout, *Histogram,
@@ -433,6 +469,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     errs() << "\r\033[K";
   if (!Prog)
     return Prog.takeError();
+  if (Plugin)
+    if (Error E = Plugin->takeError())
+      return std::move(E);
   if (Vector->Unit) {
     if (Error E = Vector->Unit->takeError())
       return std::move(E);

@@ -125,6 +125,9 @@ struct Layout {
 
 struct LayoutLoadOptions {
   std::vector<std::string> IncludeDirs;    // --layout-include-dir
+  /// -plugin-info-file given: the 'histogram' key may be absent (also when
+  /// the layout's own options give plugin-info-file).
+  bool HistogramFromPlugin = false;
 };
 
 /// Reads, merges and validates the layout files. Reports syntax errors,
