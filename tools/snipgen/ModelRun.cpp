@@ -299,7 +299,11 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
 
   std::string InitialDump, FinalDump;
   StateDump DumpStart(InitialDump, true), DumpEnd(FinalDump, false);
-  if (Opts.isSet(OptionID::DumpInitialRegistersYaml))
+  // llvm-snippy's -verbose dumps both register files (default names).
+  bool Verbose = Opts.getFlag(OptionID::Verbose);
+  bool WantInitial = Opts.isSet(OptionID::DumpInitialRegistersYaml) || Verbose;
+  bool WantFinal = Opts.isSet(OptionID::DumpRegistersYaml) || Verbose;
+  if (WantInitial)
     Run.addObserver(DumpStart);
 
   TraceStream LogStream, SNTFStream;
@@ -325,7 +329,7 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
         *SNTFStream.OS, Opts.getUnsigned(OptionID::TraceEndPC));
     Run.addObserver(*SNTF);
   }
-  if (Opts.isSet(OptionID::DumpRegistersYaml))
+  if (WantFinal)
     Run.addObserver(DumpEnd);
   VectorConfigCounter VConfigs;
   if (Opts.isSet(OptionID::DumpVectorConfigs))
@@ -345,11 +349,11 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
                      Twine(Result.Retired) + " instructions): " +
                      Result.Message);
 
-  if (Opts.isSet(OptionID::DumpInitialRegistersYaml)) {
+  if (WantInitial) {
     StringRef P = Opts.getString(OptionID::DumpInitialRegistersYaml);
     Files.add(P.empty() ? "initial_registers_state.yml" : P, InitialDump);
   }
-  if (Opts.isSet(OptionID::DumpRegistersYaml)) {
+  if (WantFinal) {
     StringRef P = Opts.getString(OptionID::DumpRegistersYaml);
     Files.add(P.empty() ? "registers_state.yml" : P, FinalDump);
   }

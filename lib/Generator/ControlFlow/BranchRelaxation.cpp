@@ -44,6 +44,7 @@ private:
   const ControlFlowTarget &CFT;
   // Current sizes of the parts that depend on the layout.
   std::vector<std::vector<uint64_t>> TermSize;             // [function][block]
+  bool Grew = false; // relaxOnce lengthened some terminator's form
   std::vector<std::vector<std::vector<uint64_t>>> Padding; // [f][b][entry]
   // Branch targets (branches.alignment aligns them all, not only loop
   // starts) and the padding that aligns them, after the block before.
@@ -127,6 +128,7 @@ Expected<bool> Relaxer::relaxOnce() {
         continue;
       int64_t D = distance(F, F.Blocks[BI]);
       while (!CFT.buildTerminator(T, T.Form, D, Insts)) {
+        Grew = true;
         if (++T.Form >= ControlFlowTarget::NumForms)
           return makeError(
               "the target of the " +
@@ -269,19 +271,22 @@ Error Relaxer::run() {
       Padding[FI][BI].assign(P.Functions[FI].Blocks[BI].LoopEntries.size(), 0);
   }
   // Forms only grow, so each round either grows one or is the last. As in
-  // llvm-snippy, -max-branch-length-passes bounds the rounds that lengthen.
+  // llvm-snippy, -max-branch-length-passes bounds the rounds that lengthen a
+  // branch (give it a longer form); reaching the bound is an error.
+  unsigned Lengthening = 0;
   for (unsigned Round = 0;; ++Round) {
     assignAddresses();
+    Grew = false;
     auto Changed = relaxOnce();
     if (!Changed)
       return Changed.takeError();
-    if (!*Changed)
-      break;
-    if (Round + 1 >= R.MaxPasses)
+    if (Grew && ++Lengthening >= R.MaxPasses)
       return makeError("branch distances unstable after " +
                        Twine(R.MaxPasses) +
                        " relaxation passes. You can increase iteration limit "
                        "using 'max-branch-length-passes' option");
+    if (!*Changed)
+      break;
     if (Round > 10000)
       return makeInternalError("branch relaxation does not converge");
   }
