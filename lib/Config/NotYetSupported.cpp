@@ -20,8 +20,9 @@ static const Entry Options[] = {
      "the model ran it; addresses and operands are planned so that every "
      "instruction is valid when it is generated"},
     {"verify-gen-plan",
-     "snipgen has no separate generation plan to verify; see "
-     "-verify-gen-histogram"},
+     "the per-block plan of primary instructions is not kept after "
+     "generation, so the code cannot be checked against it; see "
+     "-verify-gen-histogram and -verify-mi"},
     {"selfcheck-mem",
      "self-check compares destination registers only; checking the memory "
      "state after execution is not implemented"},
