@@ -330,4 +330,28 @@ TEST(MemorySchemeTest, RV32RejectsFarSections) {
   EXPECT_NE(Msg.find("beyond the 32-bit address space"), std::string::npos);
 }
 
+// -strict-memory-schemes: a range reaching past the RW sections is an error
+// (whatever the warning options), and only a warning without it.
+TEST(MemorySchemeTest, StrictSchemesMakeOutsideRangesAnError) {
+  MemoryConfig M;
+  AccessRangeDesc A;
+  A.Start = 0x80000800;
+  A.Size = 0x2000; // past the 0x1000-byte data section
+  A.Stride = 4;
+  M.TopLevel.Ranges.push_back(A);
+  Layout L = layoutWith(M, 0x1000);
+  unsigned Warned = 0;
+  EXPECT_TRUE(build(L, false, &Warned));
+  EXPECT_EQ(Warned, 1u);
+  WarningEngine W;
+  llvm::cantFail(W.configure({"memory-access"}, {}, {}));
+  MemoryPolicy P;
+  P.StrictSchemes = true;
+  auto S = MemorySchemeSet::build(L, P, W);
+  ASSERT_FALSE(S);
+  std::string Msg = llvm::toString(S.takeError());
+  EXPECT_NE(Msg.find("Possibly wrong memory scheme"), std::string::npos) << Msg;
+  EXPECT_NE(Msg.find("-strict-memory-schemes"), std::string::npos) << Msg;
+}
+
 } // namespace
