@@ -73,13 +73,6 @@ Error checkMemoryInitOption(const OptionTable &Opts, WarningEngine &Warnings) {
     return Opts.valueError(OptionID::InitMemory,
                            "runtime memory initialization may be performed "
                            "only with -init-regs-in-elf");
-  if (isLoadsMode(M))
-    return Opts.valueError(
-        OptionID::InitMemory,
-        "mode '" + M +
-            "' of llvm-snippy is not supported yet: snipgen does not yet "
-            "emit code that initialises only the bytes the loads read; "
-            "supported: no, full, runtime, full-with-addresses, ascii-file");
   if (M == "ascii-file" && File == "none")
     errs() << "note: -init-memory-file option hasn't been specified: using "
               "default file: mem_state.bin\n";
@@ -140,6 +133,10 @@ static void fillRandom(SectionDesc &S, RandomEngine &RNG) {
   }
 }
 
+
+bool needsMemoryInitRoutine(const OptionTable &Opts) {
+  return isLoadsMode(mode(Opts));
+}
 
 static Error fillWithAddresses(Layout &L, unsigned XLen, RandomEngine &RNG) {
   // The schemes as generation sees them; their warnings are generation's to
@@ -265,27 +262,37 @@ Error applyMemoryInit(Layout &L, const OptionTable &Opts, uint64_t Seed,
   // A stream of its own: the contents do not change what is generated for
   // the seed except through the values the snippet loads.
   RandomEngine RNG(Seed ^ 0x6d656d696e697400ull); // "meminit"
-  if (M == "full-with-addresses") {
+  if (M == "full-with-addresses" || M == "loads-with-addresses") {
     if (Opts.getString(OptionID::MemorySeed) != "none")
+      // llvm-snippy's words.
       if (Error E = Warnings.warn(Warning::InconsistentOptions,
-                                  "memory seed is ignored: "
-                                  "full-with-addresses does not use it"))
+                                  "Memory seed is ignored: Current mem "
+                                  "initialization mode does not use it"))
         return E;
-    return fillWithAddresses(L, XLen, RNG);
+    if (Error E = fillWithAddresses(L, XLen, RNG))
+      return E;
+  } else {
+    auto MemSeed = memorySeed(Opts, Warnings, Seed);
+    if (!MemSeed)
+      return MemSeed.takeError();
+    if (M == "runtime")
+      return planRuntimeFills(L, **MemSeed, Env, Fills);
+    for (SectionDesc &S : L.Sections) {
+      if (!isDataSection(S))
+        continue;
+      if (*MemSeed)
+        S.InitialContents = splitMix32Bytes(**MemSeed, S.Size);
+      else
+        fillRandom(S, RNG);
+    }
   }
-  auto MemSeed = memorySeed(Opts, Warnings, Seed);
-  if (!MemSeed)
-    return MemSeed.takeError();
-  if (M == "runtime")
-    return planRuntimeFills(L, **MemSeed, Env, Fills);
-  for (SectionDesc &S : L.Sections) {
-    if (!isDataSection(S))
-      continue;
-    if (*MemSeed)
-      S.InitialContents = splitMix32Bytes(**MemSeed, S.Size);
-    else
-      fillRandom(S, RNG);
-  }
+  // loads, loads-with-addresses: the image is what the routine the snippet
+  // calls first stores into the bytes the loads read (MemoryInitRoutine.h);
+  // the sections stay NOLOAD in the ELF.
+  if (isLoadsMode(M))
+    for (SectionDesc &S : L.Sections)
+      if (isDataSection(S))
+        S.RuntimeContents = std::move(S.InitialContents);
   return Error::success();
 }
 

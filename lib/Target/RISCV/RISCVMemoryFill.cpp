@@ -4,13 +4,13 @@
 // set (RegisterInitRequest::MemoryFills). Per range, five GPRs that the
 // register initialisation writes afterwards:
 //
-//     li   Ptr, VMA ; li End, VMA+Size ; li State, Seed
+//     li   Ptr, VMA ; li End, VMA+Size ; li State, bswap32(Seed)
 //   1: li   T, 0x9e3779b9 ; add[w] State, State, T
 //     srli[w] T, State, 16 ; xor Z, State, T
-//     li   T, 0x85ebca6b ; mul[w] Z, Z, T
-//     srli[w] T, Z, 13 ; xor Z, Z, T
-//     li   T, 0xc2b2ae35 ; mul[w] Z, Z, T
-//     srli[w] T, Z, 16 ; xor Z, Z, T
+//     li   T, 0x21f0aaad ; mul[w] Z, Z, T
+//     srli[w] T, Z, 15 ; xor Z, Z, T
+//     li   T, 0x735a2d97 ; mul[w] Z, Z, T
+//     srli[w] T, Z, 15 ; xor Z, Z, T
 //     sw   Z, 0(Ptr) ; addi Ptr, Ptr, 4 ; bne Ptr, End, 1b
 //
 // On RV64 the W forms keep the arithmetic in 32 bits (their upper halves do
@@ -57,19 +57,19 @@ void RISCVTarget::emitMemoryFills(
       continue;
     materializeValue(Env, Ptr, F.VMA, Out);
     materializeValue(Env, End, F.VMA + F.Size, Out);
-    materializeValue(Env, State, Word(F.Seed), Out);
+    materializeValue(Env, State, Word(splitMix32InitialState(F.Seed)), Out);
     CollectSink Body;
     materializeValue(Env, T, Word(SplitMix32Step), Body);
     Body.emit(makeInst(Env, Add, {R(State), R(State), R(T)}));
-    Body.emit(makeInst(Env, Srl, {R(T), R(State), I(16)}));
+    Body.emit(makeInst(Env, Srl, {R(T), R(State), I(SplitMix32Shift1)}));
     Body.emit(makeInst(Env, "XOR", {R(Z), R(State), R(T)}));
     materializeValue(Env, T, Word(SplitMix32Mul1), Body);
     Body.emit(makeInst(Env, Mul, {R(Z), R(Z), R(T)}));
-    Body.emit(makeInst(Env, Srl, {R(T), R(Z), I(13)}));
+    Body.emit(makeInst(Env, Srl, {R(T), R(Z), I(SplitMix32Shift2)}));
     Body.emit(makeInst(Env, "XOR", {R(Z), R(Z), R(T)}));
     materializeValue(Env, T, Word(SplitMix32Mul2), Body);
     Body.emit(makeInst(Env, Mul, {R(Z), R(Z), R(T)}));
-    Body.emit(makeInst(Env, Srl, {R(T), R(Z), I(16)}));
+    Body.emit(makeInst(Env, Srl, {R(T), R(Z), I(SplitMix32Shift3)}));
     Body.emit(makeInst(Env, "XOR", {R(Z), R(Z), R(T)}));
     Body.emit(makeInst(Env, "SW", {R(Z), R(Ptr), I(0)}));
     Body.emit(makeInst(Env, "ADDI", {R(Ptr), R(Ptr), I(4)}));
