@@ -222,11 +222,7 @@ static Error loadAsciiFile(Layout &L, StringRef Path) {
 static Error planRuntimeFills(Layout &L, uint32_t MemSeed,
                               const MCEnvironment &Env,
                               std::vector<MemoryFill> &Fills) {
-  const MCSubtargetInfo &STI = Env.subtargetInfo();
-  if (!STI.checkFeatures("+m") && !STI.checkFeatures("+zmmul"))
-    return makeOptionError("init-memory",
-                           "'runtime' needs the M or Zmmul extension: the "
-                           "SplitMix32 routine multiplies");
+  (void)Env;
   for (SectionDesc &S : L.Sections) {
     if (!isDataSection(S))
       continue;
