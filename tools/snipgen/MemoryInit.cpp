@@ -13,6 +13,7 @@
 #include "snipgen/Support/Warnings.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
 #include <optional>
@@ -56,9 +57,9 @@ Error checkMemoryInitOption(const OptionTable &Opts, WarningEngine &Warnings) {
                            "specify a memory init mode (-init-memory) in "
                            "order to use a memory seed");
   if (M != "ascii-file" && File != "none")
-    return Opts.valueError(OptionID::InitMemoryFile,
-                           "needs -init-memory=ascii-file (memory init from "
-                           "a file)");
+    return Opts.errorAt(OptionID::InitMemoryFile,
+                        "init-memory-file option needs memory init mode to "
+                        "be specified as file init (-init-memory=ascii-file)");
   if (M == "ascii-file" && MemSeed != "none")
     return Opts.valueError(OptionID::MemorySeed,
                            "a memory seed is prohibited in ascii-file mode");
@@ -74,7 +75,7 @@ Error checkMemoryInitOption(const OptionTable &Opts, WarningEngine &Warnings) {
                            "runtime memory initialization may be performed "
                            "only with -init-regs-in-elf");
   if (M == "ascii-file" && File == "none")
-    errs() << "note: -init-memory-file option hasn't been specified: using "
+    errs() << "remark: init-memory-file option hasn't been specified: using "
               "default file: mem_state.bin\n";
   (void)Warnings;
   return Error::success();
@@ -178,8 +179,8 @@ static Error fillWithAddresses(Layout &L, unsigned XLen, RandomEngine &RNG) {
 static Error loadAsciiFile(Layout &L, StringRef Path) {
   auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf)
-    return makeError("-init-memory=ascii-file: can't open file with initial "
-                     "memory '" + Path + "': " + Buf.getError().message());
+    return makeError("Can't open file with initial memory: " +
+                     Buf.getError().message() + " ('" + Path + "')");
   auto Blocks = parseAsciiMemory((*Buf)->getBuffer(), Path);
   if (!Blocks)
     return Blocks.takeError();
@@ -189,16 +190,17 @@ static Error loadAsciiFile(Layout &L, StringRef Path) {
   for (AsciiMemoryBlock &B : *Blocks) {
     auto It = find_if(L.Sections,
                       [&](const SectionDesc &S) { return S.Name == B.Name; });
-    std::string Where = (Path + ":" + Twine(B.Line) + ": ").str();
+    std::string Where =
+        ("[" + sys::path::filename(Path) + ", " + Twine(B.Line) + "]").str();
     if (It == L.Sections.end())
-      return makeError(Where + "can't find section '" + B.Name +
-                       "' from memory init file in the layout");
+      return makeError("Can't find section " + B.Name +
+                       " from memory init file " + Where);
     unsigned Idx = It - L.Sections.begin();
     if (Seen[Idx])
-      return makeError(Where + "section '" + B.Name + "' is given twice");
+      return makeError(Where + " section '" + B.Name + "' is given twice");
     Seen[Idx] = true;
     if (It->Access.X || isServiceSectionName(It->Name))
-      return makeError(Where + "section '" + B.Name +
+      return makeError(Where + " section '" + B.Name +
                        "' is not a data section (executable or "
                        "stack/utility/selfcheck): its contents are the "
                        "generator's");
@@ -207,10 +209,10 @@ static Error loadAsciiFile(Layout &L, StringRef Path) {
   for (unsigned I = 0; I < Target.size(); ++I) {
     AsciiMemoryBlock &B = (*Blocks)[I];
     if (B.Bytes.size() != Target[I]->Size)
-      return makeError(Path + ":" + Twine(B.Line) +
-                       ": incorrect section size in memory init file: '" +
-                       B.Name + "' expected " + Twine(Target[I]->Size) +
-                       ", got " + Twine(B.Bytes.size()));
+      return makeError("Incorrect section size in memory init file: " +
+                       B.Name + " expected " + Twine(Target[I]->Size) +
+                       ", got " + Twine(B.Bytes.size()) + " [" +
+                       sys::path::filename(Path) + ", " + Twine(B.Line) + "]");
   }
   for (unsigned I = 0; I < Target.size(); ++I)
     Target[I]->InitialContents = std::move((*Blocks)[I].Bytes);
