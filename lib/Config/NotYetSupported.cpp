@@ -30,8 +30,9 @@ static const Entry Options[] = {
      "self-check etalons are always stored beside the results in the "
      "selfcheck section"},
     {"external-mem-init-routine",
-     "-init-memory=runtime's loop is inline at the start of the entry "
-     "function; there is no routine to provide externally"},
+     "the snippet always runs its memory initialisation itself (runtime: a "
+     "loop inline at the start of the entry function; loads: a call of "
+     "snippy_random first); nothing is left for outside code to call"},
     {"mangle-exported-names",
      "section and symbol names are not mangled with the entry point; see "
      "-sections-prefix"},
