@@ -32,9 +32,9 @@ static const Entry Options[] = {
      "materialised by code at run time) and 'checksum' storages are not "
      "implemented"},
     {"external-mem-init-routine",
-     "-init-memory=runtime writes the data sections with a loop inline at "
-     "the start of the entry function; leaving the initialisation to a "
-     "routine called from outside the snippet is not implemented"},
+     "the snippet always runs its memory initialisation itself (runtime: a "
+     "loop inline at the start of the entry function; loads: a call of "
+     "snippy_random first); nothing is left for outside code to call"},
     {"address-generator-plugin",
      "llvm-snippy's address plugin interface "
      "(MemorySchemePluginCInterface.h) is not implemented; addresses come "

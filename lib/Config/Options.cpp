@@ -341,6 +341,13 @@ Error OptionTable::valueError(OptionID ID, const Twine &Msg) const {
   return makeOptionError(S.Name, Msg);
 }
 
+Error OptionTable::errorAt(OptionID ID, const Twine &Msg) const {
+  const Value &V = value(ID);
+  if (V.Origin == OptionOrigin::Layout && V.SM)
+    return makeError(*V.SM, V.Loc, Msg);
+  return makeError(Msg);
+}
+
 static void printYAMLScalar(raw_ostream &OS, StringRef S) {
   bool Plain = !S.empty() && S.find_first_of(":#{}[],&*!|>'\"%@`") ==
                                  StringRef::npos &&

@@ -24,6 +24,7 @@
 #include "snipgen/Generator/Generator.h"
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/ImmediatePolicy.h"
+#include "snipgen/Generator/MemoryInitRoutine.h"
 #include "snipgen/Generator/MemoryPlanner.h"
 #include "snipgen/Generator/MemoryScheme.h"
 #include "snipgen/Generator/PrimaryFilter.h"
@@ -425,6 +426,7 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   if (!Regs)
     return Regs.takeError();
   Regs->Registers->setMemoryFills(MemoryFills);
+  Regs->Registers->setMemoryInitCall(needsMemoryInitRoutine(Opts));
   auto SelfCheck = setupSelfCheck(Opts, *Env, *Target, TheLayout,
                                   *Regs->Registers, *Config);
   if (!SelfCheck)
@@ -478,6 +480,11 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     Prog->VectorConstants.Section = Vector->Unit->constants().Section;
     Prog->VectorConstants.Bytes = Vector->Unit->constants().Bytes;
   }
+  if (needsMemoryInitRoutine(Opts))
+    if (Error E = appendMemoryInitRoutine(
+            *Prog, TheLayout, *Env, *Target,
+            Regs->Registers->memoryInitCallRegisters()))
+      return std::move(E);
   if (Error E = runGenerationChecks(*Prog, *Histogram, *Env, TheLayout, Opts))
     return std::move(E);
   if (Error E = warnUnusedRXSections(TheLayout, *Prog, Warnings))

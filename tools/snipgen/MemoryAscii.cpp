@@ -1,4 +1,5 @@
 #include "MemoryAscii.h"
+#include "llvm/Support/Path.h"
 #include "snipgen/Support/Error.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -30,9 +31,10 @@ void writeAsciiMemoryBlock(raw_ostream &OS, StringRef Name, bool IsSection,
   }
 }
 
+// llvm-snippy's form: "[file name, line] Wrong memory init file format: ...".
 static Error formatError(StringRef File, unsigned Line, const Twine &Msg) {
-  return makeError(File + ":" + Twine(Line) +
-                   ": wrong memory init file format: " + Msg);
+  return makeError("[" + sys::path::filename(File) + ", " + Twine(Line) +
+                   "] Wrong memory init file format: " + Msg);
 }
 
 Expected<std::vector<AsciiMemoryBlock>> parseAsciiMemory(StringRef Text,
@@ -76,7 +78,7 @@ Expected<std::vector<AsciiMemoryBlock>> parseAsciiMemory(StringRef Text,
                          "can't parse line address '" + Words[0] + "'");
     if (Offset != B.Bytes.size())
       return formatError(File, LineNo,
-                         "wrong address: 0x" + Addr + ", expected 0x" +
+                         "wrong address: " + Addr + ", expected 0x" +
                              utohexstr(B.Bytes.size(), /*LowerCase=*/true));
     if (Words.size() == 1)
       return formatError(File, LineNo, "empty line specified");

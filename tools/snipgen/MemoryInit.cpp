@@ -13,6 +13,7 @@
 #include "snipgen/Support/Warnings.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
 #include <optional>
@@ -56,9 +57,9 @@ Error checkMemoryInitOption(const OptionTable &Opts, WarningEngine &Warnings) {
                            "specify a memory init mode (-init-memory) in "
                            "order to use a memory seed");
   if (M != "ascii-file" && File != "none")
-    return Opts.valueError(OptionID::InitMemoryFile,
-                           "needs -init-memory=ascii-file (memory init from "
-                           "a file)");
+    return Opts.errorAt(OptionID::InitMemoryFile,
+                        "init-memory-file option needs memory init mode to "
+                        "be specified as file init (-init-memory=ascii-file)");
   if (M == "ascii-file" && MemSeed != "none")
     return Opts.valueError(OptionID::MemorySeed,
                            "a memory seed is prohibited in ascii-file mode");
@@ -73,15 +74,8 @@ Error checkMemoryInitOption(const OptionTable &Opts, WarningEngine &Warnings) {
     return Opts.valueError(OptionID::InitMemory,
                            "runtime memory initialization may be performed "
                            "only with -init-regs-in-elf");
-  if (isLoadsMode(M))
-    return Opts.valueError(
-        OptionID::InitMemory,
-        "mode '" + M +
-            "' of llvm-snippy is not supported yet: snipgen does not yet "
-            "emit code that initialises only the bytes the loads read; "
-            "supported: no, full, runtime, full-with-addresses, ascii-file");
   if (M == "ascii-file" && File == "none")
-    errs() << "note: -init-memory-file option hasn't been specified: using "
+    errs() << "remark: init-memory-file option hasn't been specified: using "
               "default file: mem_state.bin\n";
   (void)Warnings;
   return Error::success();
@@ -141,6 +135,10 @@ static void fillRandom(SectionDesc &S, RandomEngine &RNG) {
 }
 
 
+bool needsMemoryInitRoutine(const OptionTable &Opts) {
+  return isLoadsMode(mode(Opts));
+}
+
 static Error fillWithAddresses(Layout &L, unsigned XLen, RandomEngine &RNG) {
   // The schemes as generation sees them; their warnings are generation's to
   // give, so this copy is silent.
@@ -181,8 +179,8 @@ static Error fillWithAddresses(Layout &L, unsigned XLen, RandomEngine &RNG) {
 static Error loadAsciiFile(Layout &L, StringRef Path) {
   auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf)
-    return makeError("-init-memory=ascii-file: can't open file with initial "
-                     "memory '" + Path + "': " + Buf.getError().message());
+    return makeError("Can't open file with initial memory: " +
+                     Buf.getError().message() + " ('" + Path + "')");
   auto Blocks = parseAsciiMemory((*Buf)->getBuffer(), Path);
   if (!Blocks)
     return Blocks.takeError();
@@ -192,16 +190,17 @@ static Error loadAsciiFile(Layout &L, StringRef Path) {
   for (AsciiMemoryBlock &B : *Blocks) {
     auto It = find_if(L.Sections,
                       [&](const SectionDesc &S) { return S.Name == B.Name; });
-    std::string Where = (Path + ":" + Twine(B.Line) + ": ").str();
+    std::string Where =
+        ("[" + sys::path::filename(Path) + ", " + Twine(B.Line) + "]").str();
     if (It == L.Sections.end())
-      return makeError(Where + "can't find section '" + B.Name +
-                       "' from memory init file in the layout");
+      return makeError("Can't find section " + B.Name +
+                       " from memory init file " + Where);
     unsigned Idx = It - L.Sections.begin();
     if (Seen[Idx])
-      return makeError(Where + "section '" + B.Name + "' is given twice");
+      return makeError(Where + " section '" + B.Name + "' is given twice");
     Seen[Idx] = true;
     if (It->Access.X || isServiceSectionName(It->Name))
-      return makeError(Where + "section '" + B.Name +
+      return makeError(Where + " section '" + B.Name +
                        "' is not a data section (executable or "
                        "stack/utility/selfcheck): its contents are the "
                        "generator's");
@@ -210,10 +209,10 @@ static Error loadAsciiFile(Layout &L, StringRef Path) {
   for (unsigned I = 0; I < Target.size(); ++I) {
     AsciiMemoryBlock &B = (*Blocks)[I];
     if (B.Bytes.size() != Target[I]->Size)
-      return makeError(Path + ":" + Twine(B.Line) +
-                       ": incorrect section size in memory init file: '" +
-                       B.Name + "' expected " + Twine(Target[I]->Size) +
-                       ", got " + Twine(B.Bytes.size()));
+      return makeError("Incorrect section size in memory init file: " +
+                       B.Name + " expected " + Twine(Target[I]->Size) +
+                       ", got " + Twine(B.Bytes.size()) + " [" +
+                       sys::path::filename(Path) + ", " + Twine(B.Line) + "]");
   }
   for (unsigned I = 0; I < Target.size(); ++I)
     Target[I]->InitialContents = std::move((*Blocks)[I].Bytes);
@@ -225,11 +224,7 @@ static Error loadAsciiFile(Layout &L, StringRef Path) {
 static Error planRuntimeFills(Layout &L, uint32_t MemSeed,
                               const MCEnvironment &Env,
                               std::vector<MemoryFill> &Fills) {
-  const MCSubtargetInfo &STI = Env.subtargetInfo();
-  if (!STI.checkFeatures("+m") && !STI.checkFeatures("+zmmul"))
-    return makeOptionError("init-memory",
-                           "'runtime' needs the M or Zmmul extension: the "
-                           "SplitMix32 routine multiplies");
+  (void)Env;
   for (SectionDesc &S : L.Sections) {
     if (!isDataSection(S))
       continue;
@@ -265,27 +260,37 @@ Error applyMemoryInit(Layout &L, const OptionTable &Opts, uint64_t Seed,
   // A stream of its own: the contents do not change what is generated for
   // the seed except through the values the snippet loads.
   RandomEngine RNG(Seed ^ 0x6d656d696e697400ull); // "meminit"
-  if (M == "full-with-addresses") {
+  if (M == "full-with-addresses" || M == "loads-with-addresses") {
     if (Opts.getString(OptionID::MemorySeed) != "none")
+      // llvm-snippy's words.
       if (Error E = Warnings.warn(Warning::InconsistentOptions,
-                                  "memory seed is ignored: "
-                                  "full-with-addresses does not use it"))
+                                  "Memory seed is ignored: Current mem "
+                                  "initialization mode does not use it"))
         return E;
-    return fillWithAddresses(L, XLen, RNG);
+    if (Error E = fillWithAddresses(L, XLen, RNG))
+      return E;
+  } else {
+    auto MemSeed = memorySeed(Opts, Warnings, Seed);
+    if (!MemSeed)
+      return MemSeed.takeError();
+    if (M == "runtime")
+      return planRuntimeFills(L, **MemSeed, Env, Fills);
+    for (SectionDesc &S : L.Sections) {
+      if (!isDataSection(S))
+        continue;
+      if (*MemSeed)
+        S.InitialContents = splitMix32Bytes(**MemSeed, S.Size);
+      else
+        fillRandom(S, RNG);
+    }
   }
-  auto MemSeed = memorySeed(Opts, Warnings, Seed);
-  if (!MemSeed)
-    return MemSeed.takeError();
-  if (M == "runtime")
-    return planRuntimeFills(L, **MemSeed, Env, Fills);
-  for (SectionDesc &S : L.Sections) {
-    if (!isDataSection(S))
-      continue;
-    if (*MemSeed)
-      S.InitialContents = splitMix32Bytes(**MemSeed, S.Size);
-    else
-      fillRandom(S, RNG);
-  }
+  // loads, loads-with-addresses: the image is what the routine the snippet
+  // calls first stores into the bytes the loads read (MemoryInitRoutine.h);
+  // the sections stay NOLOAD in the ELF.
+  if (isLoadsMode(M))
+    for (SectionDesc &S : L.Sections)
+      if (isDataSection(S))
+        S.RuntimeContents = std::move(S.InitialContents);
   return Error::success();
 }
 

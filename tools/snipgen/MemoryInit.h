@@ -18,9 +18,15 @@
 //                        (-memory-seed; none: the instructions seed, with a
 //                        warning) into each section; the sections stay
 //                        NOLOAD in the ELF.
-// The contents are in the ELF (runtime: written by the code) and in the
-// models. loads and loads-with-addresses are refused as not supported yet,
-// after llvm-snippy's own checks.
+//   loads                a routine the snippet calls first (before the
+//   loads-with-addresses registers are set, so -init-regs-in-elf is needed)
+//                        stores the image of full (memory seed or -seed)
+//                        or of full-with-addresses into exactly the bytes
+//                        the snippet's loads read; other bytes stay zero
+//                        and the sections NOLOAD (Generator/
+//                        MemoryInitRoutine.h).
+// The contents are in the ELF (runtime, loads: written by the code) and in
+// the models.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_TOOLS_SNIPGEN_MEMORYINIT_H
 #define SNIPGEN_TOOLS_SNIPGEN_MEMORYINIT_H
@@ -51,6 +57,10 @@ llvm::Error checkMemoryInitOption(const OptionTable &Opts,
 llvm::Error applyMemoryInit(Layout &L, const OptionTable &Opts, uint64_t Seed,
                             const MCEnvironment &Env, WarningEngine &Warnings,
                             std::vector<MemoryFill> &Fills);
+
+/// -init-memory=loads or loads-with-addresses: the snippet calls the memory-
+/// initialisation routine appended after generation.
+bool needsMemoryInitRoutine(const OptionTable &Opts);
 
 /// For the model's memory check: is a store the runtime initialisation's
 /// (it writes, inside a section, the bytes RuntimeContents holds there)?

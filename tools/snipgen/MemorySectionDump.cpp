@@ -68,10 +68,11 @@ memoryDumpRanges(const Layout &L, const OptionTable &Opts) {
     Out.push_back({It->VMA, It->VMA + It->Size, It->Name});
   }
   if (!Unknown.empty())
-    return Opts.valueError(OptionID::DumpMemorySection,
-                           "dump of unknown sections requested: List of "
-                           "non-existent sections: " +
-                               join(Unknown, ", "));
+    return Opts.errorAt(OptionID::DumpMemorySection,
+                        "dump of unknown sections requested (option "
+                        "'dump-memory-section'). List of non-existent "
+                        "sections: " +
+                            join(Unknown, ", "));
   llvm::sort(Out);
   Out.erase(std::unique(Out.begin(), Out.end(),
                         [](const MemoryDumpRange &A, const MemoryDumpRange &B) {

@@ -22,7 +22,14 @@ Expected<std::unique_ptr<SelfCheckEmitter>>
 setupSelfCheck(const OptionTable &Opts, const MCEnvironment &Env,
                const GenTarget &Target, Layout &L, RegisterPolicy &Policy,
                const GeneratorConfig &Config) {
-  uint64_t N = Opts.getUnsigned(OptionID::Selfcheck);
+  // llvm-snippy's -selfcheck takes an optional period: no value checks
+  // every primary instruction.
+  StringRef Period = Opts.getString(OptionID::Selfcheck);
+  uint64_t N = 1;
+  if (!Period.empty() && Period.getAsInteger(10, N))
+    return Opts.valueError(OptionID::Selfcheck,
+                           "'" + Period + "'; expected a non-negative integer "
+                                          "(or no value: every instruction)");
   bool RVV = Opts.getFlag(OptionID::EnableSelfcheckRVV);
   if (!N) {
     if (Opts.getFlag(OptionID::SelfcheckGV))

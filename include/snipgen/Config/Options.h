@@ -104,6 +104,9 @@ public:
 
   /// An error about the current value of ID, located where it was given.
   llvm::Error valueError(OptionID ID, const llvm::Twine &Msg) const;
+  /// An error located where ID was given (a layout), with Msg as it is
+  /// (llvm-snippy's own wording, which names the option itself).
+  llvm::Error errorAt(OptionID ID, const llvm::Twine &Msg) const;
 
   /// Prints "name: value" for every option, as YAML (--dump-options).
   void dump(llvm::raw_ostream &OS) const;

@@ -85,6 +85,14 @@ public:
   void setMemoryFills(std::vector<GenTarget::RegisterInitRequest::MemoryFill> F) {
     MemoryFills = std::move(F);
   }
+  /// -init-memory=loads: the initialisation code calls the memory-
+  /// initialisation routine first; the registers the call and the routine
+  /// use are known once that code is emitted.
+  void setMemoryInitCall(bool On) { MemoryInitCall = On; }
+  const GenTarget::RegisterInitRequest::InitCallRegisters &
+  memoryInitCallRegisters() const {
+    return InitCallRegs;
+  }
 
   /// Runs around each primary instruction; may be null.
   void setOperandInitializer(OperandInitializer *I) { Operands = I; }
@@ -122,6 +130,8 @@ private:
   OperandInitializer *Operands = nullptr;
   llvm::SmallVector<unsigned, 8> WriteExclusions;
   std::vector<GenTarget::RegisterInitRequest::MemoryFill> MemoryFills;
+  bool MemoryInitCall = false;
+  mutable GenTarget::RegisterInitRequest::InitCallRegisters InitCallRegs;
 };
 
 } // namespace snipgen

@@ -132,7 +132,32 @@ public:
       uint32_t Seed = 0;
     };
     std::vector<MemoryFill> MemoryFills;
+    /// -init-memory=loads|loads-with-addresses: before any register is set,
+    /// a call of the memory-initialisation routine, which is placed after
+    /// generation (Generator/MemoryInitRoutine.h): emitMemoryInitCall with
+    /// distance 0, patched then. The target picks three GPRs this
+    /// initialisation writes afterwards (Link, Base, Value) and reports
+    /// them through InitCallRegs.
+    bool MemoryInitCall = false;
+    struct InitCallRegisters {
+      unsigned Link = 0, Base = 0, Value = 0;
+    };
+    InitCallRegisters *InitCallRegs = nullptr;
   };
+  /// The call of the memory-initialisation routine: links through Link and
+  /// reaches Distance bytes from its first instruction. Always the same
+  /// size for a Link, whatever the distance (it is patched in place).
+  virtual void emitMemoryInitCall(const MCEnvironment &Env, unsigned Link,
+                                  int64_t Distance, InstSink &Out) const = 0;
+  /// The body of the memory-initialisation routine: stores each byte of
+  /// Bytes (address and value, ascending addresses) with naturally aligned
+  /// stores as wide as the runs allow, using only Base and Value, then
+  /// returns through Link.
+  virtual void
+  emitMemoryInitRoutine(const MCEnvironment &Env,
+                        llvm::ArrayRef<std::pair<uint64_t, uint8_t>> Bytes,
+                        unsigned Link, unsigned Base, unsigned Value,
+                        InstSink &Out) const = 0;
   virtual void emitRegisterInitialization(const MCEnvironment &Env,
                                           RandomEngine &RNG,
                                           const RegisterInitRequest &Req,

@@ -120,6 +120,8 @@ GenTarget::RegisterInitRequest RegisterPolicy::registerInitRequest() const {
   Req.MayWrite = [this](unsigned R) { return !NoAncillaryWrite.count(R); };
   Req.MayRead = [this](unsigned R) { return !NoAncillaryRead.count(R); };
   Req.MemoryFills = MemoryFills;
+  Req.MemoryInitCall = MemoryInitCall;
+  Req.InitCallRegs = &InitCallRegs;
   return Req;
 }
 

@@ -214,7 +214,7 @@ void RISCVTarget::emitRegisterInitialization(const MCEnvironment &Env,
     return R != SP && !(Req.PreserveReturnAddress && R == RA) && !Kept(R) &&
            MayWrite(R) && MayRead(R);
   };
-  // -init-memory=runtime first: its loops may use any GPR set below.
+  // -init-memory=runtime/loads first: they may use any GPR set below.
   if (!Req.MemoryFills.empty()) {
     SmallVector<unsigned, 5> FillRegs;
     for (unsigned R : GPRs)
@@ -228,6 +228,23 @@ void RISCVTarget::emitRegisterInitialization(const MCEnvironment &Env,
                              Twine(FillRegs.size()),
                          /*gen_crash_diag=*/false);
     emitMemoryFills(Env, Req.MemoryFills, FillRegs, Out);
+  }
+  // -init-memory=loads: the call of the routine placed after generation.
+  if (Req.MemoryInitCall) {
+    SmallVector<unsigned, 3> CallRegs;
+    for (unsigned R : GPRs)
+      if (R != Zero && Initialised(R) && CallRegs.size() < 3)
+        CallRegs.push_back(R);
+    if (CallRegs.size() < 3)
+      report_fatal_error("-init-memory=loads: the call of the memory-"
+                         "initialisation routine needs three general-purpose "
+                         "registers that the register initialisation sets "
+                         "afterwards, but the reservations leave " +
+                             Twine(CallRegs.size()),
+                         /*gen_crash_diag=*/false);
+    emitMemoryInitCall(Env, CallRegs[0], 0, Out);
+    if (Req.InitCallRegs)
+      *Req.InitCallRegs = {CallRegs[0], CallRegs[1], CallRegs[2]};
   }
   // The FP values pass through GPRs that are initialised afterwards anyway.
   SmallVector<unsigned, 3> Scratch;

@@ -65,6 +65,12 @@ public:
   void emitMemoryFills(const MCEnvironment &Env,
                        llvm::ArrayRef<RegisterInitRequest::MemoryFill> Fills,
                        llvm::ArrayRef<unsigned> Regs, InstSink &Out) const;
+  void emitMemoryInitCall(const MCEnvironment &Env, unsigned Link,
+                          int64_t Distance, InstSink &Out) const override;
+  void emitMemoryInitRoutine(const MCEnvironment &Env,
+                             llvm::ArrayRef<std::pair<uint64_t, uint8_t>> Bytes,
+                             unsigned Link, unsigned Base, unsigned Value,
+                             InstSink &Out) const override;
   RegisterFacts describeRegister(const MCEnvironment &Env,
                                  unsigned Reg) const override;
   void emitVectorValues(const MCEnvironment &Env,
