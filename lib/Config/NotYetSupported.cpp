@@ -53,6 +53,11 @@ static const Entry Options[] = {
     {"use-stack-for-IV", "loop counters are kept in registers"},
     {"memory-access-mode", "use the layout's 'burst' key"},
     {"memory-access-burst-group-size", "use the layout's 'burst' key"},
+    {"riscv-reservation-set-size",
+     "it sizes the LR/SC reservation set for llvm-snippy's LR/SC pairs that "
+     "must fail on a different address; snipgen's must-fail SC is one with "
+     "no LR before it since the last SC, which fails whatever the "
+     "reservation set size (see \"LR/SC\" in docs/user-guide.md)"},
 };
 
 std::optional<std::string> notYetSupportedOption(StringRef Name) {

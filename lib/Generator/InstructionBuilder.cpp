@@ -95,7 +95,8 @@ void InstructionBuilder::setVectorUnit(VectorUnit *V) {
     return P->legalUnder(Op, C);
   };
   H.Emit = [P](const OpcodeDesc &Op, const VectorConfig &C, bool Masked,
-               CodeBuffer &Out) { P->emit(Op, C, Masked, Out); };
+               CodeBuffer &Out) { return P->emit(Op, C, Masked, Out); };
+  P->setAvoidV0(V->noMask());
   V->setMemoryHooks(std::move(H));
   MaxFootprint = std::max(MaxFootprint, V->maxFootprint() + P->maxFootprint());
 }

@@ -23,7 +23,32 @@ setupVectorUnit(const Layout &L, const OptionTable &Opts,
                    .Case("loads", RVVInitMode::Loads)
                    .Case("slides", RVVInitMode::Slides)
                    .Default(RVVInitMode::Mixed);
+  // llvm-snippy's two flags name two of the init modes (splats win, as
+  // there); an explicit -rvv-init-mode that says otherwise is a conflict.
+  bool Splats = Opts.getFlag(OptionID::RiscvUseSplatsForRvvInit);
+  bool FromMemory = Opts.getFlag(OptionID::RiscvInitVregsFromMemory);
+  if (Splats || FromMemory) {
+    RVVInitMode Want = Splats ? RVVInitMode::Splats : RVVInitMode::Loads;
+    StringRef Flag = Splats ? "-riscv-use-splats-for-rvv-init"
+                            : "-riscv-init-vregs-from-memory";
+    if (Opts.isSet(OptionID::RvvInitMode) && O.InitMode != Want)
+      return makeError(Twine(Flag) + " asks for -rvv-init-mode=" +
+                       (Splats ? "splats" : "loads") +
+                       ", but -rvv-init-mode=" +
+                       Opts.getString(OptionID::RvvInitMode) +
+                       " is given too");
+    O.InitMode = Want;
+  }
   O.InitRegs = Opts.getFlag(OptionID::InitRegsInElf);
+  O.NoMask = Opts.getFlag(OptionID::RiscvNomaskModeForRvv);
+  O.NoReservedVill = Opts.getFlag(OptionID::RiscvDisableReservedSewLmul);
+  O.ModeChange =
+      StringSwitch<RVVModeChangePreference>(
+          Opts.getString(OptionID::RiscvPreferenceForRvvModeChange))
+          .Case("vsetivli", RVVModeChangePreference::VSETIVLI)
+          .Case("vsetvli", RVVModeChangePreference::VSETVLI)
+          .Case("vsetvl", RVVModeChangePreference::VSETVL)
+          .Default(RVVModeChangePreference::Any);
   auto U = VectorUnit::create(Env, Target, Cat, L, Histogram, O);
   if (!U)
     return U.takeError();

@@ -83,6 +83,18 @@ VectorUnit::create(const MCEnvironment &Env, const GenTarget &Target,
   }
   if (Error E = U->build(Cat, L, Histogram, C))
     return std::move(E);
+  // The global constants (initial values, v0 masks) go to the first
+  // read-only section.
+  for (unsigned I = 0; I < L.Sections.size() && !U->HasReadOnly; ++I) {
+    const SectionDesc &S = L.Sections[I];
+    if (S.Access.R && !S.Access.W && !S.Access.X) {
+      U->HasReadOnly = true;
+      U->Consts.Section = I;
+      U->Consts.Address = S.VMA;
+      // Room is left for -selfcheck-gv's globals, which follow.
+      U->ConstCapacity = S.Size > 64 ? S.Size - 64 : 0;
+    }
+  }
   if (O.InitRegs && (O.InitMode == RVVInitMode::Loads ||
                      O.InitMode == RVVInitMode::Mixed)) {
     bool Found = false;
@@ -90,8 +102,6 @@ VectorUnit::create(const MCEnvironment &Env, const GenTarget &Target,
       const SectionDesc &S = L.Sections[I];
       if (S.Access.R && !S.Access.W && !S.Access.X) {
         Found = true;
-        U->Consts.Section = I;
-        U->Consts.Address = S.VMA;
         if (S.Size < 32ull * (U->VLen / 8))
           return makeError(*L.SM, S.Loc,
                            "read-only section '" + S.Name +
@@ -122,10 +132,8 @@ Error VectorUnit::build(const ISACatalogue &Cat, const Layout &L,
   Pvill = C.Pvill;
   for (const CfgRule &R : C.VL)
     VLRules.push_back({R.K, R.Value, R.Weight, R.Name});
-  for (const CfgRule &R : C.VM) {
+  for (const CfgRule &R : C.VM)
     VMRules.push_back({R.K, R.Value, R.Weight, R.Name});
-    MaskingAllowed |= R.K != CfgRule::AllOnes && R.Weight > 0;
-  }
   for (unsigned I = 0; I < 32; ++I)
     VRegs[I] = Env.findRegister(("V" + Twine(I)).str());
   X0 = Target.zeroRegister(Env);
@@ -183,6 +191,10 @@ Error VectorUnit::build(const ISACatalogue &Cat, const Layout &L,
     for (unsigned M = 0; M < 8; ++M)
       if (LegalEnc[S][M]) {
         ++LegalPairs;
+      } else if (Opts.NoReservedVill && (S >= 4 || M == 4)) {
+        // -riscv-disable-reserved-sew-lmul: reserved encodings are no
+        // illegal point.
+        ++LegalPairs;
       } else {
         for (unsigned Pol = 0; Pol < 4; ++Pol)
           IllegalVTypes.push_back(uint16_t(S << 3 | M | Pol << 6));
@@ -229,6 +241,11 @@ Error VectorUnit::build(const ISACatalogue &Cat, const Layout &L,
             LegalW += Pr;
             Bag.push_back(BP);
           }
+  if (IllegalVTypes.empty() && Biased && Pvill > 0)
+    return makeError(SM, C.BiasLoc,
+                     "Pvill > 0 but no illegal configuration is left: every "
+                     "SEW/LMUL encoding that is not reserved is supported "
+                     "(-riscv-disable-reserved-sew-lmul)");
   if (Bag.empty() && Pvill != 1)
     return makeError(SM, L.VectorUnit ? L.VectorUnit->Loc : L.HistogramLoc,
                      "RVV Config: no legal configuration detected and Pvill "

@@ -81,6 +81,20 @@ Error VectorUnit::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
     return MemHooks.Prepare(Op, SM, Loc);
   if (S.VSet)
     return Error::success();
+  if (Opts.NoMask) {
+    // vadc/vsbc/vmerge/... read v0 by their encoding, vmv.v.* and vfmv.v.f
+    // are vmerge forms (llvm-snippy refuses them all, with this message).
+    bool UsesV0 = Op.Name == "VMV_V_V" || Op.Name == "VMV_V_X" ||
+                  Op.Name == "VMV_V_I" || Op.Name == "VFMV_V_F";
+    for (const auto &O : S.Ops)
+      UsesV0 |= O.K == Shape::V0;
+    if (UsesV0)
+      return makeError(SM, Loc,
+                       "In histogram given a vector opcode with explicit V0 "
+                       "mask usage, but snippy was given option that forbids "
+                       "any masks for vector instructions ('" +
+                           Op.Name + "' with -riscv-nomask-mode-for-rvv)");
+  }
   for (const auto &O : S.Ops)
     if ((O.K == Shape::Scalar || O.K == Shape::Whole) && O.Cands.empty())
       return makeError(SM, Loc,
@@ -130,31 +144,10 @@ void VectorUnit::setVXRM(unsigned V, InstSink &Out) {
   HaveVXRM = true;
 }
 
-// An ancillary switch to C: VSETIVLI x0 when VL fits, else VSETVLI.
+// An ancillary switch to C (the form by -riscv-preference-for-rvv-mode-change,
+// see VectorMask.cpp), vxrm if it changes, then a fresh mask in v0.
 void VectorUnit::emitSwitch(const VectorConfig &C, InstSink &Out) {
-  MCInst I;
-  uint64_t Max = C.vlmax(VLen);
-  unsigned VTypeI = C.vtypeImmediate();
-  if (C.VL <= 31 && VSetOps[2]) {
-    I.setOpcode(VSetOps[2]->Opcode);
-    I.addOperand(MCOperand::createReg(X0));
-    I.addOperand(MCOperand::createImm(C.VL));
-  } else if (C.VL == Max) {
-    unsigned Rd = scratchGPR({});
-    I.setOpcode(VSetOps[1]->Opcode);
-    I.addOperand(MCOperand::createReg(Rd));
-    I.addOperand(MCOperand::createReg(X0));
-    if (Memory)
-      Memory->clobbered(Rd);
-  } else {
-    unsigned Rs1 = scratchGPR({});
-    writeGPR(Rs1, C.VL, Out);
-    I.setOpcode(VSetOps[1]->Opcode);
-    I.addOperand(MCOperand::createReg(X0));
-    I.addOperand(MCOperand::createReg(Rs1));
-  }
-  I.addOperand(MCOperand::createImm(VTypeI));
-  Out.emit(I);
+  emitVType(C, Out);
   unsigned Old = Cur.VXRM;
   bool Had = HaveVXRM;
   Cur = C;
@@ -164,6 +157,7 @@ void VectorUnit::emitSwitch(const VectorConfig &C, InstSink &Out) {
   Cur.VXRM = C.VXRM;
   Known = true;
   PendingRestore = false;
+  writeMask(Out);
 }
 
 void VectorUnit::ensureKnown() {
@@ -261,6 +255,7 @@ void VectorUnit::emitVSet(const OpcodeDesc &Op, VectorConfig C,
   PendingRestore = false;
   setVXRM(C.VXRM, Out);
   Cur.VXRM = C.VXRM;
+  writeMask(Out);
 }
 
 void VectorUnit::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
@@ -287,8 +282,12 @@ void VectorUnit::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
       }
   }
   if (S.Memory) {
-    bool Masked = MaskingAllowed && RNG->below(2);
-    MemHooks.Emit(Op, Cur, Masked, Out);
+    bool Masked = masksInUse() && RNG->below(2);
+    if (MemHooks.Emit(Op, Cur, Masked, Out)) {
+      // The load's data or the index group was v0.
+      writeMask(Out);
+      Memory->noteAncillary(Out, {});
+    }
     return;
   }
   MCInst I;
@@ -299,6 +298,10 @@ void VectorUnit::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
   Out.block().PrimaryOffsets.push_back(static_cast<uint32_t>(Out.size()));
   Out.emit(I);
   Memory->endInstruction(I, Out);
+  if (writesV0(I)) {
+    writeMask(Out);
+    Memory->noteAncillary(Out, {});
+  }
 }
 
 void VectorUnit::emitEntryInit(bool InitRegs, InstSink &Out) {
