@@ -165,7 +165,7 @@ void VectorUnit::ensureKnown() {
     return;
   VectorConfig C = drawConfig(*RNG, false);
   if (!C.Vill)
-    drawVL(C, false, *RNG);
+    drawVL(C, Opts.ModeChange == RVVModeChangePreference::VSETIVLI, *RNG);
   unsigned OldVXRM = Cur.VXRM;
   Cur = C;
   Cur.VXRM = OldVXRM; // vxrm survives control flow only if it is set again
@@ -191,6 +191,18 @@ const OpcodeDesc *VectorUnit::biasedVSet(RandomEngine &R) {
   double Pr = P / (1 + P);
   if (!R.chance(Pr))
     return nullptr;
+  // Biased VSETs are snipgen's own: -riscv-preference-for-rvv-mode-change
+  // picks their form (VSETIVLI then takes vl <= 31).
+  switch (Opts.ModeChange) {
+  case RVVModeChangePreference::VSETIVLI:
+    return VSetOps[2];
+  case RVVModeChangePreference::VSETVLI:
+    return VSetOps[1];
+  case RVVModeChangePreference::VSETVL:
+    return VSetOps[0];
+  case RVVModeChangePreference::Any:
+    break;
+  }
   return VSetOps[R.below(3)];
 }
 
@@ -276,7 +288,7 @@ void VectorUnit::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
     for (const VectorBagPoint &BP : Bag)
       if (legalUnder(Op, BP.Cfg)) {
         VectorConfig C = BP.Cfg;
-        drawVL(C, false, *RNG);
+        drawVL(C, Opts.ModeChange == RVVModeChangePreference::VSETIVLI, *RNG);
         emitSwitch(C, Out);
         break;
       }
@@ -311,7 +323,7 @@ void VectorUnit::emitEntryInit(bool InitRegs, InstSink &Out) {
   }
   VectorConfig C = Bag.empty() ? drawConfig(*RNG, true) : drawConfig(*RNG, false);
   if (!C.Vill)
-    drawVL(C, false, *RNG);
+    drawVL(C, Opts.ModeChange == RVVModeChangePreference::VSETIVLI, *RNG);
   HaveVXRM = false;
   if (C.Vill) {
     // Pvill = 1: the snippet starts (and stays) in vill.
@@ -340,14 +352,7 @@ void VectorUnit::emitVectorRegisterInit(unsigned S1, unsigned S2,
   Init.TailAgnostic = Init.MaskAgnostic = false;
   Init.VL = Init.vlmax(VLen);
   Init.VXRM = Cur.VXRM;
-  {
-    MCInst I;
-    I.setOpcode(VSetOps[1]->Opcode);
-    I.addOperand(MCOperand::createReg(S1));
-    I.addOperand(MCOperand::createReg(X0));
-    I.addOperand(MCOperand::createImm(Init.vtypeImmediate()));
-    Out.emit(I);
-  }
+  emitVType(Init, Out);
   unsigned Slide = Env.findOpcode("VSLIDE1DOWN_VX");
   unsigned Splat = Env.findOpcode("VMV_V_X");
   unsigned Load = Env.findOpcode("VL1RE8_V");
@@ -356,6 +361,8 @@ void VectorUnit::emitVectorRegisterInit(unsigned S1, unsigned S2,
   for (unsigned V = 0; V < 32; ++V) {
     if (Req.MayWrite && !Req.MayWrite(VRegs[V]))
       continue;
+    if (V == 0 && Opts.NoMask)
+      continue; // -riscv-nomask-mode-for-rvv: v0 is never written
     RVVInitMode M = Opts.InitMode;
     if (M == RVVInitMode::Mixed)
       M = V == 0 ? RVVInitMode::Loads : RVVInitMode::Slides;
