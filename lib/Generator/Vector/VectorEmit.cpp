@@ -12,6 +12,7 @@
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/MemoryPlanner.h"
+#include "snipgen/Generator/OperandInitializer.h"
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Generator/VectorUnit.h"
 #include "snipgen/Support/Error.h"
@@ -307,8 +308,17 @@ void VectorUnit::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
     report_fatal_error("RVV generation: no legal operands found for '" +
                        Op.Name + "' under the current configuration");
   Memory->beginInstruction(Op, Out);
+  OperandInitializer *Init = Registers->operandInitializer();
+  if (Init) {
+    SmallVector<unsigned, 8> Written;
+    Init->beforePrimary(Op, I, Out, *RNG, Written);
+    for (unsigned Reg : Written)
+      Memory->clobbered(Reg);
+  }
   Out.block().PrimaryOffsets.push_back(static_cast<uint32_t>(Out.size()));
   Out.emit(I);
+  if (Init)
+    Init->afterPrimary(Op, I);
   Memory->endInstruction(I, Out);
   if (writesV0(I)) {
     writeMask(Out);
