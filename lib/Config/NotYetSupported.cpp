@@ -53,6 +53,13 @@ static const Entry Options[] = {
     {"use-stack-for-IV", "loop counters are kept in registers"},
     {"memory-access-mode", "use the layout's 'burst' key"},
     {"memory-access-burst-group-size", "use the layout's 'burst' key"},
+    {"snippy-riscv-simplified-vector-bits-max",
+     "VLEN is the ISA's, the same for the generator and the model: give it "
+     "with -march (e.g. rv64gcv_zvl256b) or -mattr=+zvl256b"},
+    {"snippy-riscv-rvv-wa-exclude-vlmax1",
+     "snipgen keeps configurations with VLMAX 1 in the bag: the built-in "
+     "model runs them and agrees with QEMU 10, so llvm-snippy's workaround "
+     "for its models is not needed"},
     {"riscv-reservation-set-size",
      "it sizes the LR/SC reservation set for llvm-snippy's LR/SC pairs that "
      "must fail on a different address; snipgen's must-fail SC is one with "

@@ -75,6 +75,26 @@ setupVectorUnit(const Layout &L, const OptionTable &Opts,
       F << Text;
     }
   }
+  if (Opts.isSet(OptionID::RiscvDumpDiscardedRvvConfigurations)) {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    if (S.Unit)
+      S.Unit->dumpDiscarded(OS);
+    else
+      OS << "--- RVV Unit Discarded Info ---\nNone\n"
+         << "--- RVV Unit Discarded End  ---\n";
+    StringRef Path = Opts.getString(OptionID::RiscvDumpDiscardedRvvConfigurations);
+    if (Path.empty() || Path == "-") {
+      outs() << Text;
+    } else {
+      std::error_code EC;
+      raw_fd_ostream F(Path, EC, sys::fs::OF_Text);
+      if (EC)
+        return makeError("riscv-dump-discarded-rvv-configurations error : "
+                         "cannot write '" + Path + "': " + EC.message());
+      F << Text;
+    }
+  }
   if (S.Unit)
     S.Source = std::make_unique<VectorSource>(Inner, *S.Unit);
   return std::move(S);

@@ -122,6 +122,8 @@ public:
   bool drawVL(VectorConfig &Cfg, bool Immediate, RandomEngine &RNG) const;
   /// -riscv-dump-rvv-config.
   void dump(llvm::raw_ostream &OS) const;
+  /// -riscv-dump-discarded-rvv-configurations.
+  void dumpDiscarded(llvm::raw_ostream &OS) const;
 
   // --- While generating -----------------------------------------------------
   /// The parts the emission uses (set once by the generator).
@@ -242,6 +244,7 @@ private:
     std::string Name;
   };
   std::vector<RuleW> VLRules, VMRules;
+  std::vector<VectorConfig> DiscardedCfgs; // no VL rule fits them
   // Mode change: VSET opcodes (VSETVL, VSETVLI, VSETIVLI) and their
   // histogram probabilities (for the dump).
   const OpcodeDesc *VSetOps[3] = {nullptr, nullptr, nullptr};

@@ -235,8 +235,10 @@ Error VectorUnit::build(const ISACatalogue &Cat, const Layout &L,
               return R.Weight > 0 &&
                      (R.K != CfgRule::Imm || R.Value <= BP.MaxVL);
             });
-            if (!AnyVL)
+            if (!AnyVL) {
+              DiscardedCfgs.push_back(BP.Cfg);
               continue;
+            }
             BP.P = Pr;
             LegalW += Pr;
             Bag.push_back(BP);
@@ -332,6 +334,60 @@ static std::string confString(const VectorConfig &C) {
   S += ", vxrm: ";
   S += VX[C.VXRM & 3];
   return S + " }";
+}
+
+// llvm-snippy's rules: a number VL is dropped when it fits no configuration
+// of the bag; a number VM when it has more bits than the smallest vl any
+// remaining VL rule gives (any_legal 0, any_legal_non_zero 1, max_encodable the smallest
+// VLMAX of the bag, a number itself) allows.
+void VectorUnit::dumpDiscarded(raw_ostream &OS) const {
+  OS << "--- RVV Unit Discarded Info ---\n";
+  uint64_t MinMaxVL = ~uint64_t(0);
+  for (const VectorBagPoint &BP : Bag)
+    MinMaxVL = std::min(MinMaxVL, BP.MaxVL);
+  if (Bag.empty())
+    MinMaxVL = 0;
+  auto MinVL = [&](const RuleW &R) -> uint64_t {
+    switch (R.K) {
+    case CfgRule::AnyLegal:
+      return 0;
+    case CfgRule::AnyLegalNonZero:
+      return 1;
+    case CfgRule::Imm:
+      return R.Value;
+    default:
+      return MinMaxVL;
+    }
+  };
+  auto Bits = [](uint64_t V) {
+    unsigned B = 0;
+    for (; V; V >>= 1)
+      ++B;
+    return B;
+  };
+  auto VLDropped = [&](const RuleW &L) {
+    return L.K == CfgRule::Imm && none_of(Bag, [&](const VectorBagPoint &BP) {
+             return L.Value <= BP.MaxVL;
+           });
+  };
+  OS << "  - VM Generators:\n";
+  for (const RuleW &M : VMRules) {
+    if (M.K != CfgRule::Imm)
+      continue;
+    bool Fits = any_of(VLRules, [&](const RuleW &L) {
+      return !VLDropped(L) && Bits(M.Value) <= MinVL(L);
+    });
+    if (!Fits)
+      OS << "    <" << M.Name << ">\n";
+  }
+  OS << "  - VL Generators:\n";
+  for (const RuleW &L : VLRules)
+    if (VLDropped(L))
+      OS << "    <" << L.Name << ">\n";
+  OS << "  - Configuration Bag Listing:\n";
+  for (const VectorConfig &C : DiscardedCfgs)
+    OS << "    Conf: " << confString(C) << "\n";
+  OS << "--- RVV Unit Discarded End  ---\n";
 }
 
 void VectorUnit::dump(raw_ostream &OS) const {
