@@ -52,6 +52,18 @@ static const Entry Options[] = {
     {"use-stack-for-IV",
      "each loop counter is kept in a register reserved for its loop; "
      "placing induction variables on the stack is not implemented"},
+    {"snippy-riscv-simplified-vector-bits-max",
+     "VLEN is the ISA's, the same for the generator and the model: give it "
+     "with -march (e.g. rv64gcv_zvl256b) or -mattr=+zvl256b"},
+    {"snippy-riscv-rvv-wa-exclude-vlmax1",
+     "snipgen keeps configurations with VLMAX 1 in the bag: the built-in "
+     "model runs them and agrees with QEMU 10, so llvm-snippy's workaround "
+     "for its models is not needed"},
+    {"riscv-reservation-set-size",
+     "it sizes the LR/SC reservation set for llvm-snippy's LR/SC pairs that "
+     "must fail on a different address; snipgen's must-fail SC is one with "
+     "no LR before it since the last SC, which fails whatever the "
+     "reservation set size (see \"LR/SC\" in docs/user-guide.md)"},
 };
 
 std::optional<std::string> notYetSupportedOption(StringRef Name) {

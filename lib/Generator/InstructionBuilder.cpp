@@ -95,7 +95,8 @@ void InstructionBuilder::setVectorUnit(VectorUnit *V) {
     return P->legalUnder(Op, C);
   };
   H.Emit = [P](const OpcodeDesc &Op, const VectorConfig &C, bool Masked,
-               CodeBuffer &Out) { P->emit(Op, C, Masked, Out); };
+               CodeBuffer &Out) { return P->emit(Op, C, Masked, Out); };
+  P->setAvoidV0(V->noMask());
   V->setMemoryHooks(std::move(H));
   MaxFootprint = std::max(MaxFootprint, V->maxFootprint() + P->maxFootprint());
 }
@@ -106,6 +107,13 @@ Error InstructionBuilder::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
     return Error::success();
   if (Vector && Vector->handles(Op)) {
     MaxFootprint = std::max(MaxFootprint, Vector->maxFootprint());
+    // Vector arithmetic's X/F inputs may get --valuegram-operands-regs
+    // values (first: the operand draw avoids registers that cannot take
+    // one); loads and stores have only address operands, VSET* vl/vtype.
+    if (OperandInitializer *Init = Registers.operandInitializer())
+      if (!Op.isMemoryAccess() && !StringRef(Op.Name).starts_with("VSET"))
+        if (Error E = Init->prepareVector(Op))
+          return E;
     return Vector->prepare(Op, SM, Loc);
   }
   auto Reject = [&](const Twine &Why) {

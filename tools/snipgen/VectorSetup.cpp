@@ -23,7 +23,32 @@ setupVectorUnit(const Layout &L, const OptionTable &Opts,
                    .Case("loads", RVVInitMode::Loads)
                    .Case("slides", RVVInitMode::Slides)
                    .Default(RVVInitMode::Mixed);
+  // llvm-snippy's two flags name two of the init modes (splats win, as
+  // there); an explicit -rvv-init-mode that says otherwise is a conflict.
+  bool Splats = Opts.getFlag(OptionID::RiscvUseSplatsForRvvInit);
+  bool FromMemory = Opts.getFlag(OptionID::RiscvInitVregsFromMemory);
+  if (Splats || FromMemory) {
+    RVVInitMode Want = Splats ? RVVInitMode::Splats : RVVInitMode::Loads;
+    StringRef Flag = Splats ? "-riscv-use-splats-for-rvv-init"
+                            : "-riscv-init-vregs-from-memory";
+    if (Opts.isSet(OptionID::RvvInitMode) && O.InitMode != Want)
+      return makeError(Twine(Flag) + " asks for -rvv-init-mode=" +
+                       (Splats ? "splats" : "loads") +
+                       ", but -rvv-init-mode=" +
+                       Opts.getString(OptionID::RvvInitMode) +
+                       " is given too");
+    O.InitMode = Want;
+  }
   O.InitRegs = Opts.getFlag(OptionID::InitRegsInElf);
+  O.NoMask = Opts.getFlag(OptionID::RiscvNomaskModeForRvv);
+  O.NoReservedVill = Opts.getFlag(OptionID::RiscvDisableReservedSewLmul);
+  O.ModeChange =
+      StringSwitch<RVVModeChangePreference>(
+          Opts.getString(OptionID::RiscvPreferenceForRvvModeChange))
+          .Case("vsetivli", RVVModeChangePreference::VSETIVLI)
+          .Case("vsetvli", RVVModeChangePreference::VSETVLI)
+          .Case("vsetvl", RVVModeChangePreference::VSETVL)
+          .Default(RVVModeChangePreference::Any);
   auto U = VectorUnit::create(Env, Target, Cat, L, Histogram, O);
   if (!U)
     return U.takeError();
@@ -47,6 +72,26 @@ setupVectorUnit(const Layout &L, const OptionTable &Opts,
       if (EC)
         return makeError("cannot write the RVV configuration dump '" + Path +
                          "': " + EC.message());
+      F << Text;
+    }
+  }
+  if (Opts.isSet(OptionID::RiscvDumpDiscardedRvvConfigurations)) {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    if (S.Unit)
+      S.Unit->dumpDiscarded(OS);
+    else
+      OS << "--- RVV Unit Discarded Info ---\nNone\n"
+         << "--- RVV Unit Discarded End  ---\n";
+    StringRef Path = Opts.getString(OptionID::RiscvDumpDiscardedRvvConfigurations);
+    if (Path.empty() || Path == "-") {
+      outs() << Text;
+    } else {
+      std::error_code EC;
+      raw_fd_ostream F(Path, EC, sys::fs::OF_Text);
+      if (EC)
+        return makeError("riscv-dump-discarded-rvv-configurations error : "
+                         "cannot write '" + Path + "': " + EC.message());
       F << Text;
     }
   }

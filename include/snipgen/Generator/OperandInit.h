@@ -82,6 +82,9 @@ public:
   virtual ~OperandValueSource();
   virtual llvm::Error prepare(const OpcodeDesc &Op,
                               llvm::ArrayRef<InitOperand> Operands) = 0;
+  /// True if the values also go to the X/F inputs of vector arithmetic
+  /// (--valuegram-operands-regs; operands-reinitialization does not).
+  virtual bool forVectorOpcodes() const { return false; }
   /// True if, after prepare, Op's operands may get values at all.
   virtual bool covers(const OpcodeDesc &Op) const { return true; }
   /// One value per operand (nullopt: leave that operand alone); the
@@ -121,6 +124,7 @@ public:
   void setInitOutputs(bool O) { InitOutputs = O; }
 
   llvm::Error prepare(const OpcodeDesc &Op) override;
+  llvm::Error prepareVector(const OpcodeDesc &Op) override;
   bool initialises(const OpcodeDesc &Op, unsigned OpIdx) const override;
   void beforePrimary(const OpcodeDesc &Op, const llvm::MCInst &Inst,
                      CodeBuffer &Out, RandomEngine &RNG,
@@ -131,6 +135,7 @@ private:
   struct PerOpcode {
     std::vector<InitOperand> Operands;
     llvm::SmallVector<unsigned, 4> Initialised; // operand indices
+    bool Vector = false; // prepareVector: operand values only
   };
   RegisterWriter Writer;
   std::unique_ptr<OperandValueSource> Values;

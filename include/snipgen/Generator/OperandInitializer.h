@@ -28,6 +28,13 @@ public:
   /// Checks once per opcode that the configuration fits it (e.g. the number
   /// of operand values); errors point at the configuration.
   virtual llvm::Error prepare(const OpcodeDesc &Op) = 0;
+  /// The same for an RVV opcode that is no load, store or VSET*: only
+  /// --valuegram-operands-regs gives its X/F inputs values (the manual:
+  /// operands-reinitialization is not supported with RVV, and vector
+  /// registers are not initialised).
+  virtual llvm::Error prepareVector(const OpcodeDesc &Op) {
+    return llvm::Error::success();
+  }
   /// True if operand OpIdx of a prepared Op may be given a value (its
   /// register should then be one ancillary code can write, not x0).
   virtual bool initialises(const OpcodeDesc &Op, unsigned OpIdx) const {

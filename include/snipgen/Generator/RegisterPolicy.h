@@ -52,6 +52,9 @@ public:
   /// Registers ancillary code may use as scratch or address registers
   /// (written and read back: hard R and W reservations both forbid it).
   bool ancillaryMayWrite(unsigned Reg) const;
+  /// Registers primary instructions may read (an R or SR reservation
+  /// forbids it).
+  bool primaryMayRead(unsigned Reg) const { return !NoPrimaryRead.count(Reg); }
   /// Registers ancillary code may read (a hard R reservation forbids it).
   bool ancillaryMayRead(unsigned Reg) const {
     return !NoAncillaryRead.count(Reg);

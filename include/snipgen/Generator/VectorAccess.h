@@ -171,8 +171,12 @@ public:
   /// stride, a lowered vl) and the instruction into Out, and records the
   /// access. The hart's vl/vtype are Cfg before and after. Op must be
   /// legalUnder(Cfg).
-  void emit(const OpcodeDesc &Op, const VectorConfig &Cfg, bool Masked,
+  /// Returns whether the access wrote v0 (a load's data or an index
+  /// group there).
+  bool emit(const OpcodeDesc &Op, const VectorConfig &Cfg, bool Masked,
             CodeBuffer &Out);
+  /// -riscv-nomask-mode-for-rvv: v0 is never a data or index register.
+  void setAvoidV0(bool A) { AvoidV0 = A; }
 
   /// Worst-case bytes emit() appends.
   uint64_t maxFootprint() const;
@@ -197,6 +201,7 @@ private:
   void writeIndices(const VectorAccessPlan &P, const VectorConfig &Cfg,
                     unsigned IdxEEW, unsigned VIdx, CodeBuffer &Out);
 
+  bool AvoidV0 = false;
   const MCEnvironment &Env;
   const GenTarget &Target;
   MemoryPlanner &Memory;

@@ -62,6 +62,9 @@ struct VectorUnitConfig;
 
 /// -rvv-init-mode.
 enum class RVVInitMode { Splats, Loads, Slides, Mixed };
+/// -riscv-preference-for-rvv-mode-change: the form of the VSET* snipgen
+/// inserts itself (histogram and biased VSETs keep their drawn opcode).
+enum class RVVModeChangePreference { Any, VSETIVLI, VSETVLI, VSETVL };
 
 /// What vector memory opcodes need from the vector memory planner
 /// (lib/Generator/Memory/VectorAccess*): until it is attached, vector loads
@@ -75,7 +78,9 @@ struct VectorMemoryHooks {
   std::function<bool(const OpcodeDesc &, const VectorConfig &)> LegalUnder;
   /// Picks every operand of Op, emits the ancillary code (base, stride,
   /// index values) and the instruction itself.
-  std::function<void(const OpcodeDesc &, const VectorConfig &, bool Masked,
+  /// Returns whether it wrote v0 (an unmasked access's data or index
+  /// group): the unit then writes a fresh mask.
+  std::function<bool(const OpcodeDesc &, const VectorConfig &, bool Masked,
                      CodeBuffer &)>
       Emit;
 };
@@ -92,6 +97,9 @@ public:
   struct Options {
     RVVInitMode InitMode = RVVInitMode::Mixed;
     bool InitRegs = false; // -init-regs-in-elf
+    bool NoMask = false;   // -riscv-nomask-mode-for-rvv
+    bool NoReservedVill = false; // -riscv-disable-reserved-sew-lmul
+    RVVModeChangePreference ModeChange = RVVModeChangePreference::Any;
   };
   /// Null (and no error) when the histogram has no vector opcode with
   /// weight and the layout no riscv-vector-unit key.
@@ -114,6 +122,8 @@ public:
   bool drawVL(VectorConfig &Cfg, bool Immediate, RandomEngine &RNG) const;
   /// -riscv-dump-rvv-config.
   void dump(llvm::raw_ostream &OS) const;
+  /// -riscv-dump-discarded-rvv-configurations.
+  void dumpDiscarded(llvm::raw_ostream &OS) const;
 
   // --- While generating -----------------------------------------------------
   /// The parts the emission uses (set once by the generator).
@@ -129,7 +139,11 @@ public:
   llvm::Error prepare(const OpcodeDesc &Op, const llvm::SourceMgr &SM,
                       llvm::SMLoc Loc);
   /// Worst-case bytes of one emit().
-  uint64_t maxFootprint() const { return 16 * 4; }
+  /// (A VSET or an instruction, then v0's mask: by slides at worst, two
+  /// VSETs and a word at a time.)
+  uint64_t maxFootprint() const {
+    return 4 * (16 + (Opts.NoMask ? 0 : 2 * 17 + 9 * (VLen / XLen) + 4));
+  }
   /// Entry prologue: the vector registers' initial values (with
   /// -init-regs-in-elf) and the first configuration. Before the GPRs are
   /// initialised: it uses GPRs as scratch.
@@ -160,7 +174,20 @@ public:
   /// instruction in this context" if it happened.
   llvm::Error takeError();
 
-  /// Global constants for -rvv-init-mode=loads|mixed (read-only section).
+  /// -riscv-nomask-mode-for-rvv: no masked forms, v0 never an operand.
+  bool noMask() const { return Opts.NoMask; }
+  /// After an instruction emitted outside emit() (none today) or a vector
+  /// access that wrote v0: v0 gets a fresh mask drawn by the VM rules.
+  void maskClobbered(InstSink &Out);
+  /// Masks written so far: by vmxnor.mm (all ones), by a load of a global
+  /// constant, by slides (no read-only section, or it is full).
+  struct MaskStats {
+    uint64_t AllOnes = 0, Loaded = 0, Slid = 0;
+  };
+  const MaskStats &maskStats() const { return Masks; }
+
+  /// Global constants for -rvv-init-mode=loads|mixed and the v0 masks
+  /// (the layout's first read-only section).
   struct Constants {
     unsigned Section = 0;
     uint64_t Address = 0;
@@ -182,6 +209,15 @@ private:
   void syncOracle(const VectorConfig &C);
   void emitVSet(const OpcodeDesc &Op, VectorConfig C, CodeBuffer &Out);
   void emitSwitch(const VectorConfig &C, InstSink &Out);
+  void emitVType(const VectorConfig &C, InstSink &Out);
+  unsigned modeChangeOpcodeFor(uint64_t VL);
+  void writeMask(InstSink &Out);
+  /// Masked forms and v0 masks: not with -riscv-nomask-mode-for-rvv, nor
+  /// when the register reservations keep primaries from reading v0 or
+  /// ancillary code from writing it.
+  bool masksInUse() const;
+  std::vector<uint64_t> drawMask(uint64_t VL);
+  bool writesV0(const llvm::MCInst &I) const;
   void ensureKnown();
   unsigned scratchGPR(std::initializer_list<unsigned> Avoid);
   void setVXRM(unsigned V, InstSink &Out);
@@ -208,7 +244,7 @@ private:
     std::string Name;
   };
   std::vector<RuleW> VLRules, VMRules;
-  bool MaskingAllowed = false;
+  std::vector<VectorConfig> DiscardedCfgs; // no VL rule fits them
   // Mode change: VSET opcodes (VSETVL, VSETVLI, VSETIVLI) and their
   // histogram probabilities (for the dump).
   const OpcodeDesc *VSetOps[3] = {nullptr, nullptr, nullptr};
@@ -238,6 +274,8 @@ private:
   llvm::DenseMap<uint64_t, uint8_t> LegalCache; // (vtype key, opcode)
   mutable std::vector<int8_t> HandlesCache;      // by opcode: -1 unknown
   Constants Consts;
+  uint64_t ConstCapacity = 0; // bytes of the read-only section
+  MaskStats Masks;
   std::string Failure;
   bool HasReadOnly = false;
 };

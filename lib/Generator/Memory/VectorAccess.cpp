@@ -230,9 +230,11 @@ VectorAccessPlanner::dataGroups(const Recipe &R, const VectorConfig &Cfg,
   const VectorAccessShape &S = R.Shape;
   if (S.Kind == VectorAccessKind::WholeRegister) {
     for (auto [V, Reg] : R.Whole)
-      Out.push_back(V);
+      if (V || !AvoidV0)
+        Out.push_back(V);
     return Out;
   }
+  Masked |= AvoidV0;
   unsigned G = 1, Fields = S.NF;
   if (S.Kind == VectorAccessKind::UnitStride ||
       S.Kind == VectorAccessKind::Strided)
@@ -252,6 +254,7 @@ std::vector<unsigned>
 VectorAccessPlanner::indexGroups(const Recipe &R, const VectorConfig &Cfg,
                                  unsigned Data, bool Masked) const {
   std::vector<unsigned> Out;
+  Masked |= AvoidV0;
   unsigned G = groupRegs(Cfg.emulLog2(R.Shape.EEW));
   unsigned DataSpan = groupRegs(Cfg.LMULLog2) * R.Shape.NF;
   for (unsigned V = Masked ? G : 0; V + G <= 32; V += G) {
@@ -419,7 +422,7 @@ void VectorAccessPlanner::writeIndices(const VectorAccessPlan &P,
              Cfg.MaskAgnostic, {}, Out);
 }
 
-void VectorAccessPlanner::emit(const OpcodeDesc &Op, const VectorConfig &Cfg,
+bool VectorAccessPlanner::emit(const OpcodeDesc &Op, const VectorConfig &Cfg,
                                bool Masked, CodeBuffer &Out) {
   const Recipe &R = *recipe(Op);
   const VectorAccessShape &S = R.Shape;
@@ -553,6 +556,8 @@ void VectorAccessPlanner::emit(const OpcodeDesc &Op, const VectorConfig &Cfg,
     Memory.noteAncillary(Out, {});
     Emitted += Out.emitted() - Restore;
   }
+  return (S.IsLoad && DataV == 0) ||
+         (S.Kind == VectorAccessKind::Indexed && IndexV == 0);
 }
 
 } // namespace snipgen

@@ -148,6 +148,28 @@ Error ValueInitializer::prepare(const OpcodeDesc &Op) {
   return Error::success();
 }
 
+Error ValueInitializer::prepareVector(const OpcodeDesc &Op) {
+  if (Prepared.count(&Op))
+    return Error::success();
+  PerOpcode P;
+  P.Vector = true;
+  if (Values && Values->forVectorOpcodes()) {
+    P.Operands = initialisableOperands(Op, Writer.env(), Writer.target());
+    if (Error E = Values->prepare(Op, P.Operands))
+      return E;
+    if (Values->covers(Op))
+      for (const InitOperand &O : P.Operands) {
+        unsigned Any = 0;
+        for (unsigned R : Op.Operands[O.OpIdx].LegalRegs)
+          Any = R ? R : Any;
+        if (Writer.target().writeRegisterScratchCount(Writer.env(), Any) >= 0)
+          P.Initialised.push_back(O.OpIdx);
+      }
+  }
+  Prepared[&Op] = std::move(P);
+  return Error::success();
+}
+
 bool ValueInitializer::initialises(const OpcodeDesc &Op, unsigned OpIdx) const {
   auto It = Prepared.find(&Op);
   return It != Prepared.end() && is_contained(It->second.Initialised, OpIdx);
@@ -157,7 +179,7 @@ void ValueInitializer::beforePrimary(const OpcodeDesc &Op, const MCInst &Inst,
                                      CodeBuffer &Out, RandomEngine &RNG,
                                      SmallVectorImpl<unsigned> &Written) {
   const PerOpcode &P = Prepared.find(&Op)->second;
-  if (FPU)
+  if (FPU && !P.Vector)
     FPU->beforePrimary(Op, Inst, Writer, Out, RNG, Written);
   // Registers given explicit values this time (the FP-control guard and a
   // repeated register keep the first value).
@@ -173,14 +195,15 @@ void ValueInitializer::beforePrimary(const OpcodeDesc &Op, const MCInst &Inst,
     if (FPU)
       FPU->noteWrite(Reg, V, Writer);
   };
-  if (Values && !P.Operands.empty()) {
+  if (Values && !P.Operands.empty() &&
+      (!P.Vector || Values->forVectorOpcodes())) {
     Scratch.clear();
     Values->draw(Op, P.Operands, Inst, RNG, Scratch);
     for (unsigned K = 0; K < P.Operands.size() && K < Scratch.size(); ++K)
       if (Scratch[K])
         Write(Inst.getOperand(P.Operands[K].OpIdx).getReg().id(), *Scratch[K]);
   }
-  if (GuardsFRM)
+  if (GuardsFRM && !P.Vector)
     if (std::optional<FPControlSourceRule> Rule = fpControlSourceRule(Op.Name)) {
       unsigned Reg = Inst.getOperand(Rule->Operand).getReg().id();
       uint64_t RM = RNG.below(5); // RNE, RTZ, RDN, RUP, RMM
@@ -189,6 +212,9 @@ void ValueInitializer::beforePrimary(const OpcodeDesc &Op, const MCInst &Inst,
 }
 
 void ValueInitializer::afterPrimary(const OpcodeDesc &Op, const MCInst &Inst) {
+  auto It = Prepared.find(&Op);
+  if (It != Prepared.end() && It->second.Vector)
+    return;
   if (FPU)
     FPU->afterPrimary(Op, Inst);
 }

@@ -38,6 +38,8 @@ public:
       FSampler.emplace(H->Values);
   }
 
+  bool forVectorOpcodes() const override { return true; }
+
   Error prepare(const OpcodeDesc &Op, ArrayRef<InitOperand> Operands) override {
     for (const InitOperand &O : Operands) {
       bool IsF = O.K == GenTarget::RegisterFacts::FPR;

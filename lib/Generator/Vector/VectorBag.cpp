@@ -83,6 +83,18 @@ VectorUnit::create(const MCEnvironment &Env, const GenTarget &Target,
   }
   if (Error E = U->build(Cat, L, Histogram, C))
     return std::move(E);
+  // The global constants (initial values, v0 masks) go to the first
+  // read-only section.
+  for (unsigned I = 0; I < L.Sections.size() && !U->HasReadOnly; ++I) {
+    const SectionDesc &S = L.Sections[I];
+    if (S.Access.R && !S.Access.W && !S.Access.X) {
+      U->HasReadOnly = true;
+      U->Consts.Section = I;
+      U->Consts.Address = S.VMA;
+      // Room is left for -selfcheck-gv's globals, which follow.
+      U->ConstCapacity = S.Size > 64 ? S.Size - 64 : 0;
+    }
+  }
   if (O.InitRegs && (O.InitMode == RVVInitMode::Loads ||
                      O.InitMode == RVVInitMode::Mixed)) {
     bool Found = false;
@@ -90,8 +102,6 @@ VectorUnit::create(const MCEnvironment &Env, const GenTarget &Target,
       const SectionDesc &S = L.Sections[I];
       if (S.Access.R && !S.Access.W && !S.Access.X) {
         Found = true;
-        U->Consts.Section = I;
-        U->Consts.Address = S.VMA;
         if (S.Size < 32ull * (U->VLen / 8))
           return makeError(*L.SM, S.Loc,
                            "read-only section '" + S.Name +
@@ -122,10 +132,8 @@ Error VectorUnit::build(const ISACatalogue &Cat, const Layout &L,
   Pvill = C.Pvill;
   for (const CfgRule &R : C.VL)
     VLRules.push_back({R.K, R.Value, R.Weight, R.Name});
-  for (const CfgRule &R : C.VM) {
+  for (const CfgRule &R : C.VM)
     VMRules.push_back({R.K, R.Value, R.Weight, R.Name});
-    MaskingAllowed |= R.K != CfgRule::AllOnes && R.Weight > 0;
-  }
   for (unsigned I = 0; I < 32; ++I)
     VRegs[I] = Env.findRegister(("V" + Twine(I)).str());
   X0 = Target.zeroRegister(Env);
@@ -183,6 +191,10 @@ Error VectorUnit::build(const ISACatalogue &Cat, const Layout &L,
     for (unsigned M = 0; M < 8; ++M)
       if (LegalEnc[S][M]) {
         ++LegalPairs;
+      } else if (Opts.NoReservedVill && (S >= 4 || M == 4)) {
+        // -riscv-disable-reserved-sew-lmul: reserved encodings are no
+        // illegal point.
+        ++LegalPairs;
       } else {
         for (unsigned Pol = 0; Pol < 4; ++Pol)
           IllegalVTypes.push_back(uint16_t(S << 3 | M | Pol << 6));
@@ -223,12 +235,19 @@ Error VectorUnit::build(const ISACatalogue &Cat, const Layout &L,
               return R.Weight > 0 &&
                      (R.K != CfgRule::Imm || R.Value <= BP.MaxVL);
             });
-            if (!AnyVL)
+            if (!AnyVL) {
+              DiscardedCfgs.push_back(BP.Cfg);
               continue;
+            }
             BP.P = Pr;
             LegalW += Pr;
             Bag.push_back(BP);
           }
+  if (IllegalVTypes.empty() && Biased && Pvill > 0)
+    return makeError(SM, C.BiasLoc,
+                     "Pvill > 0 but no illegal configuration is left: every "
+                     "SEW/LMUL encoding that is not reserved is supported "
+                     "(-riscv-disable-reserved-sew-lmul)");
   if (Bag.empty() && Pvill != 1)
     return makeError(SM, L.VectorUnit ? L.VectorUnit->Loc : L.HistogramLoc,
                      "RVV Config: no legal configuration detected and Pvill "
@@ -315,6 +334,60 @@ static std::string confString(const VectorConfig &C) {
   S += ", vxrm: ";
   S += VX[C.VXRM & 3];
   return S + " }";
+}
+
+// llvm-snippy's rules: a number VL is dropped when it fits no configuration
+// of the bag; a number VM when it has more bits than the smallest vl any
+// remaining VL rule gives (any_legal 0, any_legal_non_zero 1, max_encodable the smallest
+// VLMAX of the bag, a number itself) allows.
+void VectorUnit::dumpDiscarded(raw_ostream &OS) const {
+  OS << "--- RVV Unit Discarded Info ---\n";
+  uint64_t MinMaxVL = ~uint64_t(0);
+  for (const VectorBagPoint &BP : Bag)
+    MinMaxVL = std::min(MinMaxVL, BP.MaxVL);
+  if (Bag.empty())
+    MinMaxVL = 0;
+  auto MinVL = [&](const RuleW &R) -> uint64_t {
+    switch (R.K) {
+    case CfgRule::AnyLegal:
+      return 0;
+    case CfgRule::AnyLegalNonZero:
+      return 1;
+    case CfgRule::Imm:
+      return R.Value;
+    default:
+      return MinMaxVL;
+    }
+  };
+  auto Bits = [](uint64_t V) {
+    unsigned B = 0;
+    for (; V; V >>= 1)
+      ++B;
+    return B;
+  };
+  auto VLDropped = [&](const RuleW &L) {
+    return L.K == CfgRule::Imm && none_of(Bag, [&](const VectorBagPoint &BP) {
+             return L.Value <= BP.MaxVL;
+           });
+  };
+  OS << "  - VM Generators:\n";
+  for (const RuleW &M : VMRules) {
+    if (M.K != CfgRule::Imm)
+      continue;
+    bool Fits = any_of(VLRules, [&](const RuleW &L) {
+      return !VLDropped(L) && Bits(M.Value) <= MinVL(L);
+    });
+    if (!Fits)
+      OS << "    <" << M.Name << ">\n";
+  }
+  OS << "  - VL Generators:\n";
+  for (const RuleW &L : VLRules)
+    if (VLDropped(L))
+      OS << "    <" << L.Name << ">\n";
+  OS << "  - Configuration Bag Listing:\n";
+  for (const VectorConfig &C : DiscardedCfgs)
+    OS << "    Conf: " << confString(C) << "\n";
+  OS << "--- RVV Unit Discarded End  ---\n";
 }
 
 void VectorUnit::dump(raw_ostream &OS) const {

@@ -12,6 +12,7 @@
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/MemoryPlanner.h"
+#include "snipgen/Generator/OperandInitializer.h"
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Generator/VectorUnit.h"
 #include "snipgen/Support/Error.h"
@@ -81,6 +82,20 @@ Error VectorUnit::prepare(const OpcodeDesc &Op, const SourceMgr &SM,
     return MemHooks.Prepare(Op, SM, Loc);
   if (S.VSet)
     return Error::success();
+  if (Opts.NoMask) {
+    // vadc/vsbc/vmerge/... read v0 by their encoding, vmv.v.* and vfmv.v.f
+    // are vmerge forms (llvm-snippy refuses them all, with this message).
+    bool UsesV0 = Op.Name == "VMV_V_V" || Op.Name == "VMV_V_X" ||
+                  Op.Name == "VMV_V_I" || Op.Name == "VFMV_V_F";
+    for (const auto &O : S.Ops)
+      UsesV0 |= O.K == Shape::V0;
+    if (UsesV0)
+      return makeError(SM, Loc,
+                       "In histogram given a vector opcode with explicit V0 "
+                       "mask usage, but snippy was given option that forbids "
+                       "any masks for vector instructions ('" +
+                           Op.Name + "' with -riscv-nomask-mode-for-rvv)");
+  }
   for (const auto &O : S.Ops)
     if ((O.K == Shape::Scalar || O.K == Shape::Whole) && O.Cands.empty())
       return makeError(SM, Loc,
@@ -130,31 +145,10 @@ void VectorUnit::setVXRM(unsigned V, InstSink &Out) {
   HaveVXRM = true;
 }
 
-// An ancillary switch to C: VSETIVLI x0 when VL fits, else VSETVLI.
+// An ancillary switch to C (the form by -riscv-preference-for-rvv-mode-change,
+// see VectorMask.cpp), vxrm if it changes, then a fresh mask in v0.
 void VectorUnit::emitSwitch(const VectorConfig &C, InstSink &Out) {
-  MCInst I;
-  uint64_t Max = C.vlmax(VLen);
-  unsigned VTypeI = C.vtypeImmediate();
-  if (C.VL <= 31 && VSetOps[2]) {
-    I.setOpcode(VSetOps[2]->Opcode);
-    I.addOperand(MCOperand::createReg(X0));
-    I.addOperand(MCOperand::createImm(C.VL));
-  } else if (C.VL == Max) {
-    unsigned Rd = scratchGPR({});
-    I.setOpcode(VSetOps[1]->Opcode);
-    I.addOperand(MCOperand::createReg(Rd));
-    I.addOperand(MCOperand::createReg(X0));
-    if (Memory)
-      Memory->clobbered(Rd);
-  } else {
-    unsigned Rs1 = scratchGPR({});
-    writeGPR(Rs1, C.VL, Out);
-    I.setOpcode(VSetOps[1]->Opcode);
-    I.addOperand(MCOperand::createReg(X0));
-    I.addOperand(MCOperand::createReg(Rs1));
-  }
-  I.addOperand(MCOperand::createImm(VTypeI));
-  Out.emit(I);
+  emitVType(C, Out);
   unsigned Old = Cur.VXRM;
   bool Had = HaveVXRM;
   Cur = C;
@@ -164,6 +158,7 @@ void VectorUnit::emitSwitch(const VectorConfig &C, InstSink &Out) {
   Cur.VXRM = C.VXRM;
   Known = true;
   PendingRestore = false;
+  writeMask(Out);
 }
 
 void VectorUnit::ensureKnown() {
@@ -171,7 +166,7 @@ void VectorUnit::ensureKnown() {
     return;
   VectorConfig C = drawConfig(*RNG, false);
   if (!C.Vill)
-    drawVL(C, false, *RNG);
+    drawVL(C, Opts.ModeChange == RVVModeChangePreference::VSETIVLI, *RNG);
   unsigned OldVXRM = Cur.VXRM;
   Cur = C;
   Cur.VXRM = OldVXRM; // vxrm survives control flow only if it is set again
@@ -197,6 +192,18 @@ const OpcodeDesc *VectorUnit::biasedVSet(RandomEngine &R) {
   double Pr = P / (1 + P);
   if (!R.chance(Pr))
     return nullptr;
+  // Biased VSETs are snipgen's own: -riscv-preference-for-rvv-mode-change
+  // picks their form (VSETIVLI then takes vl <= 31).
+  switch (Opts.ModeChange) {
+  case RVVModeChangePreference::VSETIVLI:
+    return VSetOps[2];
+  case RVVModeChangePreference::VSETVLI:
+    return VSetOps[1];
+  case RVVModeChangePreference::VSETVL:
+    return VSetOps[0];
+  case RVVModeChangePreference::Any:
+    break;
+  }
   return VSetOps[R.below(3)];
 }
 
@@ -261,6 +268,7 @@ void VectorUnit::emitVSet(const OpcodeDesc &Op, VectorConfig C,
   PendingRestore = false;
   setVXRM(C.VXRM, Out);
   Cur.VXRM = C.VXRM;
+  writeMask(Out);
 }
 
 void VectorUnit::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
@@ -281,14 +289,18 @@ void VectorUnit::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
     for (const VectorBagPoint &BP : Bag)
       if (legalUnder(Op, BP.Cfg)) {
         VectorConfig C = BP.Cfg;
-        drawVL(C, false, *RNG);
+        drawVL(C, Opts.ModeChange == RVVModeChangePreference::VSETIVLI, *RNG);
         emitSwitch(C, Out);
         break;
       }
   }
   if (S.Memory) {
-    bool Masked = MaskingAllowed && RNG->below(2);
-    MemHooks.Emit(Op, Cur, Masked, Out);
+    bool Masked = masksInUse() && RNG->below(2);
+    if (MemHooks.Emit(Op, Cur, Masked, Out)) {
+      // The load's data or the index group was v0.
+      writeMask(Out);
+      Memory->noteAncillary(Out, {});
+    }
     return;
   }
   MCInst I;
@@ -296,9 +308,22 @@ void VectorUnit::emit(const OpcodeDesc &Op, CodeBuffer &Out) {
     report_fatal_error("RVV generation: no legal operands found for '" +
                        Op.Name + "' under the current configuration");
   Memory->beginInstruction(Op, Out);
+  OperandInitializer *Init = Registers->operandInitializer();
+  if (Init) {
+    SmallVector<unsigned, 8> Written;
+    Init->beforePrimary(Op, I, Out, *RNG, Written);
+    for (unsigned Reg : Written)
+      Memory->clobbered(Reg);
+  }
   Out.block().PrimaryOffsets.push_back(static_cast<uint32_t>(Out.size()));
   Out.emit(I);
+  if (Init)
+    Init->afterPrimary(Op, I);
   Memory->endInstruction(I, Out);
+  if (writesV0(I)) {
+    writeMask(Out);
+    Memory->noteAncillary(Out, {});
+  }
 }
 
 void VectorUnit::emitEntryInit(bool InitRegs, InstSink &Out) {
@@ -308,7 +333,7 @@ void VectorUnit::emitEntryInit(bool InitRegs, InstSink &Out) {
   }
   VectorConfig C = Bag.empty() ? drawConfig(*RNG, true) : drawConfig(*RNG, false);
   if (!C.Vill)
-    drawVL(C, false, *RNG);
+    drawVL(C, Opts.ModeChange == RVVModeChangePreference::VSETIVLI, *RNG);
   HaveVXRM = false;
   if (C.Vill) {
     // Pvill = 1: the snippet starts (and stays) in vill.
@@ -337,14 +362,7 @@ void VectorUnit::emitVectorRegisterInit(unsigned S1, unsigned S2,
   Init.TailAgnostic = Init.MaskAgnostic = false;
   Init.VL = Init.vlmax(VLen);
   Init.VXRM = Cur.VXRM;
-  {
-    MCInst I;
-    I.setOpcode(VSetOps[1]->Opcode);
-    I.addOperand(MCOperand::createReg(S1));
-    I.addOperand(MCOperand::createReg(X0));
-    I.addOperand(MCOperand::createImm(Init.vtypeImmediate()));
-    Out.emit(I);
-  }
+  emitVType(Init, Out);
   unsigned Slide = Env.findOpcode("VSLIDE1DOWN_VX");
   unsigned Splat = Env.findOpcode("VMV_V_X");
   unsigned Load = Env.findOpcode("VL1RE8_V");
@@ -353,6 +371,8 @@ void VectorUnit::emitVectorRegisterInit(unsigned S1, unsigned S2,
   for (unsigned V = 0; V < 32; ++V) {
     if (Req.MayWrite && !Req.MayWrite(VRegs[V]))
       continue;
+    if (V == 0 && Opts.NoMask)
+      continue; // -riscv-nomask-mode-for-rvv: v0 is never written
     RVVInitMode M = Opts.InitMode;
     if (M == RVVInitMode::Mixed)
       M = V == 0 ? RVVInitMode::Loads : RVVInitMode::Slides;

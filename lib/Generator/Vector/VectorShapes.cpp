@@ -150,6 +150,17 @@ const VectorUnit::Shape &VectorUnit::shape(const OpcodeDesc &Op) {
       O.K = Shape::Scalar;
       O.Cands = Cands;
     }
+    if (Opts.NoMask) {
+      // -riscv-nomask-mode-for-rvv: v0 (and every group holding it) is
+      // never an operand.
+      if (O.K == Shape::Group || O.K == Shape::Single)
+        llvm::erase(O.Cands, 0u);
+      else if (O.K == Shape::Whole)
+        llvm::erase_if(O.Cands, [&](unsigned R) {
+          StringRef RN = Env.registerName(R);
+          return RN == "V0" || RN.starts_with("V0M");
+        });
+    }
     if (O.K == Shape::Group || O.K == Shape::Single)
       for (unsigned K = 0; K < 4; ++K)
         for (unsigned V : O.Cands)
@@ -187,7 +198,7 @@ bool VectorUnit::buildInstruction(const OpcodeDesc &Op, const VectorConfig &C,
       break;
     case Shape::OptMask:
       I.addOperand(MCOperand::createReg(
-          MaskingAllowed && R.below(2) ? VRegs[0] : 0));
+          masksInUse() && R.below(2) ? VRegs[0] : 0));
       break;
     case Shape::V0:
       I.addOperand(MCOperand::createReg(VRegs[0]));
