@@ -25,8 +25,10 @@ class SourceMgr;
 
 namespace snipgen {
 
+class CodePlacer;
 class ControlFlowTarget;
 class MCEnvironment;
+class RandomEngine;
 struct Program;
 
 struct RelaxationRequest {
@@ -47,11 +49,21 @@ struct RelaxationRequest {
   };
   std::vector<ExtraSection> Sections; // by layout section index
   int CodeSectionIndex = -1;          // the code section's layout index
+  /// code-layout (CodePlacement.h): every block at a random address drawn
+  /// with RNG from Placer instead of one block after the other.
+  CodePlacer *Placer = nullptr;
+  RandomEngine *RNG = nullptr;
 };
 
 llvm::Error layOutProgram(Program &P, const RelaxationRequest &R,
                           const MCEnvironment &Env,
                           const ControlFlowTarget &CFT);
+
+/// The addresses the model run needs (Program::Map), once every block has
+/// its address and encoded terminator.
+void collectControlFlowMap(Program &P, const RelaxationRequest &R,
+                           const MCEnvironment &Env,
+                           const ControlFlowTarget &CFT);
 
 } // namespace snipgen
 
