@@ -115,8 +115,16 @@ bool CodePlacer::scan(const Range &R, uint64_t Size, uint64_t Align,
 }
 
 Expected<uint64_t> CodePlacer::place(uint64_t Size, uint64_t Align,
-                                     RandomEngine &RNG) {
+                                     RandomEngine &RNG, int Section) {
   Size = std::max<uint64_t>(Size, 1);
+  std::vector<Range> Ranges;
+  for (const Range &R : this->Ranges)
+    if (Section < 0 || R.Section == unsigned(Section))
+      Ranges.push_back(R);
+  if (Ranges.empty() && Section >= 0 &&
+      unsigned(Section) < L.Sections.size())
+    Ranges.push_back({L.Sections[Section].VMA, L.Sections[Section].Size, 1, 0,
+                      0, unsigned(Section)});
   uint64_t Total = 0;
   for (const Range &R : Ranges)
     Total += R.Size;
@@ -261,6 +269,10 @@ Error Scatterer::run() {
   const uint64_t MinAlign = CFT.minInstrSize();
   const uint64_t LoopAlign = std::max<uint64_t>(R.Alignment, 1);
   const uint64_t MaxLoopPad = LoopAlign > MinAlign ? LoopAlign - MinAlign : 0;
+  bool Chained = false;
+  for (const Function &F : P.Functions)
+    for (const BasicBlock &B : F.Blocks)
+      Chained |= B.Section >= 0;
   // 1. Addresses, each block with room for its longest forms.
   std::vector<std::vector<uint64_t>> Reserved(P.Functions.size());
   for (unsigned FI = 0; FI < P.Functions.size(); ++FI) {
@@ -280,7 +292,11 @@ Error Scatterer::run() {
         Size += longestForm(J);
       }
       Reserved[FI][BI] = Size;
-      auto A = R.Placer->place(Size, MinAlign, *R.RNG);
+      // -chained-rx-sections-fill chose the block's section.
+      int Want = -1;
+      if (Chained)
+        Want = B.Section >= 0 ? B.Section : R.CodeSectionIndex;
+      auto A = R.Placer->place(Size, MinAlign, *R.RNG, Want);
       if (!A)
         return A.takeError();
       B.Address = *A;

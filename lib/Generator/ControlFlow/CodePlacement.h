@@ -27,6 +27,10 @@
 // jump; once all addresses are known each takes the shortest form that
 // reaches (JAL reaches +-1 MiB; farther only through a free scratch
 // register). The function's symbol marks its first block, the entry point.
+//
+// With -chained-rx-sections-fill the chain decides each block's section and
+// code-layout where in it: a block goes to the ranges of its section (to
+// anywhere in the section when none lies in it).
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_LIB_GENERATOR_CODEPLACEMENT_H
 #define SNIPGEN_LIB_GENERATOR_CODEPLACEMENT_H
@@ -54,8 +58,10 @@ public:
   create(const Layout &L, WarningEngine *Warnings);
 
   /// A free address for Size bytes aligned to Align; the bytes are taken.
+  /// Section >= 0: only in that layout section (its ranges, or anywhere in
+  /// it when it has none).
   llvm::Expected<uint64_t> place(uint64_t Size, uint64_t Align,
-                                 RandomEngine &RNG);
+                                 RandomEngine &RNG, int Section = -1);
   /// The layout section holding Addr (an rx section).
   int sectionOf(uint64_t Addr) const;
 

@@ -476,14 +476,9 @@ Expected<Program> ControlFlowGenerator::run() {
                              "it starts");
   }
   if (L.SMC.HasCodeLayout) {
-    // Blocks at random addresses (CodePlacement.h) follow no section order
-    // and keep no distances.
-    if (!Chain.empty())
-      return makeError(*L.SM, L.SMC.CodeLayoutLoc,
-                       "'code-layout' places every block at a random "
-                       "address and cannot be combined with "
-                       "-chained-rx-sections-fill");
-    if (Config.FillCodeSection)
+    // Blocks at random addresses (CodePlacement.h) fill no section and
+    // keep no distances.
+    if (Config.FillCodeSection && !L.SMC.Enabled) // smcgram says it
       return makeError(*L.SM, L.SMC.CodeLayoutLoc,
                        "'code-layout' cannot be combined with "
                        "-num-instrs=all: blocks at random addresses do not "
