@@ -11,7 +11,9 @@
 //
 // Names, defaults and the messages of the checks llvm-snippy makes follow
 // llvm-snippy (its smc lit tests); what the generator does with them is in
-// Generator/ControlFlow/SelfModifyingCode.h.
+// Generator/ControlFlow/SelfModifyingCode.h and, for code-layout (also
+// without smcgram: every block at a random address in the ranges),
+// Generator/ControlFlow/CodePlacement.h.
 //===----------------------------------------------------------------------===//
 #include "LayoutKeys.h"
 #include "MemoryKeyReader.h"
@@ -169,12 +171,6 @@ Error finishSMCGramKey(const YAMLEntry *Entry, LayoutBuildContext &Ctx) {
   const SelfModifyingConfig &C = Ctx.L.SMC;
   if (C.Enabled && !C.HasCodeLayout)
     return makeError(Ctx.sm(), C.Loc, "SMC mode expects code layout provided");
-  if (!C.Enabled && C.HasCodeLayout)
-    return makeError(Ctx.sm(), C.CodeLayoutLoc,
-                     "'code-layout' is supported only together with "
-                     "'smcgram': snipgen uses it to place self-modifying "
-                     "code, and does not place ordinary code at random "
-                     "addresses");
   return Error::success();
 }
 

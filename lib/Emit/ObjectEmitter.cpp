@@ -23,6 +23,8 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+
 using namespace llvm;
 
 namespace snipgen {
@@ -156,6 +158,79 @@ static Error emitFunction(const MCEnvironment &Env, MCObjectStreamer &S,
   return Error::success();
 }
 
+// Zeros between placed code (code-layout, the start stub). The qualified
+// base call keeps them from being marked as data ($d), which would make
+// disassemblers show the code after them as data too.
+static void emitGap(MCObjectStreamer &S, MCContext &Ctx, uint64_t Bytes) {
+  if (Bytes)
+    S.MCObjectStreamer::emitFill(*MCConstantExpr::create(Bytes, Ctx), 0);
+}
+
+// -object-type=exec with -last-instr=RET: the start stub (ELF entry point).
+static void emitStartStub(const MCEnvironment &Env, MCObjectStreamer &S,
+                          const Program &P) {
+  MCContext &Ctx = Env.context();
+  MCSymbol *Sym = Ctx.getOrCreateSymbol(P.StartStub.Name);
+  S.emitSymbolAttribute(Sym, MCSA_Global);
+  S.emitSymbolAttribute(Sym, MCSA_ELF_TypeFunction);
+  S.emitLabel(Sym);
+  emitCode(S, P.StartStub.Code.Bytes);
+  S.emitELFSize(Sym, MCConstantExpr::create(P.StartStub.Code.size(), Ctx));
+}
+
+// code-layout (Program::Scattered): the blocks placed in rx section Sec, by
+// address, with zeros (illegal instructions) between them. A function's
+// symbol marks its first block, the others get local labels
+// "<function>.bb<N>".
+static Error emitScattered(const MCEnvironment &Env, MCObjectStreamer &S,
+                           const Program &P, const SectionDesc &SD,
+                           unsigned Sec) {
+  struct Placed {
+    uint64_t Address;
+    unsigned F, B;
+  };
+  std::vector<Placed> Blocks;
+  for (unsigned FI = 0; FI < P.Functions.size(); ++FI)
+    for (unsigned BI = 0; BI < P.Functions[FI].Blocks.size(); ++BI)
+      if (P.Functions[FI].Blocks[BI].Section == static_cast<int>(Sec))
+        Blocks.push_back({P.Functions[FI].Blocks[BI].Address, FI, BI});
+  std::sort(Blocks.begin(), Blocks.end(),
+            [](const Placed &A, const Placed &B) { return A.Address < B.Address; });
+  MCContext &Ctx = Env.context();
+  uint64_t At = SD.VMA;
+  for (const Placed &PB : Blocks) {
+    const Function &F = P.Functions[PB.F];
+    const BasicBlock &B = F.Blocks[PB.B];
+    if (B.Address < At)
+      return makeInternalError("code-layout: blocks overlap at 0x" +
+                               utohexstr(B.Address));
+    emitGap(S, Ctx, B.Address - At);
+    MCSymbol *Sym = Ctx.getOrCreateSymbol(
+        PB.B == 0 ? F.Name : F.Name + ".bb" + std::to_string(PB.B));
+    if (PB.B == 0) {
+      if (F.Link == Linkage::Global)
+        S.emitSymbolAttribute(Sym, MCSA_Global);
+      else if (F.Link == Linkage::Weak)
+        S.emitSymbolAttribute(Sym, MCSA_Weak);
+      S.emitSymbolAttribute(Sym, MCSA_ELF_TypeFunction);
+    }
+    S.emitLabel(Sym);
+    if (Error E = emitBlock(Env, S, B))
+      return E;
+    if (PB.B == 0)
+      S.emitELFSize(Sym, MCConstantExpr::create(B.size(), Ctx));
+    At = B.Address + B.size();
+  }
+  if (!P.StartStub.Code.Bytes.empty() &&
+      P.StartStub.Section == static_cast<int>(Sec)) {
+    if (P.StartStub.Address < At)
+      return makeInternalError("the start stub overlaps the code");
+    emitGap(S, Env.context(), P.StartStub.Address - At);
+    emitStartStub(Env, S, P);
+  }
+  return Error::success();
+}
+
 // The manual's "Self-check Properties to Global Variables": three global
 // constants in a read-only section.
 static void emitSelfCheckGlobals(const MCEnvironment &Env, MCObjectStreamer &S,
@@ -206,14 +281,31 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
     MCSectionELF *Sec =
         createSection(Ctx, outputSectionName(SectionsPrefix, SD), SD);
     S->switchSection(Sec);
-    if (I == P.CodeSection) {
+    if (P.Scattered && SD.Access.X) {
+      Sec->ensureMinAlignment(
+          Align(Env.subtargetInfo().checkFeatures("+zca") ? 2 : 4));
+      if (Error E = emitScattered(Env, *S, P, SD, I))
+        return E;
+    } else if (I == P.CodeSection) {
       // Instruction alignment: 2 bytes with compressed instructions, so a
       // code section may start at any 2-byte boundary the layout gives.
       Sec->ensureMinAlignment(
           Align(Env.subtargetInfo().checkFeatures("+zca") ? 2 : 4));
-      for (const Function &F : P.Functions)
+      uint64_t Emitted = 0;
+      for (const Function &F : P.Functions) {
         if (Error E = emitFunction(Env, *S, F, P.CodeSection))
           return E;
+        for (const BasicBlock &B : F.Blocks)
+          if (inSection(B, I, P.CodeSection))
+            Emitted += B.size();
+      }
+      if (!P.StartStub.Code.Bytes.empty() &&
+          P.StartStub.Section == static_cast<int>(I)) {
+        if (P.StartStub.Address < SD.VMA + Emitted)
+          return makeInternalError("the start stub overlaps the code");
+        emitGap(*S, Ctx, P.StartStub.Address - SD.VMA - Emitted);
+        emitStartStub(Env, *S, P);
+      }
     } else if (SD.Access.X) {
       Sec->ensureMinAlignment(
           Align(Env.subtargetInfo().checkFeatures("+zca") ? 2 : 4));

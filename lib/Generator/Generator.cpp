@@ -31,9 +31,9 @@ SnippetGenerator::SnippetGenerator(const MCEnvironment &Env,
 SnippetGenerator::~SnippetGenerator() = default;
 
 Expected<unsigned> SnippetGenerator::chooseCodeSection() const {
-  for (unsigned I = 0; I < L.Sections.size(); ++I)
-    if (L.Sections[I].Access.X)
-      return I;
+  unsigned I = lowestCodeSection(L);
+  if (I < L.Sections.size())
+    return I;
   return makeError("the layout has no executable (rx) section for the code");
 }
 

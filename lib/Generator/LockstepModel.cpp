@@ -47,6 +47,7 @@ LockstepModel::create(const MCEnvironment &Env, const Layout &L,
                        "' in the lockstep model");
   }
   LM->CodeAddress = L.Sections[CodeSection].VMA;
+  LM->PCUnknown = L.SMC.HasCodeLayout;
   LM->Model->setPC(LM->CodeAddress);
   snipgen_model_observer Obs = {LM.get(), nullptr, &LockstepModel::onMemAccess,
                                 nullptr, nullptr};
@@ -109,6 +110,14 @@ void LockstepModel::updateKnowledge(const MCInst &I) {
   // Inputs: explicit register operands after the defs, implicit uses, and
   // the bytes the instruction read.
   bool InputsKnown = !D.hasUnmodeledSideEffects();
+  // A value computed from the PC (AUIPC) where the blocks move after
+  // generation (code-layout).
+  if (PCUnknown)
+    for (const MCOperandInfo &OI : D.operands())
+      if (OI.OperandType == MCOI::OPERAND_PCREL)
+        InputsKnown = false;
+  if (PCUnknown && Env.instrInfo().getName(I.getOpcode()) == "AUIPC")
+    InputsKnown = false;
   for (unsigned Idx = D.getNumDefs(); InputsKnown && Idx < I.getNumOperands();
        ++Idx)
     if (I.getOperand(Idx).isReg())

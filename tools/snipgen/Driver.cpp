@@ -187,6 +187,9 @@ Expected<GeneratorConfig> Driver::generatorConfig() {
     return LI.takeError();
   C.LastInstr = *LI;
   C.LastInstrIsReturn = Last.equals_insensitive("RET");
+  // An executable needs a caller for the final RET (Generator StartStub.h).
+  C.ExecStartStub = C.LastInstrIsReturn &&
+                    Opts.getString(OptionID::ObjectType) == "exec";
   C.InitRegsInElf = Opts.getFlag(OptionID::InitRegsInElf);
   C.ChainedRX = Opts.getFlag(OptionID::ChainedRXSectionsFill);
   C.ChainedRXSorted = Opts.getFlag(OptionID::ChainedRXSorted);
@@ -494,6 +497,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     if (Error E = prepareSelfCheckProgram(Opts, TheLayout, **SelfCheck,
                                           Warnings, *Prog))
       return E;
+  // -object-type=exec with -last-instr=RET starts in the start stub.
+  if (!Prog->StartStub.Code.Bytes.empty())
+    Out->EntryPoint = Prog->StartStub.Name;
   auto Art = buildArtifacts(*Env, *Target, TheLayout, *Prog, *Out);
   if (!Art)
     return Art.takeError();
@@ -509,10 +515,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     MR.Isa = Env->selection().ISAString;
     MR.Entry = Config->EntryPoint;
     // A returning snippet returns to the first byte after the code.
-    const SectionDesc &Code = TheLayout.Sections[Prog->CodeSection];
     MR.StopAddress = Prog->Map.LastInstrAddress;
     if (Prog->Map.EntryReturns) {
-      MR.StopAddress = Code.VMA + Prog->codeSize();
+      MR.StopAddress = Prog->Map.CodeEnd;
       MR.ReturnAddress = MR.StopAddress;
     }
     MR.Seed = *Seed;

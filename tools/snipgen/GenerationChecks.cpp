@@ -9,6 +9,7 @@
 #include "snipgen/Generator/HistogramVerifier.h"
 #include "snipgen/Generator/ProgramListing.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <cmath>
 
 using namespace llvm;
@@ -60,10 +61,17 @@ Error warnUnusedRXSections(const Layout &L, const Program &P,
     for (const BasicBlock &B : F.Blocks)
       if (B.Section >= 0 && size_t(B.Section) < Used.size())
         Used[B.Section] = true;
-  std::string Names;
+  // Listed by address, as llvm-snippy lists them.
+  std::vector<unsigned> Unused;
   for (unsigned I = 0; I < L.Sections.size(); ++I)
     if (L.Sections[I].Access.X && !Used[I])
-      Names += " '" + L.Sections[I].Name + "'";
+      Unused.push_back(I);
+  std::stable_sort(Unused.begin(), Unused.end(), [&](unsigned A, unsigned B) {
+    return L.Sections[A].VMA < L.Sections[B].VMA;
+  });
+  std::string Names;
+  for (unsigned I : Unused)
+    Names += " '" + L.Sections[I].Name + "'";
   if (Names.empty())
     return Error::success();
   return Warnings.warn(Warning::UnusedSection,

@@ -160,10 +160,8 @@ Expected<MemorySetup> setupMemory(const Layout &L, const OptionTable &Opts,
   PO.AddressHazards = Opts.getFlag(OptionID::EnableAddressValueHazards);
   S.Planner = std::make_unique<MemoryPlanner>(Env, Target, *S.Schemes, PO);
   if (PO.AddressHazards) {
-    // The code goes to the first executable section (as the generator does).
-    unsigned Code = 0;
-    while (Code < L.Sections.size() && !L.Sections[Code].Access.X)
-      ++Code;
+    // The code goes to the lowest rx section (as the generator does).
+    unsigned Code = lowestCodeSection(L);
     auto LM = LockstepModel::create(Env, L, Code);
     if (!LM)
       return LM.takeError();

@@ -123,6 +123,19 @@ struct Layout {
   std::string Preprocessed;
 };
 
+/// The section that holds the code: as in llvm-snippy, the executable (rx)
+/// section with the lowest VMA (not the first in layout order; section
+/// names and the entry point play no part). Sections.size() when the layout
+/// has none.
+inline unsigned lowestCodeSection(const Layout &L) {
+  unsigned Best = static_cast<unsigned>(L.Sections.size());
+  for (unsigned I = 0; I < L.Sections.size(); ++I)
+    if (L.Sections[I].Access.X &&
+        (Best == L.Sections.size() || L.Sections[I].VMA < L.Sections[Best].VMA))
+      Best = I;
+  return Best;
+}
+
 struct LayoutLoadOptions {
   std::vector<std::string> IncludeDirs;    // --layout-include-dir
   /// -plugin-info-file given: the 'histogram' key may be absent (also when

@@ -7,12 +7,14 @@
 //     smc-overwriters: {min: 1, max: 1}  # rewrites per such block
 //     smc-mode: immediate     # the rewritten code runs right after FENCE.I
 //   code-layout:
-//     ranges:                 # where rewritten code may lie
+//     ranges:                 # where the blocks of code are placed
 //       - {start: 0x210000, size: 0x100000, stride: 1,
 //          first-offset: 0, last-offset: 0}
 //
-// smcgram needs code-layout (as in llvm-snippy). What snipgen generates is
-// described in Generator/ControlFlow/SelfModifyingCode.h.
+// smcgram needs code-layout (as in llvm-snippy); code-layout alone places
+// every block at a random address in the ranges. What snipgen generates is
+// described in Generator/ControlFlow/SelfModifyingCode.h and
+// Generator/ControlFlow/CodePlacement.h.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_CONFIG_SELFMODIFYINGCONFIG_H
 #define SNIPGEN_CONFIG_SELFMODIFYINGCONFIG_H

@@ -51,6 +51,10 @@ struct GeneratorConfig {
   std::string EntryPoint = "SnippyFunction";
   std::optional<llvm::MCInst> LastInstr; // nullopt: no last instruction
   bool LastInstrIsReturn = false;
+  /// -object-type=exec with -last-instr=RET: the executable starts in a
+  /// start stub that calls the entry function and ends with EBREAK
+  /// (Program::StartStub), so the final RET has a caller.
+  bool ExecStartStub = false;
   bool InitRegsInElf = false; // -init-regs-in-elf
   /// -chained-rx-sections-fill, -chained-rx-sorted, -chained-rx-chunk-size
   /// (Generator/ControlFlow/ChainedSections.h).

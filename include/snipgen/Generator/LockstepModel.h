@@ -88,6 +88,9 @@ private:
   const MCEnvironment &Env;
   std::unique_ptr<ModelHandle> Model;
   uint64_t CodeAddress = 0;
+  /// code-layout places the code elsewhere than the lockstep model runs it:
+  /// what an instruction computes from its own PC (AUIPC) is not known.
+  bool PCUnknown = false;
   uint64_t Cursor = 0;
   uint64_t Executed = 0;
   unsigned ZeroReg = 0;

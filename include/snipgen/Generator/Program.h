@@ -65,6 +65,9 @@ struct Terminator {
   bool Compressed = false;
   /// ExternalCall: saves before and restores after the call itself, and the
   /// size of the relocated call sequence the assembler emits between them.
+  /// With code-layout (blocks at random addresses, Program::Scattered),
+  /// Post ends with the jump to the next block wherever execution would
+  /// fall through into it (added at layout).
   CodeBytes Pre, Post;
   unsigned RelocatedSize = 0;
   std::string RelocatedAsm; // the call, for the assembler
@@ -195,12 +198,28 @@ struct ControlFlowMap {
   };
   std::vector<CallSite> Calls;
   std::vector<uint64_t> Returns; // returns of called functions
+  /// The first byte after the code at the highest address: where a
+  /// returning entry function (-last-instr=RET) returns to on the model.
+  uint64_t CodeEnd = 0;
 };
 
 struct Program {
   /// Index into Layout.Sections of the section that holds the code.
   unsigned CodeSection = 0;
   std::vector<Function> Functions; // Functions[0] is the entry point
+  /// code-layout: every block at its own random address in the rx sections
+  /// (BasicBlock::Section says which), not one after the other.
+  bool Scattered = false;
+  /// -object-type=exec with -last-instr=RET: the ELF entry point, a global
+  /// function right after the code (at Map.CodeEnd) that calls the entry
+  /// function and ends with EBREAK where the entry function returns to.
+  /// Empty Code: none.
+  struct StartStubData {
+    std::string Name;
+    uint64_t Address = 0;
+    int Section = -1; // layout section index
+    CodeBytes Code;
+  } StartStub;
   GenerationStats Stats;
   ControlFlowMap Map;
   /// -selfcheck (Generator/SelfCheck.h): the selfcheck section's initial

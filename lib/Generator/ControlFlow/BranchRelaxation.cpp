@@ -1,5 +1,6 @@
 //===- BranchRelaxation.cpp - Addresses, relaxation, encoding -------------===//
 #include "BranchRelaxation.h"
+#include "CodePlacement.h"
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/Program.h"
 #include "snipgen/Support/Error.h"
@@ -8,6 +9,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCInstrInfo.h"
 #include "llvm/Support/MathExtras.h"
+#include <algorithm>
 
 using namespace llvm;
 
@@ -33,7 +35,6 @@ private:
   Expected<bool> relaxOnce();
   int64_t distance(const Function &F, const BasicBlock &B) const;
   Error encodeAll();
-  void collectMap();
   uint64_t terminatorBegin(const BasicBlock &B) const {
     return B.Address + B.bodyOffset() + B.Code.size();
   }
@@ -202,7 +203,13 @@ static unsigned instrSizeAt(const MCEnvironment &Env, ArrayRef<uint8_t> Bytes,
   return Env.decode(Bytes.drop_front(Off), 0, I);
 }
 
-void Relaxer::collectMap() {
+static uint64_t terminatorBegin(const BasicBlock &B) {
+  return B.Address + B.bodyOffset() + B.Code.size();
+}
+
+void collectControlFlowMap(Program &P, const RelaxationRequest &R,
+                           const MCEnvironment &Env,
+                           const ControlFlowTarget &CFT) {
   ControlFlowMap &M = P.Map;
   M = ControlFlowMap();
   const Function &Entry = P.Functions.front();
@@ -216,13 +223,22 @@ void Relaxer::collectMap() {
       Env.instrInfo().get(CFT.returnInstr().getOpcode()).getSize();
   for (unsigned FI = 0; FI < P.Functions.size(); ++FI) {
     const Function &F = P.Functions[FI];
+    // The return ends the function's last block.
+    const BasicBlock &End = F.Blocks.back();
     if (FI != 0)
-      M.Returns.push_back(F.Address + F.codeSize() - RetSize);
+      M.Returns.push_back(End.Address + End.size() - RetSize);
+    for (const BasicBlock &B : F.Blocks)
+      M.CodeEnd = std::max(M.CodeEnd, B.Address + B.size());
     for (const LoopInfo &LI : F.Loops) {
       ControlFlowMap::Loop L;
       L.Start = LI.StartAddress;
-      L.LatchBegin = terminatorBegin(F.Blocks[LI.Latch]);
+      const BasicBlock &Latch = F.Blocks[LI.Latch];
+      L.LatchBegin = terminatorBegin(Latch);
       L.Exit = F.Blocks[LI.Latch + 1].Address;
+      // Scattered blocks (code-layout): the loop leaves into the jump to
+      // the next block, right after the latch.
+      if (P.Scattered)
+        L.Exit = L.LatchBegin + Latch.Term.Resolved.size();
       L.LatchEnd = L.Exit;
       L.Iterations = LI.Iterations;
       M.Loops.push_back(L);
@@ -321,12 +337,14 @@ Error Relaxer::run() {
                           .str();
     return R.SM ? makeError(*R.SM, R.CodeLoc, Msg) : makeError(Msg);
   }
-  collectMap();
+  collectControlFlowMap(P, R, Env, CFT);
   return Error::success();
 }
 
 Error layOutProgram(Program &P, const RelaxationRequest &R,
                     const MCEnvironment &Env, const ControlFlowTarget &CFT) {
+  if (R.Placer)
+    return layOutScattered(P, R, Env, CFT);
   return Relaxer(P, R, Env, CFT).run();
 }
 

@@ -25,8 +25,10 @@ class SourceMgr;
 
 namespace snipgen {
 
+class CodePlacer;
 class ControlFlowTarget;
 class MCEnvironment;
+class RandomEngine;
 struct Program;
 
 struct RelaxationRequest {
@@ -49,11 +51,21 @@ struct RelaxationRequest {
   int CodeSectionIndex = -1;          // the code section's layout index
   /// -max-branch-length-passes: layout rounds that may lengthen branches.
   unsigned MaxPasses = 100;
+  /// code-layout (CodePlacement.h): every block at a random address drawn
+  /// with RNG from Placer instead of one block after the other.
+  CodePlacer *Placer = nullptr;
+  RandomEngine *RNG = nullptr;
 };
 
 llvm::Error layOutProgram(Program &P, const RelaxationRequest &R,
                           const MCEnvironment &Env,
                           const ControlFlowTarget &CFT);
+
+/// The addresses the model run needs (Program::Map), once every block has
+/// its address and encoded terminator.
+void collectControlFlowMap(Program &P, const RelaxationRequest &R,
+                           const MCEnvironment &Env,
+                           const ControlFlowTarget &CFT);
 
 } // namespace snipgen
 

@@ -15,7 +15,7 @@
 // -chained-rx-chunk-size=N cuts each section's share into pieces of N
 // primary instructions (and one with the rest); all pieces but the first
 // then run in random order (in section order with -chained-rx-sorted).
-// Without -chained-rx-sections-fill the code goes to the first rx section
+// Without -chained-rx-sections-fill the code goes to the lowest rx section
 // and the others draw the warning "Following RX sections are unused during
 // generation".
 //===----------------------------------------------------------------------===//

@@ -39,7 +39,7 @@ static bool setsUpCounter(const BasicBlock &B, unsigned Loop) {
 // Loop I follows loop I-1 directly: I-1 latches the block just before I's
 // first block, and I's block starts the loop with no set-up code (the entry
 // holds at most alignment NOPs and is the block's first).
-static bool follows(const Function &F, unsigned I) {
+static bool follows(const Function &F, unsigned I, bool Scattered) {
   if (I == 0)
     return false;
   const LoopInfo &Prev = F.Loops[I - 1], &L = F.Loops[I];
@@ -53,7 +53,8 @@ static bool follows(const Function &F, unsigned I) {
       !B.LoopEntries.front().StartsLoop ||
       !B.LoopEntries.front().Init.Bytes.empty())
     return false;
-  return PB.Address + PB.size() == B.Address;
+  // code-layout: the latch's block ends with the jump to B instead.
+  return Scattered || PB.Address + PB.size() == B.Address;
 }
 
 static std::string hex(uint64_t V) { return "0x" + utohexstr(V); }
@@ -70,7 +71,7 @@ Error verifyConsecutiveLoops(const Program &P, const BranchesConfig &B) {
     std::vector<Chain> Chains;
     unsigned NumFollowers = 0;
     for (unsigned I = 0; I < F.Loops.size(); ++I) {
-      if (!follows(F, I)) {
+      if (!follows(F, I, P.Scattered)) {
         Chains.push_back({I, {}});
         continue;
       }

@@ -2,6 +2,8 @@
 #include "ControlFlowGenerator.h"
 #include "SelfModifyingCode.h"
 #include "BranchRelaxation.h"
+#include "CodePlacement.h"
+#include "StartStub.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/Histogram.h"
@@ -455,11 +457,9 @@ Error ControlFlowGenerator::assembleFunction(unsigned Node, Program &P) {
 }
 
 Expected<Program> ControlFlowGenerator::run() {
-  for (unsigned I = 0; I < L.Sections.size(); ++I)
-    if (L.Sections[I].Access.X) {
-      CodeSection = I;
-      break;
-    }
+  // The rx section with the lowest VMA (llvm-snippy's rule).
+  if (unsigned I = lowestCodeSection(L); I < L.Sections.size())
+    CodeSection = I;
   auto ChainOr = planChain(L, Config, RNG);
   if (!ChainOr)
     return ChainOr.takeError();
@@ -474,6 +474,20 @@ Expected<Program> ControlFlowGenerator::run() {
                              "cannot be combined with -last-instr=RET: the "
                              "entry function ends in another section than "
                              "it starts");
+  }
+  if (L.SMC.HasCodeLayout) {
+    // Blocks at random addresses (CodePlacement.h) fill no section and
+    // keep no distances.
+    if (Config.FillCodeSection && !L.SMC.Enabled) // smcgram says it
+      return makeError(*L.SM, L.SMC.CodeLayoutLoc,
+                       "'code-layout' cannot be combined with "
+                       "-num-instrs=all: blocks at random addresses do not "
+                       "fill a section");
+    if (L.ControlFlow.Branches.PCDistance.given())
+      return makeError(*L.SM, L.ControlFlow.Branches.PCDistance.Loc,
+                       "branches: 'distance.pc' cannot be kept with "
+                       "'code-layout', which places every block at a "
+                       "random address");
   }
   CFT = Target.createControlFlowTarget(Env, *Config.Catalogue);
   GPRs = Target.addressRegisters(Env);
@@ -656,12 +670,33 @@ Expected<Program> ControlFlowGenerator::run() {
   RR.MaxPasses = Config.ControlFlow.MaxBranchLengthPasses;
   for (const SectionDesc &S : L.Sections)
     RR.Sections.push_back({S.VMA, S.Size, S.Name, S.Loc});
+  // code-layout: every block at a random address (CodePlacement.h).
+  auto Placer = CodePlacer::create(L, Config.Warnings);
+  if (!Placer)
+    return Placer.takeError();
+  if (*Placer) {
+    // Rewrite groups store into their own block, wherever it lands.
+    if (L.SMC.Enabled)
+      for (const CodePlacer::Range &R : (*Placer)->ranges())
+        if (!L.Sections[R.Section].Access.W)
+          return makeError(*L.SM, L.Sections[R.Section].Loc,
+                           "self-modifying code (smcgram) stores into the "
+                           "code, but code-layout places blocks in section '" +
+                               L.Sections[R.Section].Name +
+                               "', which is not writable; give it ACCESS rwx");
+    P.Scattered = true;
+    RR.Placer = Placer->get();
+    RR.RNG = &RNG;
+  }
   if (Error E = layOutProgram(P, RR, Env, *CFT))
     return E;
   if (Error E = checkPCDistances(P))
     return E;
   if (SMC)
     if (Error E = SMC->finish(P))
+      return E;
+  if (Config.ExecStartStub && Config.LastInstrIsReturn)
+    if (Error E = addStartStub(P, L, Env, *CFT))
       return E;
   if (PaddedForCount && Config.Warnings)
     if (Error E = Config.Warnings->warn(

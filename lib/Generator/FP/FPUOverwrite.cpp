@@ -102,9 +102,7 @@ Expected<std::unique_ptr<FPUOverwrite>> FPUOverwrite::create(Setup Init) {
   }
   if (C.Mode == NaNOverwriteMode::IfModelDetectedNaN) {
     const Layout &L = *O->S.L;
-    unsigned Code = 0;
-    while (Code < L.Sections.size() && !L.Sections[Code].Access.X)
-      ++Code;
+    unsigned Code = lowestCodeSection(L);
     if (Code == L.Sections.size())
       return makeError("the layout has no executable (rx) section for the code");
     auto LM = LockstepModel::create(*O->S.Env, L, Code);

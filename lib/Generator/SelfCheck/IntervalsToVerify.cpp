@@ -1,7 +1,8 @@
 //===- IntervalsToVerify.cpp - -dump-intervals-to-verify ------------------===//
 //
-// One closed [first, last] interval per generated function: the address of
-// its first instruction and of its last one, in hex, as snippy writes them:
+// One closed [first, last] interval per generated function (per block with
+// code-layout, whose blocks lie apart): the address of its first
+// instruction and of its last one, in hex, as snippy writes them:
 //   intervals-to-verify:
 //     - [ 0x1000, 0x10fc ]
 //===----------------------------------------------------------------------===//
@@ -39,6 +40,10 @@ std::string intervalsToVerifyYAML(const MCEnvironment &Env, const Program &P,
       continue;
     uint64_t Addr = F.Address, Last = F.Address;
     for (const BasicBlock &B : F.Blocks) {
+      // code-layout: every block at its own address, one interval each.
+      uint64_t First = B.Address;
+      if (P.Scattered)
+        Addr = Last = B.Address;
       for (const LoopEntry &E : B.LoopEntries) {
         walk(Env, E.Init.Bytes, Addr, Last);
         walk(Env, E.PaddingCode.Bytes, Addr, Last);
@@ -52,7 +57,12 @@ std::string intervalsToVerifyYAML(const MCEnvironment &Env, const Program &P,
       }
       walk(Env, B.Term.Resolved.Bytes, Addr, Last);
       walk(Env, B.Term.Post.Bytes, Addr, Last);
+      if (P.Scattered && Addr != First)
+        Out += "  - [ 0x" + utohexstr(First, true) + ", 0x" +
+               utohexstr(Last, true) + " ]\n";
     }
+    if (P.Scattered)
+      continue;
     if (Addr == F.Address)
       continue;
     Out += "  - [ 0x" + utohexstr(F.Address, true) +
