@@ -430,12 +430,18 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
   OutputFiles Files;
   std::string ModelNote;
   if (wantsModelRun(Opts)) {
-    auto Image = linkImageForModel(*Art, *Out);
+    // QEMU co-simulation runs the linked file itself.
+    bool NeedFile = any_of(Opts.getList(OptionID::CosimModelPlugins),
+                           [](const std::string &P) {
+                             return StringRef(P).equals_insensitive("qemu");
+                           });
+    auto Image = modelImage(*Art, *Out, TheLayout, NeedFile);
     if (!Image)
       return Image.takeError();
     ModelRunRequest MR;
     MR.Plugin = modelPluginName(Opts).str();
-    MR.ImagePath = *Image;
+    MR.ImagePath = Image->Path;
+    MR.Image = Image->Image ? &*Image->Image : nullptr;
     MR.Isa = Env->selection().ISAString;
     MR.Entry = Config->EntryPoint;
     // A returning snippet returns to the first byte after the code.
@@ -494,7 +500,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
       Cosim.push_back(std::move(*C));
     }
     auto Ran = runOnModel(MR, Opts, Files);
-    sys::fs::remove(*Image);
+    if (!Image->Path.empty())
+      sys::fs::remove(Image->Path);
     if (!Ran)
       return SCRec ? SCRec->explainRunFailure(Ran.takeError())
                    : Ran.takeError();

@@ -1,5 +1,6 @@
 #include "Outputs.h"
 #include "snipgen/Config/Layout.h"
+#include "snipgen/Emit/DirectImage.h"
 #include "snipgen/Emit/LinkerScript.h"
 #include "snipgen/Emit/ObjectEmitter.h"
 #include "snipgen/Support/Error.h"
@@ -49,6 +50,39 @@ Expected<std::string> linkImageForModel(const Artifacts &A,
     return std::move(E);
   }
   return std::string(Path);
+}
+
+Expected<ModelImage> modelImage(const Artifacts &A, const OutputRequest &Req,
+                                const Layout &L, bool NeedFile) {
+  std::optional<std::string> Mode = sys::Process::GetEnv("SNIPGEN_DIRECT_IMAGE");
+  bool Check = Mode && *Mode == "check";
+  ModelImage MI;
+  if (!NeedFile && !(Mode && *Mode == "off"))
+    MI.Image = buildImageDirectly(A.Object, L, Req.SectionsPrefix, A.LdArgs,
+                                  Req.EntryPoint);
+  if (MI.Image && !Check)
+    return std::move(MI);
+  auto Path = linkImageForModel(A, Req);
+  if (!Path)
+    return Path.takeError();
+  MI.Path = std::move(*Path);
+  if (!MI.Image)
+    return std::move(MI);
+  // Check mode: the linked image must be the one built in-process.
+  auto Linked = ElfImage::read(MI.Path);
+  if (!Linked) {
+    sys::fs::remove(MI.Path);
+    return Linked.takeError();
+  }
+  std::string Diff = describeImageDifference(*MI.Image, *Linked);
+  if (!Diff.empty()) {
+    sys::fs::remove(MI.Path);
+    return makeError("internal error: SNIPGEN_DIRECT_IMAGE=check: the image "
+                     "built without the linker differs from ld.lld's: " +
+                     Diff);
+  }
+  MI.Image = std::move(*Linked);
+  return std::move(MI);
 }
 
 Error queueOutputs(const Artifacts &A, const OutputRequest &Req,
