@@ -223,7 +223,7 @@ std::string ISACatalogue::serialize(StringRef Key) const {
   const MCInstrInfo &MII = Env.instrInfo();
   std::vector<unsigned> Unavail;
   for (unsigned Op = 0, E = MII.getNumOpcodes(); Op != E; ++Op)
-    if (Unavailable.count(MII.getName(Op)))
+    if (Op < Unavailable.size() && Unavailable[Op])
       Unavail.push_back(Op);
   W.u32(uint32_t(Unavail.size()));
   for (unsigned Op : Unavail)
@@ -292,12 +292,12 @@ bool ISACatalogue::deserialize(StringRef Data, StringRef Key) {
     Available.push_back(std::move(D));
   }
   uint32_t U = R.count(4);
-  Unavailable.clear();
+  Unavailable.assign(NumOpcodes, false);
   for (uint32_t I = 0; I < U && !R.Bad; ++I) {
     uint32_t Op = R.u32();
     if (Op >= NumOpcodes)
       return false;
-    Unavailable[MII.getName(Op)] = 1;
+    Unavailable[Op] = true;
   }
   if (R.Bad || !R.atEnd())
     return false;

@@ -1,4 +1,5 @@
 #include "ModelRun.h"
+#include "PhaseTimes.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
 #include "snipgen/Config/Layout.h"
@@ -278,6 +279,7 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
   auto R = Runner::create(*Image, RO, API);
   if (!R)
     return R.takeError();
+  phaseDone("model creation");
   Runner &Run = **R;
 
   std::optional<RegisterState> Initial = Req.InitialRegisters;

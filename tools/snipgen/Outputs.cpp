@@ -7,6 +7,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 
@@ -55,7 +56,9 @@ Expected<std::string> linkImageForModel(const Artifacts &A,
 Expected<ModelImage> modelImage(const Artifacts &A, const OutputRequest &Req,
                                 const Layout &L, bool NeedFile) {
   std::optional<std::string> Mode = sys::Process::GetEnv("SNIPGEN_DIRECT_IMAGE");
-  bool Check = Mode && *Mode == "check";
+  // "report": as check, and says on stderr which image the model runs.
+  bool Report = Mode && *Mode == "report";
+  bool Check = Report || (Mode && *Mode == "check");
   ModelImage MI;
   if (!NeedFile && !(Mode && *Mode == "off"))
     MI.Image = buildImageDirectly(A.Object, L, Req.SectionsPrefix, A.LdArgs,
@@ -66,8 +69,11 @@ Expected<ModelImage> modelImage(const Artifacts &A, const OutputRequest &Req,
   if (!Path)
     return Path.takeError();
   MI.Path = std::move(*Path);
-  if (!MI.Image)
+  if (!MI.Image) {
+    if (Report)
+      errs() << "snipgen: model image: linked with ld.lld\n";
     return std::move(MI);
+  }
   // Check mode: the linked image must be the one built in-process.
   auto Linked = ElfImage::read(MI.Path);
   if (!Linked) {
@@ -81,6 +87,9 @@ Expected<ModelImage> modelImage(const Artifacts &A, const OutputRequest &Req,
                      "built without the linker differs from ld.lld's: " +
                      Diff);
   }
+  if (Report)
+    errs() << "snipgen: model image: built without the linker, the same as "
+              "ld.lld's\n";
   MI.Image = std::move(*Linked);
   return std::move(MI);
 }

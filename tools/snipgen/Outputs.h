@@ -52,7 +52,7 @@ llvm::Expected<std::string> linkImageForModel(const Artifacts &A,
 /// file (Path, which the caller removes). NeedFile: a consumer reads the
 /// file itself (QEMU co-simulation), so it is always linked.
 /// SNIPGEN_DIRECT_IMAGE=off always links; =check does both and reports any
-/// difference as an internal error.
+/// difference as an internal error; =report also says which image ran.
 struct ModelImage {
   std::optional<ElfImage> Image;
   std::string Path;
