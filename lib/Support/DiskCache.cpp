@@ -9,7 +9,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
-#include <dlfcn.h>
+#include <link.h>
 #include <optional>
 
 using namespace llvm;
@@ -25,20 +25,46 @@ static std::string fileIdentity(StringRef Path) {
       .str();
 }
 
+// The loaded object whose segments hold Address. dl_iterate_phdr looks at
+// program headers only; dladdr would also search libLLVM's huge symbol
+// table for the nearest symbol (a noticeable part of start-up).
+static std::string objectHolding(const void *Address) {
+  struct Search {
+    uintptr_t Address;
+    std::string Name;
+  } S{reinterpret_cast<uintptr_t>(Address), ""};
+  dl_iterate_phdr(
+      [](dl_phdr_info *Info, size_t, void *Data) -> int {
+        auto &S = *static_cast<Search *>(Data);
+        for (unsigned I = 0; I < Info->dlpi_phnum; ++I) {
+          const auto &Ph = Info->dlpi_phdr[I];
+          uintptr_t Start = Info->dlpi_addr + Ph.p_vaddr;
+          if (Ph.p_type == PT_LOAD && S.Address >= Start &&
+              S.Address - Start < Ph.p_memsz) {
+            S.Name = Info->dlpi_name ? Info->dlpi_name : "";
+            return 1;
+          }
+        }
+        return 0;
+      },
+      &S);
+  return S.Name;
+}
+
 static std::string libLLVMPath() {
-  Dl_info Info;
   // Any function of libLLVM: where it was loaded from.
-  if (dladdr(reinterpret_cast<void *>(&sys::fs::getMainExecutable), &Info) &&
-      Info.dli_fname)
-    return Info.dli_fname;
-  return "";
+  return objectHolding(
+      reinterpret_cast<const void *>(&sys::fs::getMainExecutable));
 }
 
 std::string diskCacheIdentity() {
-  std::string Id = "llvm " LLVM_VERSION_STRING "\n";
-  Id += "exe " + fileIdentity(sys::fs::getMainExecutable(nullptr, nullptr)) +
-        "\n";
-  Id += "libllvm " + fileIdentity(libLLVMPath()) + "\n";
+  static const std::string Id = [] {
+    std::string Id = "llvm " LLVM_VERSION_STRING "\n";
+    Id += "exe " +
+          fileIdentity(sys::fs::getMainExecutable(nullptr, nullptr)) + "\n";
+    Id += "libllvm " + fileIdentity(libLLVMPath()) + "\n";
+    return Id;
+  }();
   return Id;
 }
 

@@ -32,7 +32,6 @@
 #include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstring>
-#include <dlfcn.h>
 
 using namespace llvm;
 
