@@ -32,21 +32,26 @@ struct Placed {
 
 template <class ELFT>
 std::optional<ElfImage> build(StringRef Object, const Layout &L,
-                              StringRef Prefix, StringRef Entry) {
+                              StringRef Prefix, StringRef Entry,
+                              std::string &WhyNot) {
+  auto No = [&](const char *Why) -> std::optional<ElfImage> {
+    WhyNot = Why;
+    return std::nullopt;
+  };
   using Elf_Shdr = typename ELFT::Shdr;
   auto FileOr = ELFFile<ELFT>::create(Object);
   if (!FileOr) {
     consumeError(FileOr.takeError());
-    return std::nullopt;
+    return No("unreadable object");
   }
   const ELFFile<ELFT> &File = *FileOr;
   if (File.getHeader().e_type != ELF::ET_REL ||
       File.getHeader().e_machine != ELF::EM_RISCV)
-    return std::nullopt;
+    return No("not a RISC-V relocatable object");
   auto SectionsOr = File.sections();
   if (!SectionsOr) {
     consumeError(SectionsOr.takeError());
-    return std::nullopt;
+    return No("unreadable section headers");
   }
   auto Sections = *SectionsOr;
 
@@ -59,19 +64,19 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
     const Elf_Shdr &Sec = Sections[I];
     if (Sec.sh_type == ELF::SHT_REL || Sec.sh_type == ELF::SHT_RELA ||
         Sec.sh_type == ELF::SHT_RELR || Sec.sh_type == ELF::SHT_GROUP)
-      return std::nullopt; // Relocations or groups: the linker's job.
+      return No("relocations or section groups");
     if (Sec.sh_type == ELF::SHT_SYMTAB)
       SymTab = &Sec;
     auto NameOr = File.getSectionName(Sec);
     if (!NameOr) {
       consumeError(NameOr.takeError());
-      return std::nullopt;
+      return No("unreadable name");
     }
     if (*NameOr == ".riscv.attributes") {
       auto Data = File.getSectionContents(Sec);
       if (!Data) {
         consumeError(Data.takeError());
-        return std::nullopt;
+        return No("unreadable section contents");
       }
       RISCVAttributeParser Attributes;
       if (Error E = Attributes.parse(*Data, endianness::little))
@@ -87,11 +92,11 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
     for (size_t J = 0; J < L.Sections.size(); ++J)
       if (outputSectionName(Prefix, L.Sections[J]) == *NameOr) {
         if (Found >= 0)
-          return std::nullopt;
+          return No("two layout sections with one output section name");
         Found = int(J);
       }
     if (Found < 0 || Placement[Found].Desc)
-      return std::nullopt;
+      return No("a section the linker script does not place");
     Placed &P = Placement[Found];
     P.Desc = &L.Sections[Found];
     P.Size = Sec.sh_size;
@@ -103,25 +108,25 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
       auto Data = File.getSectionContents(Sec);
       if (!Data) {
         consumeError(Data.takeError());
-        return std::nullopt;
+        return No("unreadable section contents");
       }
       P.Contents = *Data;
     }
     PlacedIndex[I] = Found;
   }
   if (!SymTab)
-    return std::nullopt;
+    return No("no symbol table");
 
   // Every layout section placed, in address order (the script's order), not
   // empty, not overlapping, loaded where it runs.
   std::vector<Placed *> Sorted;
   for (Placed &P : Placement) {
-    if (!P.Desc || P.Size == 0 || P.Desc->LMA != P.Desc->VMA)
-      return std::nullopt;
+    if (!P.Desc || P.Desc->LMA != P.Desc->VMA)
+      return No("a layout section missing, or LMA other than VMA");
     Sorted.push_back(&P);
   }
   if (Sorted.empty())
-    return std::nullopt;
+    return No("no sections");
   std::stable_sort(Sorted.begin(), Sorted.end(),
                    [](const Placed *A, const Placed *B) {
                      return A->Desc->VMA < B->Desc->VMA;
@@ -129,10 +134,10 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
   uint64_t Limit = ELFT::Is64Bits ? ~uint64_t(0) : uint64_t(UINT32_MAX);
   for (size_t I = 0; I < Sorted.size(); ++I) {
     const Placed &P = *Sorted[I];
-    if (P.Desc->VMA > Limit || P.Size - 1 > Limit - P.Desc->VMA)
-      return std::nullopt;
+    if (P.Desc->VMA > Limit || (P.Size && P.Size - 1 > Limit - P.Desc->VMA))
+      return No("a section past the address space");
     if (I && Sorted[I - 1]->Desc->VMA + Sorted[I - 1]->Size > P.Desc->VMA)
-      return std::nullopt;
+      return No("overlapping sections");
   }
 
   // Segments: groups of consecutive sections and their flags.
@@ -153,7 +158,7 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
         continue;
       }
       if (is_contained(Closed, D.Phdr))
-        return std::nullopt; // A PHDR around another's sections.
+        return No("a PHDR around another PHDR's section");
       Closed.push_back(D.Phdr);
       Groups.push_back({I, I});
       GroupFlags.push_back(F);
@@ -161,8 +166,10 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
   } else if (Named == 0) {
     // ld.lld puts its ELF headers into a segment of their own below a first
     // section that does not start a page.
-    if (Sorted.front()->Desc->VMA % 4096 != 0)
-      return std::nullopt;
+    auto FirstFull = find_if(Sorted, [](const Placed *P) { return P->Size; });
+    if (Sorted.front()->Desc->VMA % 4096 != 0 ||
+        (FirstFull != Sorted.end() && (*FirstFull)->Desc->VMA % 4096 != 0))
+      return No("no PHDRs and the first section off a page boundary (ld.lld maps its headers)");
     for (size_t I = 0; I < Sorted.size(); ++I) {
       if (I && GroupFlags.back() == Sorted[I]->Flags) {
         Groups.back().second = I;
@@ -172,14 +179,19 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
       GroupFlags.push_back(Sorted[I]->Flags);
     }
   } else {
-    return std::nullopt;
+    return No("some sections with a PHDR and some without");
   }
+  // Empty sections are members too: ld.lld's segment reaches up to them
+  // (and a segment of empty sections only has no size: ElfImage::read skips
+  // it).
   for (size_t G = 0; G < Groups.size(); ++G) {
     auto [First, Last] = Groups[G];
     uint64_t Base = Sorted[First]->Desc->VMA;
     ElfImage::Segment S;
     S.Address = Base;
     S.MemSize = Sorted[Last]->Desc->VMA + Sorted[Last]->Size - Base;
+    if (S.MemSize == 0)
+      continue;
     S.Rights = (GroupFlags[G] & ELF::PF_R ? SNIPGEN_MEM_R : 0) |
                (GroupFlags[G] & ELF::PF_W ? SNIPGEN_MEM_W : 0) |
                (GroupFlags[G] & ELF::PF_X ? SNIPGEN_MEM_X : 0);
@@ -188,14 +200,14 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
       if (!Sorted[I]->NoBits)
         FileSize = Sorted[I]->Desc->VMA + Sorted[I]->Size - Base;
     if (FileSize > (uint64_t(1) << 32))
-      return std::nullopt;
+      return No("a segment over 4 GiB");
     S.Bytes.assign(FileSize, 0);
     for (size_t I = First; I <= Last; ++I) {
       const Placed &P = *Sorted[I];
       if (P.NoBits)
         continue;
       if (P.Contents.size() != P.Size)
-        return std::nullopt;
+        return No("section contents of another size");
       std::copy(P.Contents.begin(), P.Contents.end(),
                 S.Bytes.begin() + (P.Desc->VMA - Base));
     }
@@ -210,7 +222,7 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
       consumeError(SymsOr.takeError());
     if (!StrTabOr)
       consumeError(StrTabOr.takeError());
-    return std::nullopt;
+    return No("unreadable symbols");
   }
   bool EntryFound = false;
   for (const auto &Sym : SymsOr->drop_front()) {
@@ -219,36 +231,36 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
       continue; // ld.lld drops them; their names are the sections'.
     if (Type != ELF::STT_NOTYPE && Type != ELF::STT_OBJECT &&
         Type != ELF::STT_FUNC)
-      return std::nullopt; // STT_FILE, TLS, IFUNC, common...
+      return No("a symbol of another type (file, TLS, ...)"); // STT_FILE, TLS, IFUNC, common...
     uint8_t Bind = Sym.getBinding();
     bool Global = Bind == ELF::STB_GLOBAL || Bind == ELF::STB_WEAK;
     if ((!Global && Bind != ELF::STB_LOCAL) ||
         (Global && Sym.getVisibility() != ELF::STV_DEFAULT))
-      return std::nullopt; // ld.lld would turn hidden globals local.
+      return No("a global symbol with non-default visibility"); // ld.lld would turn hidden globals local.
     auto NameOr = Sym.getName(*StrTabOr);
     if (!NameOr) {
       consumeError(NameOr.takeError());
-      return std::nullopt;
+      return No("unreadable name");
     }
     StringRef Name = *NameOr;
     uint64_t Value = Sym.st_value;
     unsigned Shndx = Sym.st_shndx;
     if (Shndx == ELF::SHN_UNDEF || Shndx == ELF::SHN_COMMON ||
         Shndx == ELF::SHN_XINDEX)
-      return std::nullopt;
+      return No("an undefined or common symbol");
     if (Shndx != ELF::SHN_ABS) {
       if (Shndx >= Sections.size())
-        return std::nullopt;
+        return No("a symbol in no section");
       if (PlacedIndex[Shndx] >= 0)
         Value += L.Sections[PlacedIndex[Shndx]].VMA;
       else if (Sections[Shndx].sh_flags & ELF::SHF_ALLOC || Value != 0)
-        return std::nullopt; // Where ld.lld puts it is not known here.
+        return No("a symbol in an unplaced section"); // Where ld.lld puts it is not known here.
       // A symbol at 0 of a non-allocated section ($d of .riscv.attributes)
       // ends up absolute, at 0.
     }
     if (Global && Name == Entry) {
       if (Shndx == ELF::SHN_ABS || PlacedIndex[Shndx] < 0)
-        return std::nullopt;
+        return No("an entry symbol outside the placed sections");
       Image.Entry = Value;
       EntryFound = true;
     }
@@ -259,7 +271,7 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
       Image.Symbols[Name.str()] = Value;
   }
   if (!EntryFound)
-    return std::nullopt;
+    return No("no entry symbol");
   return Image;
 }
 
@@ -268,20 +280,28 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
 std::optional<ElfImage> buildImageDirectly(StringRef Object, const Layout &L,
                                            StringRef SectionsPrefix,
                                            StringRef ExtraArgs,
-                                           StringRef Entry) {
+                                           StringRef Entry,
+                                           std::string *WhyNot) {
+  std::string Ignored;
+  std::string &Why = WhyNot ? *WhyNot : Ignored;
   SmallVector<StringRef, 4> Args;
   ExtraArgs.split(Args, '\n', -1, false);
   for (StringRef A : Args)
-    if (!A.trim().empty() && A.trim() != "--no-relax")
-      return std::nullopt; // Without relocations, --no-relax changes nothing.
+    if (!A.trim().empty() && A.trim() != "--no-relax") {
+      Why = "linker options"; // Without relocations, --no-relax changes nothing.
+      return std::nullopt;
+    }
   if (Object.size() < ELF::EI_NIDENT || !Object.starts_with("\x7f"
                                                             "ELF") ||
-      Object[ELF::EI_DATA] != ELF::ELFDATA2LSB)
+      Object[ELF::EI_DATA] != ELF::ELFDATA2LSB) {
+    Why = "not a little-endian ELF object";
     return std::nullopt;
+  }
   if (Object[ELF::EI_CLASS] == ELF::ELFCLASS64)
-    return build<ELF64LE>(Object, L, SectionsPrefix, Entry);
+    return build<ELF64LE>(Object, L, SectionsPrefix, Entry, Why);
   if (Object[ELF::EI_CLASS] == ELF::ELFCLASS32)
-    return build<ELF32LE>(Object, L, SectionsPrefix, Entry);
+    return build<ELF32LE>(Object, L, SectionsPrefix, Entry, Why);
+  Why = "not an ELF class";
   return std::nullopt;
 }
 

@@ -60,9 +60,10 @@ Expected<ModelImage> modelImage(const Artifacts &A, const OutputRequest &Req,
   bool Report = Mode && *Mode == "report";
   bool Check = Report || (Mode && *Mode == "check");
   ModelImage MI;
+  std::string WhyNot = NeedFile ? "the file is run itself" : "turned off";
   if (!NeedFile && !(Mode && *Mode == "off"))
     MI.Image = buildImageDirectly(A.Object, L, Req.SectionsPrefix, A.LdArgs,
-                                  Req.EntryPoint);
+                                  Req.EntryPoint, &WhyNot);
   if (MI.Image && !Check)
     return std::move(MI);
   auto Path = linkImageForModel(A, Req);
@@ -71,7 +72,8 @@ Expected<ModelImage> modelImage(const Artifacts &A, const OutputRequest &Req,
   MI.Path = std::move(*Path);
   if (!MI.Image) {
     if (Report)
-      errs() << "snipgen: model image: linked with ld.lld\n";
+      errs() << "snipgen: model image: linked with ld.lld (" << WhyNot
+             << ")\n";
     return std::move(MI);
   }
   // Check mode: the linked image must be the one built in-process.

@@ -8,6 +8,7 @@
 #include "Decoder.h"
 #include "PredecoderCache.h"
 #include "gtest/gtest.h"
+#include "llvm/MC/MCInstrInfo.h"
 #include "llvm/Support/xxhash.h"
 #include <cstring>
 #include <random>

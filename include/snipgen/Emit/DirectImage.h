@@ -8,8 +8,7 @@
 //
 // * the object has no relocations and no undefined symbols, every
 //   allocatable section is one layout section's output section and every
-//   layout section has one, none is empty, none overlaps another, every LMA
-//   equals its VMA;
+//   layout section has one, none overlaps another, every LMA equals its VMA;
 // * segments as ld.lld makes them from the exec linker script
 //   (generateLinkerScript with DefinePhdrs): with PHDRS, one PT_LOAD per
 //   PHDR name over its sections (which must be consecutive by address), with
@@ -19,7 +18,8 @@
 //   it); a mix of named and unnamed PHDRs goes to the linker;
 // * bytes: each section's contents at its offset, zeros in between and for
 //   NOLOAD / NOBITS sections, the file size ending with the last section
-//   that has file contents;
+//   that has file contents; an empty section still extends its segment up
+//   to its address, as in ld.lld;
 // * symbols as ElfImage::read reads them from ld.lld's output; the entry is
 //   the --entry symbol, which must be a defined global.
 //
@@ -41,12 +41,14 @@ struct Layout;
 
 /// The image ld.lld links from Object with the exec linker script of L
 /// (sections named with SectionsPrefix), ExtraArgs (the .ldargs lines) and
-/// --entry=Entry; std::nullopt when that is not certain (see above).
+/// --entry=Entry; std::nullopt when that is not certain (see above), with
+/// the condition that failed in *WhyNot.
 std::optional<ElfImage> buildImageDirectly(llvm::StringRef Object,
                                            const Layout &L,
                                            llvm::StringRef SectionsPrefix,
                                            llvm::StringRef ExtraArgs,
-                                           llvm::StringRef Entry);
+                                           llvm::StringRef Entry,
+                                           std::string *WhyNot = nullptr);
 
 /// "" when A and B are the same image, else what differs first.
 std::string describeImageDifference(const ElfImage &A, const ElfImage &B);
