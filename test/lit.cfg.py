@@ -22,6 +22,9 @@ config.environment["PATH"] = path
 # The probed ISA catalogue's on-disk cache (lib/Target/ISACatalogueCache.cpp):
 # one for the test tree, not the user's.
 config.environment["SNIPGEN_CACHE_DIR"] = os.path.join(config.test_exec_root, "isa-cache")
+# The model's image built without ld.lld (lib/Emit/DirectImage.cpp) is
+# compared with ld.lld's in every test that runs the model.
+config.environment["SNIPGEN_DIRECT_IMAGE"] = "check"
 
 import sys
 config.substitutions.append(("%python", sys.executable))

@@ -21,7 +21,7 @@ static std::vector<const SectionDesc *> byAddress(const Layout &L) {
   return Sorted;
 }
 
-static bool isNoLoad(const SectionDesc &S) {
+bool isNoLoadSection(const SectionDesc &S) {
   return S.Access.W && !S.Access.X && !S.Loaded && S.InitialContents.empty();
 }
 
@@ -63,7 +63,7 @@ std::string generateLinkerScript(const Layout &L,
   for (const SectionDesc *S : Sorted) {
     std::string Name = outputSectionName(Opts.SectionsPrefix, *S);
     OS << "  " << Name << " " << S->VMA;
-    if (isNoLoad(*S))
+    if (isNoLoadSection(*S))
       OS << " (NOLOAD) ";
     OS << ":";
     if (S->LMA != S->VMA)

@@ -451,19 +451,20 @@ ISACatalogue::probe(const MCEnvironment &Env, const GenTarget &Target) {
   Prober P(Env);
   std::vector<MCInst> Bases;
   Cat->ByOpcode.assign(MII.getNumOpcodes(), -1);
+  Cat->Unavailable.assign(MII.getNumOpcodes(), false);
   for (unsigned Op = 0, E = MII.getNumOpcodes(); Op != E; ++Op) {
     const MCInstrDesc &MID = MII.get(Op);
     if (MID.isPseudo() || MID.getSize() == 0)
       continue;
     StringRef Name = MII.getName(Op);
     if (!Target.shouldProbe(Name, Env.selection())) {
-      Cat->Unavailable[Name] = 1;
+      Cat->Unavailable[Op] = true;
       continue;
     }
     OpcodeDesc Desc = describe(Env, Op);
     OpcodeProber OP(Env, P, Desc);
     if (!OP.findBaseInstance()) {
-      Cat->Unavailable[Name] = 1;
+      Cat->Unavailable[Op] = true;
       continue;
     }
     OP.probeOperandDomains();
@@ -474,7 +475,7 @@ ISACatalogue::probe(const MCEnvironment &Env, const GenTarget &Target) {
   keepAssemblerLegalImmediates(Env, Cat->Available, Bases, Keep);
   for (size_t I = Cat->Available.size(); I-- > 0;)
     if (!Keep[I]) {
-      Cat->Unavailable[Cat->Available[I].Name] = 1;
+      Cat->Unavailable[Cat->Available[I].Opcode] = true;
       Cat->Available.erase(Cat->Available.begin() + I);
     }
   std::sort(Cat->Available.begin(), Cat->Available.end(),
@@ -495,7 +496,8 @@ const OpcodeDesc *ISACatalogue::lookup(unsigned Opcode) const {
 }
 
 bool ISACatalogue::isKnownButUnavailable(StringRef Name) const {
-  return Unavailable.count(Name);
+  unsigned Op = Env.findOpcode(Name);
+  return Op < Unavailable.size() && Unavailable[Op];
 }
 
 } // namespace snipgen

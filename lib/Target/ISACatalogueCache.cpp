@@ -4,11 +4,12 @@
 // result depends only on LLVM's tables, the subtarget and snipgen's own
 // probing code, so it is saved after the first run and read back later:
 //
-// * Where: $SNIPGEN_CACHE_DIR, else $XDG_CACHE_HOME/snipgen, else
-//   $HOME/.cache/snipgen. SNIPGEN_CACHE=off turns the cache off.
-// * Key: a format version, LLVM's version, target, triple, CPU and feature
-//   string, and the identity (path, size, modification time) of the running
-//   executable and of the loaded libLLVM - a rebuilt snipgen or an updated
+// * Where: Support/DiskCache.h ($SNIPGEN_CACHE_DIR, ...). SNIPGEN_CACHE=off
+//   turns the cache off.
+// * Key: a format version, target, triple, CPU and feature string, and
+//   diskCacheIdentity(): LLVM's version and the identity (path, size,
+//   modification time) of the running executable and of the loaded
+//   libLLVM - a rebuilt snipgen or an updated
 //   LLVM never reads an old file. The file holds the whole key and is named
 //   by its hash; a file whose key differs is ignored.
 // * Safety: every read is bounds-checked and every opcode's name is checked
@@ -17,6 +18,7 @@
 //   name and renamed, so concurrent runs never see half a file.
 //===----------------------------------------------------------------------===//
 #include "snipgen/Target/ISACatalogue.h"
+#include "snipgen/Support/DiskCache.h"
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
 #include "llvm/ADT/StringExtras.h"
@@ -30,7 +32,6 @@
 #include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstring>
-#include <dlfcn.h>
 
 using namespace llvm;
 
@@ -39,24 +40,6 @@ namespace snipgen {
 namespace {
 
 constexpr char Magic[] = "snipgen-isa-catalogue 1\n";
-
-std::string fileIdentity(StringRef Path) {
-  sys::fs::file_status St;
-  if (Path.empty() || sys::fs::status(Path, St))
-    return "?";
-  return (Path + " " + Twine(St.getSize()) + " " +
-          Twine(St.getLastModificationTime().time_since_epoch().count()))
-      .str();
-}
-
-std::string libLLVMPath() {
-  Dl_info Info;
-  // Any function of libLLVM: where it was loaded from.
-  if (dladdr(reinterpret_cast<void *>(&sys::fs::getMainExecutable), &Info) &&
-      Info.dli_fname)
-    return Info.dli_fname;
-  return "";
-}
 
 class Writer {
 public:
@@ -155,36 +138,16 @@ std::string ISACatalogue::cacheKey(const MCEnvironment &Env,
                                    const GenTarget &Target) {
   const SubtargetSelection &S = Env.selection();
   std::string Key = Magic;
-  Key += "llvm " LLVM_VERSION_STRING "\n";
   Key += "target " + Target.name().str() + "\n";
   Key += "triple " + S.TheTriple.str() + "\ncpu " + S.CPU + "\nfeatures " +
          S.Features + "\n";
-  Key += "exe " + fileIdentity(sys::fs::getMainExecutable(nullptr, nullptr)) +
-         "\n";
-  Key += "libllvm " + fileIdentity(libLLVMPath()) + "\n";
+  Key += diskCacheIdentity();
   Key += "opcodes " + std::to_string(Env.instrInfo().getNumOpcodes()) + "\n";
   return Key;
 }
 
 std::string ISACatalogue::cachePath(StringRef Key) {
-  auto Env = [](const char *Name) -> std::string {
-    std::optional<std::string> V = sys::Process::GetEnv(Name);
-    return V ? *V : std::string();
-  };
-  if (Env("SNIPGEN_CACHE") == "off")
-    return "";
-  SmallString<256> Dir;
-  if (std::string D = Env("SNIPGEN_CACHE_DIR"); !D.empty())
-    Dir = D;
-  else if (std::string X = Env("XDG_CACHE_HOME"); !X.empty())
-    sys::path::append(Dir, X, "snipgen");
-  else if (std::string H = Env("HOME"); !H.empty())
-    sys::path::append(Dir, H, ".cache", "snipgen");
-  else
-    return "";
-  SmallString<256> Path = Dir;
-  sys::path::append(Path, "isa-" + utohexstr(xxh3_64bits(Key)) + ".bin");
-  return std::string(Path);
+  return diskCachePath("isa", Key);
 }
 
 std::string ISACatalogue::serialize(StringRef Key) const {
@@ -223,7 +186,7 @@ std::string ISACatalogue::serialize(StringRef Key) const {
   const MCInstrInfo &MII = Env.instrInfo();
   std::vector<unsigned> Unavail;
   for (unsigned Op = 0, E = MII.getNumOpcodes(); Op != E; ++Op)
-    if (Unavailable.count(MII.getName(Op)))
+    if (Op < Unavailable.size() && Unavailable[Op])
       Unavail.push_back(Op);
   W.u32(uint32_t(Unavail.size()));
   for (unsigned Op : Unavail)
@@ -292,12 +255,12 @@ bool ISACatalogue::deserialize(StringRef Data, StringRef Key) {
     Available.push_back(std::move(D));
   }
   uint32_t U = R.count(4);
-  Unavailable.clear();
+  Unavailable.assign(NumOpcodes, false);
   for (uint32_t I = 0; I < U && !R.Bad; ++I) {
     uint32_t Op = R.u32();
     if (Op >= NumOpcodes)
       return false;
-    Unavailable[MII.getName(Op)] = 1;
+    Unavailable[Op] = true;
   }
   if (R.Bad || !R.atEnd())
     return false;
@@ -322,26 +285,7 @@ ISACatalogue::loadCached(const MCEnvironment &Env, StringRef Key,
 }
 
 void ISACatalogue::saveCached(StringRef Key, StringRef Path) const {
-  std::string Data = serialize(Key);
-  StringRef Dir = sys::path::parent_path(Path);
-  if (sys::fs::create_directories(Dir))
-    return; // A cache that cannot be written is no cache: not an error.
-  SmallString<256> Tmp;
-  int FD = -1;
-  if (sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Tmp))
-    return;
-  {
-    raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Data;
-    OS.close();
-    if (OS.has_error()) {
-      OS.clear_error();
-      sys::fs::remove(Tmp);
-      return;
-    }
-  }
-  if (sys::fs::rename(Tmp, Path))
-    sys::fs::remove(Tmp);
+  writeDiskCacheFile(Path, serialize(Key));
 }
 
 } // namespace snipgen

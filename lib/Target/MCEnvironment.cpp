@@ -1,4 +1,5 @@
 #include "snipgen/Target/MCEnvironment.h"
+#include "snipgen/Support/OpcodeIndex.h"
 #include "snipgen/Support/Error.h"
 #include "llvm/MC/MCAsmInfo.h"
 #include "llvm/MC/MCCodeEmitter.h"
@@ -67,8 +68,7 @@ MCEnvironment::create(const SubtargetSelection &Sel) {
   Env->Printer->applyTargetSpecificCLOption("no-aliases");
   for (unsigned R = 1, E = Env->MRI->getNumRegs(); R != E; ++R)
     Env->RegisterByName[Env->MRI->getName(R)] = R;
-  for (unsigned Op = 0, E = Env->MII->getNumOpcodes(); Op != E; ++Op)
-    Env->OpcodeByName[Env->MII->getName(Op)] = Op;
+  Env->Opcodes = std::make_unique<OpcodeIndex>(*Env->MII);
   return std::move(Env);
 }
 
@@ -78,8 +78,7 @@ unsigned MCEnvironment::findRegister(StringRef Name) const {
 }
 
 unsigned MCEnvironment::findOpcode(StringRef Name) const {
-  auto It = OpcodeByName.find(Name);
-  return It == OpcodeByName.end() ? ~0u : It->second;
+  return Opcodes->find(Name);
 }
 
 StringRef MCEnvironment::registerName(unsigned Reg) const {

@@ -1,4 +1,5 @@
 #include "ModelRun.h"
+#include "PhaseTimes.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Config/Options.h"
 #include "snipgen/Config/Layout.h"
@@ -265,14 +266,20 @@ Expected<ModelRunSummary> runOnModel(const ModelRunRequest &Req,
       return makeError(toString(Loaded.takeError()));
     API = *Loaded;
   }
-  auto Image = ElfImage::read(Req.ImagePath);
-  if (!Image)
-    return Image.takeError();
+  std::optional<ElfImage> ReadImage;
+  if (!Req.Image) {
+    auto Read = ElfImage::read(Req.ImagePath);
+    if (!Read)
+      return Read.takeError();
+    ReadImage = std::move(*Read);
+  }
+  const ElfImage *Image = Req.Image ? Req.Image : &*ReadImage;
   RunOptions RO = primaryRunOptions(Req);
   RO.VectorAgnosticOnes = Opts.getFlag(OptionID::RvvAgnosticOnes);
   auto R = Runner::create(*Image, RO, API);
   if (!R)
     return R.takeError();
+  phaseDone("model creation");
   Runner &Run = **R;
 
   std::optional<RegisterState> Initial = Req.InitialRegisters;

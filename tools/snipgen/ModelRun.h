@@ -27,9 +27,12 @@ class OutputFiles;
 class RunCheck;
 class WarningEngine;
 
+struct ElfImage;
+
 struct ModelRunRequest {
   std::string Plugin;    // "builtin" or a path to a plugin library
   std::string ImagePath; // linked executable image
+  const ElfImage *Image = nullptr; // the image itself (else ImagePath is read)
   std::string Isa;       // canonical ISA string
   std::string Entry;     // entry symbol
   uint64_t StopAddress = 0; // the last instruction (not executed) or code end

@@ -1,11 +1,13 @@
 #include "Outputs.h"
 #include "snipgen/Config/Layout.h"
+#include "snipgen/Emit/DirectImage.h"
 #include "snipgen/Emit/LinkerScript.h"
 #include "snipgen/Emit/ObjectEmitter.h"
 #include "snipgen/Support/Error.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 
@@ -54,6 +56,49 @@ Expected<std::string> linkImageForModel(const Artifacts &A,
     return std::move(E);
   }
   return std::string(Path);
+}
+
+Expected<ModelImage> modelImage(const Artifacts &A, const OutputRequest &Req,
+                                const Layout &L, bool NeedFile) {
+  std::optional<std::string> Mode = sys::Process::GetEnv("SNIPGEN_DIRECT_IMAGE");
+  // "report": as check, and says on stderr which image the model runs.
+  bool Report = Mode && *Mode == "report";
+  bool Check = Report || (Mode && *Mode == "check");
+  ModelImage MI;
+  std::string WhyNot = NeedFile ? "the file is run itself" : "turned off";
+  if (!NeedFile && !(Mode && *Mode == "off"))
+    MI.Image = buildImageDirectly(A.Object, L, Req.SectionsPrefix, A.LdArgs,
+                                  Req.EntryPoint, &WhyNot);
+  if (MI.Image && !Check)
+    return std::move(MI);
+  auto Path = linkImageForModel(A, Req);
+  if (!Path)
+    return Path.takeError();
+  MI.Path = std::move(*Path);
+  if (!MI.Image) {
+    if (Report)
+      errs() << "snipgen: model image: linked with ld.lld (" << WhyNot
+             << ")\n";
+    return std::move(MI);
+  }
+  // Check mode: the linked image must be the one built in-process.
+  auto Linked = ElfImage::read(MI.Path);
+  if (!Linked) {
+    sys::fs::remove(MI.Path);
+    return Linked.takeError();
+  }
+  std::string Diff = describeImageDifference(*MI.Image, *Linked);
+  if (!Diff.empty()) {
+    sys::fs::remove(MI.Path);
+    return makeError("internal error: SNIPGEN_DIRECT_IMAGE=check: the image "
+                     "built without the linker differs from ld.lld's: " +
+                     Diff);
+  }
+  if (Report)
+    errs() << "snipgen: model image: built without the linker, the same as "
+              "ld.lld's\n";
+  MI.Image = std::move(*Linked);
+  return std::move(MI);
 }
 
 Error queueOutputs(const Artifacts &A, const OutputRequest &Req,

@@ -2,9 +2,11 @@
 #ifndef SNIPGEN_TOOLS_SNIPGEN_OUTPUTS_H
 #define SNIPGEN_TOOLS_SNIPGEN_OUTPUTS_H
 
+#include "snipgen/Model/Runner.h"
 #include "snipgen/Support/OutputFiles.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,20 @@ llvm::Expected<Artifacts> buildArtifacts(const MCEnvironment &Env,
 /// writes) into a temporary file and returns its path; the caller removes it.
 llvm::Expected<std::string> linkImageForModel(const Artifacts &A,
                                               const OutputRequest &Req);
+
+/// The image the model runs: built in-process when that is certain to give
+/// what ld.lld links (Emit/DirectImage.h), else linked into a temporary
+/// file (Path, which the caller removes). NeedFile: a consumer reads the
+/// file itself (QEMU co-simulation), so it is always linked.
+/// SNIPGEN_DIRECT_IMAGE=off always links; =check does both and reports any
+/// difference as an internal error; =report also says which image ran.
+struct ModelImage {
+  std::optional<ElfImage> Image;
+  std::string Path;
+};
+llvm::Expected<ModelImage> modelImage(const Artifacts &A,
+                                      const OutputRequest &Req,
+                                      const Layout &L, bool NeedFile);
 
 /// Queues the ELF (linking it for exec/shared), .ld and .ldargs in Files.
 llvm::Error queueOutputs(const Artifacts &A, const OutputRequest &Req,

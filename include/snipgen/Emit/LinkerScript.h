@@ -16,6 +16,11 @@
 namespace snipgen {
 
 struct Layout;
+struct SectionDesc;
+
+/// The script marks the section NOLOAD: a writable data section without
+/// initial contents (ld.lld then keeps no file bytes for it).
+bool isNoLoadSection(const SectionDesc &S);
 
 struct LinkerScriptOptions {
   std::string SectionsPrefix = ".snippy";

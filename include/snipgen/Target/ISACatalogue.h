@@ -124,7 +124,7 @@ private:
   std::vector<OpcodeDesc> Available;
   llvm::StringMap<unsigned> ByName;        // name -> index in Available
   std::vector<int> ByOpcode;               // opcode -> index or -1
-  llvm::StringMap<char> Unavailable;
+  std::vector<bool> Unavailable;           // by opcode
 };
 
 } // namespace snipgen

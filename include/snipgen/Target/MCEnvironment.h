@@ -34,6 +34,8 @@ class raw_ostream;
 
 namespace snipgen {
 
+class OpcodeIndex;
+
 /// What -mtriple/-mcpu/-march/-mattr/-mabi resolve to.
 struct SubtargetSelection {
   llvm::Triple TheTriple;
@@ -99,7 +101,7 @@ private:
   std::unique_ptr<llvm::MCDisassembler> Disasm;
   std::unique_ptr<llvm::MCInstPrinter> Printer;
   llvm::StringMap<unsigned> RegisterByName;
-  llvm::StringMap<unsigned> OpcodeByName;
+  std::unique_ptr<OpcodeIndex> Opcodes; // by name, without a hash map
 };
 
 /// Registers LLVM's targets once per process.

@@ -1,6 +1,9 @@
 //===- Decoder.cpp - LLVM MC disassembler behind the model ----------------===//
 #include "Decoder.h"
 #include "OpcodeIndex.h"
+#include "PredecoderCache.h"
+#include "snipgen/Support/DiskCache.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/MC/MCAsmInfo.h"
@@ -63,7 +66,37 @@ void registerAllSemantics(SemanticTable &T) {
   registerVectorSemantics(T);
 }
 
-Decoder::~Decoder() = default;
+Decoder::~Decoder() {
+  // Templates learned in this run join the file (PredecoderCache.h).
+  if (!TemplateCachePath.empty() && Pre.templates() > CachedTemplates)
+    writeDiskCacheFile(TemplateCachePath,
+                       PredecoderCache::serialize(Pre, TemplateCacheKey));
+}
+
+void Decoder::useTemplateCache() {
+  if (!LearnAfter || Pre.templates() != 0)
+    return;
+  TemplateCacheKey = PredecoderCache::key(XLen, Features, MII->getNumOpcodes());
+  TemplateCachePath = diskCachePath("predecode", TemplateCacheKey);
+  if (TemplateCachePath.empty())
+    return;
+  auto Buf = MemoryBuffer::getFile(TemplateCachePath, /*IsText=*/false,
+                                   /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return;
+  if (PredecoderCache::deserialize(
+          (*Buf)->getBuffer(), TemplateCacheKey, MII->getNumOpcodes(),
+          [this](unsigned Op) { return handlerFor(Op); },
+          [this](uint32_t E, unsigned S, Decoded &D) {
+            uint8_t B[4] = {uint8_t(E), uint8_t(E >> 8), uint8_t(E >> 16),
+                            uint8_t(E >> 24)};
+            Result R = decodeWithLLVM(ArrayRef<uint8_t>(B, S), 0, D);
+            return R != Result::Invalid && D.NumOps <= MaxOperands &&
+                   D.Size == S;
+          },
+          Pre))
+    CachedTemplates = Pre.templates();
+}
 
 static Error modelError(const Twine &Msg) {
   return createStringError(inconvertibleErrorCode(), Msg);
@@ -92,7 +125,7 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
                       Isa + "'");
   std::unique_ptr<Decoder> D(new Decoder());
   D->XLen = IsaXLen;
-  std::string Features;
+  std::string &Features = D->Features;
   for (const std::string &F : (*ISAInfo)->toFeatures()) {
     if (!Features.empty())
       Features += ',';

@@ -64,6 +64,10 @@ public:
   /// SNIPGEN_PREDECODE=off in the environment.
   void setLearnAfter(unsigned N) { LearnAfter = N; }
   const Predecoder &predecoder() const { return Pre; }
+  /// Starts from the templates kept on disk (PredecoderCache.h) and keeps
+  /// new ones there when the decoder is destroyed. Models call this; tests
+  /// of learning do not.
+  void useTemplateCache();
   /// Name of an LLVM opcode.
   llvm::StringRef opcodeName(unsigned Opcode) const;
   /// Disassembly text (LLVM's printer with aliases, ABI register names).
@@ -100,6 +104,10 @@ private:
   mutable Predecoder Pre;
   mutable std::vector<uint8_t> Seen; // LLVM decodes per opcode, saturated.
   unsigned LearnAfter = 4;
+  std::string Features;          // LLVM's feature string of the ISA.
+  std::string TemplateCacheKey;  // Set by useTemplateCache().
+  std::string TemplateCachePath;
+  size_t CachedTemplates = 0;    // Templates read from the file.
 };
 
 /// Initialises the RISC-V MC target once per process.

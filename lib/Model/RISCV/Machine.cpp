@@ -28,6 +28,7 @@ Expected<std::unique_ptr<Machine>> Machine::create(const MachineConfig &Cfg) {
   std::unique_ptr<Machine> M(new Machine());
   M->Config = Cfg;
   M->Dec = std::move(*Dec);
+  M->Dec->useTemplateCache(); // Learned templates from earlier runs.
 
   std::vector<MachineConfig::RegionSpec> Specs = Cfg.Regions;
   std::sort(Specs.begin(), Specs.end(),

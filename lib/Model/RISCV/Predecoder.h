@@ -61,6 +61,7 @@ public:
   size_t rejected() const { return Rejected; }
 
 private:
+  friend class PredecoderCache; // Templates to and from disk.
   struct Run {
     uint8_t Op, Shift, Width;
     int64_t Mult;
