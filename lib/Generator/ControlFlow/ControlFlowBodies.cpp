@@ -15,6 +15,7 @@
 #include "SelfModifyingCode.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
+#include "snipgen/Generator/RoundTripCache.h"
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/InstructionBuilder.h"
 #include "snipgen/Generator/MemoryPlanner.h"
@@ -251,7 +252,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
   // the entry function in other rx sections).
   const SectionDesc &Code =
       L.Sections[BP.Section >= 0 ? unsigned(BP.Section) : CodeSection];
-  CodeBuffer Out(Env, BB);
+  CodeBuffer Out(Env, BB, Checks.get());
   if (SMC)
     SMC->startBlock(Node, FP.Blocks.empty() ? 1 : FP.Blocks.size(), Blk,
                     FP.Streaming ? 0 : Blk + 1,
