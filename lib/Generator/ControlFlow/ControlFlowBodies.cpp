@@ -12,6 +12,7 @@
 // instructions while one more surely fits, then NOPs to the exact size.
 //===----------------------------------------------------------------------===//
 #include "ControlFlowGenerator.h"
+#include <cmath>
 #include "SelfModifyingCode.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
@@ -231,6 +232,27 @@ Error ControlFlowGenerator::planPCDistanceBudgets(unsigned Node) {
   return Error::success();
 }
 
+// Capacity for the per-instruction records of a large block, so that they
+// are not copied (and their memory touched twice) as they grow: one primary
+// offset per primary, and the histogram's expected share of memory accesses
+// with four standard deviations to spare.
+void ControlFlowGenerator::reserveRecords(BasicBlock &BB, uint64_t Primaries) {
+  if (Primaries < 4096)
+    return;
+  double Total = 0, Memory = 0;
+  for (const OpcodeHistogram::Entry &E : Histogram.entries()) {
+    Total += E.Weight > 0 ? E.Weight : 0;
+    if (E.Weight > 0 && E.Op->isMemoryAccess())
+      Memory += E.Weight;
+  }
+  BB.PrimaryOffsets.reserve(Primaries);
+  if (Total <= 0 || Memory <= 0)
+    return;
+  double P = Memory / Total, N = double(Primaries);
+  BB.MemoryAccesses.reserve(
+      size_t(N * P + 4 * std::sqrt(N * P * (1 - P)) + 64));
+}
+
 Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
                                      BasicBlock &BB) {
   FunctionPlan &FP = Plans[Node];
@@ -289,8 +311,10 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
       emitHint(Out);
       return Out.takeError();
     }
-    if (!Config.FillCodeSection)
+    if (!Config.FillCodeSection) {
       BB.Code.reserve(std::min<uint64_t>(FP.NumPrimaries * 8, Code.Size));
+      reserveRecords(BB, FP.NumPrimaries);
+    }
     for (uint64_t I = 0; I < FP.NumPrimaries; ++I) {
       if (Error E = emitPrimary(Parts.Source.next(RNG), Out))
         return E;

@@ -117,6 +117,7 @@ private:
   bool writableOperandsFree(const OpcodeDesc &Op);
   const OpcodeDesc &drawPlainOpcode();
   llvm::Error planPCDistanceBudgets(unsigned Node);
+  void reserveRecords(BasicBlock &BB, uint64_t Primaries);
   llvm::Error checkPCDistances(const Program &P) const;
   uint64_t terminatorEstimate(unsigned Node, unsigned Block);
 
