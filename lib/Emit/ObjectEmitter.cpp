@@ -22,6 +22,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstring>
 
 #include <algorithm>
 
@@ -252,12 +253,39 @@ static void emitSelfCheckGlobals(const MCEnvironment &Env, MCObjectStreamer &S,
   Global("selfcheck_data_byte_stride", P.SelfCheck.Stride, 4);
 }
 
+namespace {
+/// The object file straight into the std::string emitObject returns (no
+/// copy of a megabytes-large buffer at the end); the ELF writer patches
+/// section headers in place with pwrite.
+class StringPWriteStream final : public raw_pwrite_stream {
+public:
+  explicit StringPWriteStream(std::string &S) : S(S) { SetUnbuffered(); }
+
+private:
+  std::string &S;
+  void write_impl(const char *Ptr, size_t Size) override { S.append(Ptr, Size); }
+  void pwrite_impl(const char *Ptr, size_t Size, uint64_t Offset) override {
+    memcpy(S.data() + Offset, Ptr, Size);
+  }
+  uint64_t current_pos() const override { return S.size(); }
+};
+} // namespace
+
 Expected<std::string> emitObject(const MCEnvironment &Env,
                                  const GenTarget &Target, const Layout &L,
                                  const Program &P, StringRef SectionsPrefix,
                                  StringRef GlobalsPrefix) {
-  SmallString<0> Buffer;
-  raw_svector_ostream OS(Buffer);
+  // Room for the contents up front: the file is written once, not copied
+  // as it grows.
+  uint64_t Estimate = 64 * 1024;
+  for (const Function &F : P.Functions)
+    for (const BasicBlock &B : F.Blocks)
+      Estimate += B.size();
+  for (const SectionDesc &SD : L.Sections)
+    Estimate += SD.InitialContents.size();
+  std::string Buffer;
+  Buffer.reserve(Estimate);
+  StringPWriteStream OS(Buffer);
   MCContext &Ctx = Env.context();
   const llvm::Target &T = Env.target();
   std::unique_ptr<MCAsmBackend> MAB(T.createMCAsmBackend(
@@ -346,7 +374,8 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
     }
   }
   S->finish();
-  return std::string(Buffer.begin(), Buffer.end());
+  Streamer.reset();
+  return std::move(Buffer);
 }
 
 } // namespace snipgen

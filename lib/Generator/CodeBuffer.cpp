@@ -1,4 +1,5 @@
 #include "snipgen/Generator/CodeBuffer.h"
+#include "snipgen/Generator/RoundTripCache.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Target/MCEnvironment.h"
 
@@ -24,15 +25,20 @@ void CodeBuffer::emit(const MCInst &Inst) {
   bool NoFixups = Env.encode(Inst, Scratch);
   ArrayRef<uint8_t> Bytes(reinterpret_cast<const uint8_t *>(Scratch.data()),
                           Scratch.size());
-  unsigned Size = NoFixups ? Env.decode(Bytes, 0, Decoded) : 0;
-  if ((Size != Scratch.size() || !sameInstruction(Inst, Decoded)) &&
-      FirstFailure.empty()) {
-    FirstFailure = "instruction '" + Env.print(Inst) + "' does not round-trip";
-    if (Size)
-      FirstFailure += ": its encoding decodes as '" + Env.print(Decoded) + "'";
-    else
-      FirstFailure += NoFixups ? ": its encoding does not decode"
-                               : ": it needs a relocation";
+  if (!NoFixups || !Checks || !Checks->knownToRoundTrip(Inst, Bytes)) {
+    unsigned Size = NoFixups ? Env.decode(Bytes, 0, Decoded) : 0;
+    bool Same = Size == Scratch.size() && sameInstruction(Inst, Decoded);
+    if (Same && Checks)
+      Checks->learnFrom(Bytes, Decoded);
+    if (!Same && FirstFailure.empty()) {
+      FirstFailure = "instruction '" + Env.print(Inst) + "' does not round-trip";
+      if (Size)
+        FirstFailure +=
+            ": its encoding decodes as '" + Env.print(Decoded) + "'";
+      else
+        FirstFailure += NoFixups ? ": its encoding does not decode"
+                                 : ": it needs a relocation";
+    }
   }
   Block->Code.insert(Block->Code.end(), Bytes.begin(), Bytes.end());
   ++Block->NumInstrs;

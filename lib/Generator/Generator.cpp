@@ -8,6 +8,7 @@
 #include "snipgen/Generator/PrimaryFilter.h"
 #include "snipgen/Generator/PrimarySource.h"
 #include "snipgen/Generator/RegisterPolicy.h"
+#include "snipgen/Generator/RoundTripCache.h"
 #include "snipgen/Generator/SelfCheck.h"
 #include "snipgen/Support/Error.h"
 #include "snipgen/Support/Random.h"
@@ -68,7 +69,8 @@ SnippetGenerator::generateStraightLine(InstructionBuilder &Builder) {
   F.Name = Config.EntryPoint;
   F.Blocks.emplace_back();
   BasicBlock &BB = F.Blocks.back();
-  CodeBuffer Out(Env, BB);
+  std::unique_ptr<RoundTripCache> Checks = RoundTripCache::create(Env);
+  CodeBuffer Out(Env, BB, Checks.get());
 
   uint64_t LastSize =
       Config.LastInstr

@@ -31,8 +31,15 @@ uint64_t ImmediateDomain::count() const {
 }
 
 int64_t ImmediateDomain::draw(RandomEngine &RNG) const {
-  if (isExplicit())
-    return Values[RNG.below(Values.size())];
+  if (isExplicit()) {
+    uint64_t I = RNG.below(Values.size());
+    // Sorted and distinct: a span of size - 1 is every integer in it (most
+    // 12-bit fields), and the value needs no load from a table that large
+    // runs keep evicting from the cache.
+    if (uint64_t(Values.back()) - uint64_t(Values.front()) == Values.size() - 1)
+      return int64_t(uint64_t(Values.front()) + I);
+    return Values[I];
+  }
   uint64_t Slots = ((uint64_t)Max - (uint64_t)Min) / Step + 1;
   while (true) {
     int64_t V = (int64_t)((uint64_t)Min + RNG.below(Slots) * Step);

@@ -3,7 +3,8 @@
 // Every instruction snipgen emits goes through here: it is encoded with LLVM's
 // MCCodeEmitter and immediately decoded back with the subtarget's
 // disassembler; anything but the same opcode and operands is an internal
-// error, never silent output (promise 2 of DESIGN.md).
+// error, never silent output (promise 2 of DESIGN.md). With a RoundTripCache
+// most checks are answered from templates learned from that disassembler.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_GENERATOR_CODEBUFFER_H
 #define SNIPGEN_GENERATOR_CODEBUFFER_H
@@ -17,11 +18,13 @@
 namespace snipgen {
 
 class MCEnvironment;
+class RoundTripCache;
 
 class CodeBuffer final : public InstSink {
 public:
-  CodeBuffer(const MCEnvironment &Env, BasicBlock &Block)
-      : Env(Env), Block(&Block) {}
+  CodeBuffer(const MCEnvironment &Env, BasicBlock &Block,
+             RoundTripCache *Checks = nullptr)
+      : Env(Env), Block(&Block), Checks(Checks) {}
   void setBlock(BasicBlock &B) { Block = &B; }
   BasicBlock &block() { return *Block; }
   void emit(const llvm::MCInst &Inst) override;
@@ -34,6 +37,7 @@ public:
 private:
   const MCEnvironment &Env;
   BasicBlock *Block;
+  RoundTripCache *Checks;
   llvm::SmallVector<char, 8> Scratch;
   llvm::MCInst Decoded;
   uint64_t Emitted = 0;

@@ -12,9 +12,11 @@
 // instructions while one more surely fits, then NOPs to the exact size.
 //===----------------------------------------------------------------------===//
 #include "ControlFlowGenerator.h"
+#include <cmath>
 #include "SelfModifyingCode.h"
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
+#include "snipgen/Generator/RoundTripCache.h"
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/InstructionBuilder.h"
 #include "snipgen/Generator/MemoryPlanner.h"
@@ -230,6 +232,27 @@ Error ControlFlowGenerator::planPCDistanceBudgets(unsigned Node) {
   return Error::success();
 }
 
+// Capacity for the per-instruction records of a large block, so that they
+// are not copied (and their memory touched twice) as they grow: one primary
+// offset per primary, and the histogram's expected share of memory accesses
+// with four standard deviations to spare.
+void ControlFlowGenerator::reserveRecords(BasicBlock &BB, uint64_t Primaries) {
+  if (Primaries < 4096)
+    return;
+  double Total = 0, Memory = 0;
+  for (const OpcodeHistogram::Entry &E : Histogram.entries()) {
+    Total += E.Weight > 0 ? E.Weight : 0;
+    if (E.Weight > 0 && E.Op->isMemoryAccess())
+      Memory += E.Weight;
+  }
+  BB.PrimaryOffsets.reserve(Primaries);
+  if (Total <= 0 || Memory <= 0)
+    return;
+  double P = Memory / Total, N = double(Primaries);
+  BB.MemoryAccesses.reserve(
+      size_t(N * P + 4 * std::sqrt(N * P * (1 - P)) + 64));
+}
+
 Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
                                      BasicBlock &BB) {
   FunctionPlan &FP = Plans[Node];
@@ -251,7 +274,7 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
   // the entry function in other rx sections).
   const SectionDesc &Code =
       L.Sections[BP.Section >= 0 ? unsigned(BP.Section) : CodeSection];
-  CodeBuffer Out(Env, BB);
+  CodeBuffer Out(Env, BB, Checks.get());
   if (SMC)
     SMC->startBlock(Node, FP.Blocks.empty() ? 1 : FP.Blocks.size(), Blk,
                     FP.Streaming ? 0 : Blk + 1,
@@ -288,8 +311,10 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
       emitHint(Out);
       return Out.takeError();
     }
-    if (!Config.FillCodeSection)
+    if (!Config.FillCodeSection) {
       BB.Code.reserve(std::min<uint64_t>(FP.NumPrimaries * 8, Code.Size));
+      reserveRecords(BB, FP.NumPrimaries);
+    }
     for (uint64_t I = 0; I < FP.NumPrimaries; ++I) {
       if (Error E = emitPrimary(Parts.Source.next(RNG), Out))
         return E;

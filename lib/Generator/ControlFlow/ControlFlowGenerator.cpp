@@ -10,6 +10,7 @@
 #include "snipgen/Generator/InstructionBuilder.h"
 #include "snipgen/Generator/VectorUnit.h"
 #include "snipgen/Generator/PrimarySource.h"
+#include "snipgen/Generator/RoundTripCache.h"
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Generator/SelfCheck.h"
 #include "snipgen/Support/Error.h"
@@ -32,7 +33,8 @@ ControlFlowGenerator::ControlFlowGenerator(
     const OpcodeHistogram &Histogram, GeneratorParts Parts, RandomEngine &RNG,
     const GeneratorConfig &Config, CallGraph &Graph)
     : Env(Env), Target(Target), L(L), Histogram(Histogram), Parts(Parts),
-      RNG(RNG), Config(Config), Opts(Config.ControlFlow), Graph(Graph) {}
+      RNG(RNG), Config(Config), Opts(Config.ControlFlow), Graph(Graph),
+      Checks(RoundTripCache::create(Env)) {}
 
 ControlFlowGenerator::~ControlFlowGenerator() = default;
 

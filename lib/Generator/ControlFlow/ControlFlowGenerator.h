@@ -35,6 +35,7 @@
 namespace snipgen {
 
 class CodeBuffer;
+class RoundTripCache;
 class InstructionBuilder;
 class SelfModifyingCode;
 struct OpcodeDesc;
@@ -116,6 +117,7 @@ private:
   bool writableOperandsFree(const OpcodeDesc &Op);
   const OpcodeDesc &drawPlainOpcode();
   llvm::Error planPCDistanceBudgets(unsigned Node);
+  void reserveRecords(BasicBlock &BB, uint64_t Primaries);
   llvm::Error checkPCDistances(const Program &P) const;
   uint64_t terminatorEstimate(unsigned Node, unsigned Block);
 
@@ -131,6 +133,7 @@ private:
   std::unique_ptr<ControlFlowTarget> CFT;
   std::unique_ptr<InstructionBuilder> Builder;
   std::unique_ptr<SelfModifyingCode> SMC; // smcgram (SelfModifyingCode.h)
+  std::unique_ptr<RoundTripCache> Checks; // of the bodies' instructions
   std::vector<ChainPiece> Chain;          // -chained-rx-sections-fill
   StackPlan Stack;
   std::unique_ptr<FrameEmitter> Frames;

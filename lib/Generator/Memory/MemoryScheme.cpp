@@ -15,6 +15,19 @@ static uint64_t saturatingAdd(uint64_t A, uint64_t B) {
   return A > MaxU64 - B ? MaxU64 : A + B;
 }
 
+// Division by strides and alignments: 1 or powers of two nearly always, and
+// then shifts (the same results; a 64-bit division per address adds up).
+static inline uint64_t divU(uint64_t A, uint64_t B) {
+  return B && (B & (B - 1)) == 0 ? A >> llvm::countr_zero(B) : A / B;
+}
+static inline uint64_t remU(uint64_t A, uint64_t B) {
+  return B && (B & (B - 1)) == 0 ? A & (B - 1) : A % B;
+}
+// llvm::alignTo: the ceiling quotient times B (wraps the same way).
+static inline uint64_t alignUp(uint64_t A, uint64_t B) {
+  return (divU(A, B) + (remU(A, B) != 0)) * B;
+}
+
 //===----------------------------------------------------------------------===//
 // AddressSet
 //===----------------------------------------------------------------------===//
@@ -100,7 +113,7 @@ std::optional<uint64_t> RangeGeometry::reachEnd(uint64_t Addr) const {
   if (Addr < Start || Addr >= end())
     return std::nullopt;
   uint64_t Off = Addr - Start;
-  uint64_t InBlock = Off % Stride;
+  uint64_t InBlock = remU(Off, Stride);
   if (InBlock < First || InBlock > Last)
     return std::nullopt;
   uint64_t End = end();
@@ -126,7 +139,7 @@ AddressSet::Interval RangeGeometry::span() const {
     return {Start, Start};
   uint64_t Hi = end();
   if (MaxPastLastOffset) {
-    uint64_t LastBlock = Start + (Size - 1 - First) / Stride * Stride;
+    uint64_t LastBlock = Start + divU(Size - 1 - First, Stride) * Stride;
     Hi = std::min(Hi, saturatingAdd(saturatingAdd(LastBlock, Last),
                                     *MaxPastLastOffset));
   }
@@ -172,8 +185,8 @@ RangeGeometry::pick(ArrayRef<AddressSet::Interval> Allowed, uint64_t AccessSize,
     uint64_t Rel = Lo - Start;
     uint64_t KLo = 0;
     if (Rel > LastEff)
-      KLo = (Rel - LastEff) / Stride + ((Rel - LastEff) % Stride != 0);
-    uint64_t KHi = (AHi - Start - First) / Stride;
+      KLo = divU(Rel - LastEff, Stride) + (remU(Rel - LastEff, Stride) != 0);
+    uint64_t KHi = divU(AHi - Start - First, Stride);
     if (KLo <= KHi)
       Segs.push_back({KLo, KHi, Lo, AHi});
   }
@@ -188,14 +201,17 @@ RangeGeometry::pick(ArrayRef<AddressSet::Interval> Allowed, uint64_t AccessSize,
     if (OLo > OHi)
       return {0, 0};
     uint64_t X0 = B + OLo, XMax = B + OHi;
-    uint64_t X = alignTo(X0, Align);
+    uint64_t X = alignUp(X0, Align);
     if (X < X0 || X > XMax)
       return {0, 0};
-    return {X, (XMax - X) / Align + 1};
+    return {X, divU(XMax - X, Align) + 1};
   };
   // Interior blocks repeat their alignment pattern every Period blocks, so
   // the first and last Period + 1 blocks of a segment show every case.
-  uint64_t Period = Align / std::gcd<uint64_t>(Stride, Align);
+  uint64_t Period =
+      (Stride & (Stride - 1)) == 0 && (Align & (Align - 1)) == 0
+          ? divU(Align, std::min<uint64_t>(Stride, Align))
+          : Align / std::gcd<uint64_t>(Stride, Align);
   auto Candidates = [&](auto &&Visit) {
     for (const Segment &S : Segs) {
       uint64_t N = S.KHi - S.KLo; // blocks - 1
