@@ -211,13 +211,14 @@ Expected<std::unique_ptr<Runner>> Runner::create(const ElfImage &Image,
       Config.Regions.push_back({S.Address, S.MemSize, S.Rights,
                                 "segment " + std::to_string(Index++)});
   }
-  // An extra region yields to the image's segments: the linker may have
-  // merged a section with the gap after it into one segment (the selfcheck
-  // section and RW sections after it), which then maps part of the region.
+  // With ExtraRegionsYield an extra region leaves to the image's segments
+  // what they map: the linker may have merged a section with the gap after
+  // it into one segment (the selfcheck section and RW sections after it,
+  // where snipgen's self-check overflow region lies).
   for (const ModelRegion &Extra : Options.ExtraRegions) {
     std::vector<std::pair<uint64_t, uint64_t>> Parts = {
         {Extra.Base, Extra.Base + Extra.Size}};
-    if (!Options.FlatMemory)
+    if (Options.ExtraRegionsYield && !Options.FlatMemory)
       for (const ElfImage::Segment &S : Image.Segments) {
         uint64_t SB = S.Address, SE = S.Address + S.MemSize;
         std::vector<std::pair<uint64_t, uint64_t>> Left;
