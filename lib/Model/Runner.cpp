@@ -211,8 +211,32 @@ Expected<std::unique_ptr<Runner>> Runner::create(const ElfImage &Image,
       Config.Regions.push_back({S.Address, S.MemSize, S.Rights,
                                 "segment " + std::to_string(Index++)});
   }
-  for (const ModelRegion &Extra : Options.ExtraRegions)
-    Config.Regions.push_back(Extra);
+  // With ExtraRegionsYield an extra region leaves to the image's segments
+  // what they map: the linker may have merged a section with the gap after
+  // it into one segment (the selfcheck section and RW sections after it,
+  // where snipgen's self-check overflow region lies).
+  for (const ModelRegion &Extra : Options.ExtraRegions) {
+    std::vector<std::pair<uint64_t, uint64_t>> Parts = {
+        {Extra.Base, Extra.Base + Extra.Size}};
+    if (Options.ExtraRegionsYield && !Options.FlatMemory)
+      for (const ElfImage::Segment &S : Image.Segments) {
+        uint64_t SB = S.Address, SE = S.Address + S.MemSize;
+        std::vector<std::pair<uint64_t, uint64_t>> Left;
+        for (auto [B, E] : Parts) {
+          if (SE <= B || E <= SB) {
+            Left.push_back({B, E});
+            continue;
+          }
+          if (B < SB)
+            Left.push_back({B, SB});
+          if (SE < E)
+            Left.push_back({SE, E});
+        }
+        Parts = std::move(Left);
+      }
+    for (auto [B, E] : Parts)
+      Config.Regions.push_back({B, E - B, Extra.Rights, Extra.Name});
+  }
   auto Model = ModelHandle::create(API ? *API : *getBuiltinModelAPI(), Config);
   if (!Model)
     return Model.takeError();

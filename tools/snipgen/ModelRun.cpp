@@ -251,6 +251,7 @@ RunOptions primaryRunOptions(const ModelRunRequest &Req) {
   RO.Stop = std::to_string(Req.StopAddress);
   RO.UseToHost = false;
   RO.ExtraRegions = Req.ExtraRegions;
+  RO.ExtraRegionsYield = true; // the self-check overflow region
   RO.CacheBlockBytes = Req.CacheBlockBytes;
   RO.MaxSteps = modelStepLimit(); // the generator plans within it
   return RO;

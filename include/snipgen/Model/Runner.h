@@ -66,6 +66,9 @@ struct ElfImage {
 struct RunOptions {
   std::string Isa;                 // Empty: ELF attribute, else rv64gc/rv32gc.
   std::vector<ModelRegion> ExtraRegions; // E.g. a stack.
+  /// Extra regions leave to the ELF's segments what those already map
+  /// (else an overlap is an error).
+  bool ExtraRegionsYield = false;
   std::string Entry;               // Symbol or address; empty: ELF entry.
   std::string Stop;                // Symbol or address; empty: none.
   uint64_t MaxSteps = 1000000000;  // Attempted instructions.
