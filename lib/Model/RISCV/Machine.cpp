@@ -147,6 +147,7 @@ bool Machine::refillFetch(uint64_t PC) {
   FetchBase = R->Base + Page * CodePageBytes;
   FetchSize = std::min(CodePageBytes, R->Base + R->Size - FetchBase);
   FetchSlots = P->Slots;
+  FetchPage = P;
   FetchRegion = R;
   return true;
 }
@@ -174,21 +175,24 @@ DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
     evictPage(*P);
   }
   // Reusing the memory of an evicted page (rather than freeing it and
-  // allocating afresh) saves the kernel zeroing 180 KiB per page.
-  uint64_t PageBase = R.Base + Index * CodePageBytes;
-  for (unsigned I = 0; I < CodePageBytes / 2; ++I) {
-    Decoded &S = P->Slots[I];
-    S.Fn = decodeOnMiss;
-    S.PC = PageBase + 2 * I;
-    S.Heat = 0;
-    S.JitBlock = 0;
-    S.Next = nullptr;
-  }
+  // allocating afresh) saves the kernel zeroing 180 KiB per page; the slots
+  // themselves are initialised when first used (DecodedPage).
+  P->clear(R.Base + Index * CodePageBytes);
   P->Owner = &R;
   P->Index = Index;
   P->Referenced = false;
   R.CodePages[Index] = P;
   return P;
+}
+
+void DecodedPage::initSlot(unsigned I) {
+  Decoded &S = Slots[I];
+  S.Fn = decodeOnMiss;
+  S.PC = Base + 2 * I;
+  S.Heat = 0;
+  S.JitBlock = 0;
+  S.Next = nullptr;
+  Valid[I / 64] |= uint64_t(1) << (I % 64);
 }
 
 void Machine::evictPage(DecodedPage &P) {
@@ -203,6 +207,7 @@ void Machine::evictPage(DecodedPage &P) {
   P.Owner->CodePages[P.Index] = nullptr;
   if (FetchSlots == P.Slots) {
     FetchSlots = nullptr;
+    FetchPage = nullptr;
     FetchSize = 0;
   }
   P.Owner = nullptr;
@@ -276,8 +281,14 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
   // Link the sequential successor if it is in the same page (slots of one
   // page are contiguous).
   uint64_t InPage = (PC - R->Base) % CodePageBytes;
-  Slot.Next = InPage + Slot.Size < CodePageBytes ? &Slot + Slot.Size / 2
-                                                 : nullptr;
+  Slot.Next = nullptr;
+  if (InPage + Slot.Size < CodePageBytes) {
+    // The successor slot must be valid (DecodedPage's invariant).
+    DecodedPage *P = R->CodePages[(PC - R->Base) / CodePageBytes];
+    unsigned I = unsigned(InPage + Slot.Size) / 2;
+    P->slot(I);
+    Slot.Next = &P->Slots[I];
+  }
   return true;
 }
 
@@ -296,7 +307,7 @@ int Machine::runLoop(uint64_t MaxSteps, uint64_t *Retired, JITEngine *Tier) {
       // Find the slot of H.PC: current page, another page, or a fault.
       uint64_t PC = H.PC;
       if (PC - FetchBase < FetchSize) {
-        Decoded &Slot = FetchSlots[(PC - FetchBase) >> 1];
+        Decoded &Slot = FetchPage->slot(unsigned(PC - FetchBase) >> 1);
         D = &Slot;
         // Tier 2 (JIT/JITEngine.h): blocks start where the lookup lands.
         if (!Observed && Tier && Tier->wants(Slot)) {
