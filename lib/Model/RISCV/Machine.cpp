@@ -239,7 +239,6 @@ StepStatus illegalInstruction(Hart &H, const Decoded &D) {
 }
 
 bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
-  uint8_t Bytes[4] = {};
   // Usually the pc is in the current fetch page, whose region is known.
   Region *R = PC - FetchBase < FetchSize ? FetchRegion : findRegion(PC, 2);
   if (!R || !(R->Rights & RightExec)) {
@@ -248,19 +247,27 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
               : "fetch outside every region");
     return false;
   }
-  std::memcpy(Bytes, R->Host + (PC - R->Base), 2);
-  unsigned Available = 2;
-  if ((Bytes[0] & 3) == 3) {
-    if (!R->contains(PC, 4)) {
+  uint64_t Off = PC - R->Base;
+  const uint8_t *Bytes = R->Host + Off;
+  uint32_t Encoding;
+  unsigned Size;
+  if (LLVM_LIKELY(R->Size - Off >= 4)) {
+    Encoding = uint32_t(Bytes[0]) | uint32_t(Bytes[1]) << 8 |
+               uint32_t(Bytes[2]) << 16 | uint32_t(Bytes[3]) << 24;
+    Size = (Encoding & 3) == 3 ? 4 : 2;
+    if (Size == 2)
+      Encoding &= 0xffff;
+  } else {
+    Encoding = uint32_t(Bytes[0]) | uint32_t(Bytes[1]) << 8;
+    Size = 2;
+    if ((Encoding & 3) == 3) {
       H.raise(Cause::InstrAccessFault, PC + 2,
               "instruction crosses the end of its region");
       return false;
     }
-    std::memcpy(Bytes, R->Host + (PC - R->Base), 4);
-    Available = 4;
   }
   // Decoded in place (the slot's PC stays); tier-2 state starts afresh.
-  switch (Dec->decode(ArrayRef<uint8_t>(Bytes, Available), PC, Slot)) {
+  switch (Dec->decode(Encoding, Size, PC, Slot)) {
   case Decoder::Result::Ok:
     break;
   case Decoder::Result::NoSemantics:
@@ -271,9 +278,8 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
     Slot.Opcode = 0;
     Slot.NumOps = 0;
     std::fill(std::begin(Slot.Ops), std::end(Slot.Ops), 0);
-    Slot.Size = Available == 4 ? 4 : 2;
-    Slot.Encoding = Bytes[0] | Bytes[1] << 8 |
-                    (Available == 4 ? (Bytes[2] << 16 | uint32_t(Bytes[3]) << 24) : 0);
+    Slot.Size = uint8_t(Size);
+    Slot.Encoding = Encoding;
     break;
   }
   Slot.Heat = 0;
