@@ -63,6 +63,7 @@ Expected<std::unique_ptr<Machine>> Machine::create(const MachineConfig &Cfg) {
       R.CodePages.resize((S.Size + CodePageBytes - 1) / CodePageBytes);
     M->Regions.push_back(std::move(R));
   }
+  M->Ghosts.assign(std::max(2u, Cfg.DecodeCachePages), {nullptr, 0});
   M->reset();
   if (Cfg.JIT.Enabled)
     M->Jit = std::make_unique<JITEngine>(*M, Cfg.JIT);
@@ -143,6 +144,8 @@ bool Machine::refillFetch(uint64_t PC) {
   DecodedPage *P = R->CodePages[Page];
   if (!P)
     P = takePage(*R, Page);
+  else if (P->Probation && P != FetchPage)
+    P->Probation = false; // Entered again: code that is coming back.
   P->Referenced = true;
   FetchBase = R->Base + Page * CodePageBytes;
   FetchSize = std::min(CodePageBytes, R->Base + R->Size - FetchBase);
@@ -152,27 +155,76 @@ bool Machine::refillFetch(uint64_t PC) {
   return true;
 }
 
+// Replacement. Straight-line code enters each page once and never comes
+// back, while loops and calls come back; recycling the oldest page (a
+// clock over all of them) would make a long snippet cycle through every
+// page's 180 KiB of slots, which by then have left the caches. So pages start
+// on probation (a FIFO of ProbationPages): straight-line code recycles those
+// few, still cached, pages. A page entered again while on probation, or
+// taken again soon after it was recycled from probation (a loop longer than
+// the FIFO: its page ids are remembered in Ghosts), is protected; protected
+// pages are recycled by a second-chance clock.
 DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
   DecodedPage *P = nullptr;
   size_t Limit = std::max(2u, Config.DecodeCachePages);
-  if (Pages.size() < Limit) {
+  size_t ProbationLimit = std::clamp<size_t>(Limit / 8, 1, 4);
+  bool Ghost = false;
+  for (const auto &G : Ghosts)
+    if (G.first == &R && G.second == Index)
+      Ghost = true;
+  size_t OnProbation = 0;
+  for (const auto &Q : Pages)
+    OnProbation += Q->Probation;
+  size_t Protected = Pages.size() - OnProbation;
+  // Recycle from the new page's class when it is full (a fresh page costs
+  // the kernel's page faults), else from the other one.
+  bool FromProbation = Ghost ? Protected < Limit - ProbationLimit
+                             : OnProbation >= ProbationLimit;
+  if (Pages.size() < Limit && FromProbation == Ghost) {
     Pages.push_back(std::make_unique<DecodedPage>());
     P = Pages.back().get();
   } else {
-    // Second chance: pages entered since the hand last passed are kept, and
-    // so is the page being left. Called only between instructions, when the
-    // run loop holds no slot.
-    for (;;) {
-      DecodedPage &C = *Pages[ClockHand];
-      ClockHand = (ClockHand + 1) % Pages.size();
-      if (C.Referenced || C.Slots == FetchSlots) {
-        C.Referenced = false;
-        continue;
+    // Called only between instructions, when the run loop holds no slot;
+    // the page being left is kept.
+    auto Oldest = [&]() -> DecodedPage * {
+      DecodedPage *Best = nullptr;
+      for (const auto &Q : Pages)
+        if (Q->Probation && Q.get() != FetchPage &&
+            (!Best || Q->Taken < Best->Taken))
+          Best = Q.get();
+      return Best;
+    };
+    auto Clock = [&]() -> DecodedPage * {
+      // Second chance: pages entered since the hand last passed are kept.
+      for (size_t Step = 0; Step < 2 * Pages.size(); ++Step) {
+        DecodedPage &C = *Pages[ClockHand];
+        ClockHand = (ClockHand + 1) % Pages.size();
+        if (C.Probation || &C == FetchPage)
+          continue;
+        if (C.Referenced) {
+          C.Referenced = false;
+          continue;
+        }
+        return &C;
       }
-      P = &C;
-      break;
+      return nullptr;
+    };
+    P = FromProbation ? Oldest() : Clock();
+    if (!P)
+      P = FromProbation ? Clock() : Oldest();
+    if (P) {
+      if (P->Probation && P->Owner) {
+        Ghosts[NextGhost] = {P->Owner, P->Index};
+        NextGhost = (NextGhost + 1) % Ghosts.size();
+      }
+      evictPage(*P);
+    } else {
+      // Only the fetch page could go: below the limit, so take a new one
+      // (at the limit there are two pages at least, one not the fetch page).
+      assert(Pages.size() < Limit && "no page to recycle");
+      Pages.push_back(std::make_unique<DecodedPage>());
+      P = Pages.back().get();
     }
-    evictPage(*P);
   }
   // Reusing the memory of an evicted page (rather than freeing it and
   // allocating afresh) saves the kernel zeroing 180 KiB per page; the slots
@@ -181,6 +233,8 @@ DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
   P->Owner = &R;
   P->Index = Index;
   P->Referenced = false;
+  P->Probation = !Ghost;
+  P->Taken = ++PagesTaken;
   R.CodePages[Index] = P;
   return P;
 }
@@ -266,6 +320,7 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
       return false;
     }
   }
+  ++Decodes;
   // Decoded in place (the slot's PC stays); tier-2 state starts afresh.
   switch (Dec->decode(Encoding, Size, PC, Slot)) {
   case Decoder::Result::Ok:

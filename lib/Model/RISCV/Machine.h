@@ -54,6 +54,8 @@ struct DecodedPage {
   uint64_t Index = 0;
   uint64_t Base = 0;       // Guest address of Slots[0].
   bool Referenced = false; // Second-chance bit of the eviction clock.
+  bool Probation = false;  // Recycled first (Machine::takePage).
+  uint64_t Taken = 0;      // When it was taken (FIFO order of probation).
 
   DecodedPage() {} // Leaves Slots alone: see clear().
   /// Every slot invalid; the page covers [PageBase, +4 KiB).
@@ -93,8 +95,8 @@ struct MachineConfig {
   JITOptions JIT = JITOptions::fromEnvironment(); // Tier 2 (lib/Model/JIT).
   // Decode-cache pages held at once (each covers 4 KiB of code and takes
   // about 180 KiB): straight-line code runs once, so a long snippet must not
-  // keep a decoded copy of all of itself. Least recently entered pages are
-  // recycled (clock); at least 2.
+  // keep a decoded copy of all of itself. New pages are recycled first,
+  // pages that code comes back to by a clock (Machine::takePage); at least 2.
   unsigned DecodeCachePages = 64;
 };
 
@@ -152,6 +154,9 @@ public:
   Decoder &decoder() { return *Dec; }
   /// Tier 2, or null when disabled.
   JITEngine *jit() { return Jit.get(); }
+  /// Decode-cache statistics: pages allocated, instructions decoded.
+  size_t decodePages() const { return Pages.size(); }
+  uint64_t decodes() const { return Decodes; }
   /// One past the last slot of the current fetch page.
   const Decoded *fetchPageEnd() const {
     return FetchSlots + CodePageBytes / 2;
@@ -191,6 +196,12 @@ private:
   // the eviction clock over them.
   std::vector<std::unique_ptr<DecodedPage>> Pages;
   size_t ClockHand = 0;
+  // Pages recycled from probation lately (Region, index): taken again, they
+  // are protected. A ring of DecodeCachePages entries.
+  std::vector<std::pair<Region *, uint64_t>> Ghosts;
+  size_t NextGhost = 0;
+  uint64_t PagesTaken = 0;
+  uint64_t Decodes = 0;
   snipgen_model_observer Obs = {};
   snipgen_model_stop_info Stop = {};
   std::string StopMessage;
