@@ -19,13 +19,16 @@ bool Predecoder::agrees(const Template &T, uint32_t Encoding,
   return true;
 }
 
-void Predecoder::finishRuns(Template &T) {
+bool Predecoder::finishRuns(Template &T) {
+  bool Fits = true;
   // Runs come sorted by operand (learn() finds them operand by operand).
   for (unsigned I = 0; I < T.NumRuns; ++I) {
     Run &R = T.Runs[I];
     bool Continues = I > 0 && T.Runs[I - 1].Op == R.Op;
-    R.Keep = Continues ? -1 : 0;
-    R.Add = Continues ? 0 : T.Base[R.Op];
+    R.Keep = Continues;
+    int64_t Add = Continues ? 0 : T.Base[R.Op];
+    R.Add = int32_t(Add);
+    Fits &= R.Add == Add;
   }
   for (unsigned I = T.NumRuns; I < MaxRuns; ++I) {
     Run &R = T.Runs[I];
@@ -35,13 +38,15 @@ void Predecoder::finishRuns(Template &T) {
     if (I == 0) { // No operand bits: Ops[0] = its constant.
       R.Op = 0;
       R.Keep = 0;
-      R.Add = T.Base[0];
+      R.Add = int32_t(T.Base[0]);
+      Fits &= R.Add == T.Base[0];
     } else { // The previous run's operand again, unchanged.
       R.Op = T.Runs[I - 1].Op;
-      R.Keep = -1;
+      R.Keep = 1;
       R.Add = 0;
     }
   }
+  return Fits;
 }
 
 void Predecoder::insert(Template T) {
@@ -110,7 +115,8 @@ void Predecoder::learn(uint32_t E0, unsigned Size, const Decoded &Ref,
   if (Size == 2)
     T.Mask |= 0xffff0000u; // The upper half is not part of the encoding.
   T.Match = E0 & T.Mask;
-  unsigned TooMany = 0; // Runs found.
+  unsigned RunsFound = 0;
+  bool Representable = true; // Weights and constants fit a Run.
   for (unsigned K = 0; K < Ref.NumOps; ++K) {
     T.Base[K] = Ref.Ops[K];
     for (unsigned I = 0; I < Bits; ++I)
@@ -129,18 +135,19 @@ void Predecoder::learn(uint32_t E0, unsigned Size, const Decoded &Ref,
         ++Width;
       if (T.NumRuns < MaxRuns) {
         Run &R = T.Runs[T.NumRuns];
-        R.Mult = Weight[I][K];
+        R.Mult = int32_t(Weight[I][K]);
+        Representable &= R.Mult == Weight[I][K];
         R.Mask = (1u << Width) - 1;
         R.Op = uint8_t(K);
         R.Shift = uint8_t(I);
       }
-      ++TooMany; // Counted past MaxRuns too.
-      T.NumRuns = uint8_t(std::min<unsigned>(TooMany, MaxRuns));
+      ++RunsFound; // Counted past MaxRuns too.
+      T.NumRuns = uint8_t(std::min<unsigned>(RunsFound, MaxRuns));
       I += Width;
     }
   }
 
-  finishRuns(T);
+  Representable &= finishRuns(T) && RunsFound <= MaxRuns;
 
   // Check it against LLVM on encodings of its space.
   auto Random = [&] {
@@ -148,8 +155,8 @@ void Predecoder::learn(uint32_t E0, unsigned Size, const Decoded &Ref,
     return uint32_t(Rng);
   };
   uint32_t Free = ~T.Mask & (Size == 4 ? ~0u : 0xffffu);
-  // More runs than a template holds: its encodings go to LLVM.
-  bool Good = TooMany <= MaxRuns && agrees(T, E0, Reference);
+  // A template that cannot hold its runs: its encodings go to LLVM.
+  bool Good = Representable && agrees(T, E0, Reference);
   auto Check = [&](uint32_t E) {
     if (Good)
       Good = agrees(T, T.Match | (E & Free), Reference);

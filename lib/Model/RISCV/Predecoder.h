@@ -91,10 +91,12 @@ private:
   // 0), else 0 (Add = the operand's constant). The last run of an operand
   // leaves its value; no run reads Ops back, so runs do not wait on stores.
   // Padding runs repeat the last operand with Mask 0.
+  // 16 bytes: templates whose weights or constants do not fit 32 bits are
+  // rejected (none in LLVM 22's RISC-V formats).
   struct Run {
-    int64_t Mult = 0, Add = 0, Keep = 0;
+    int32_t Mult = 0, Add = 0;
     uint32_t Mask = 0;
-    uint8_t Op = 0, Shift = 0;
+    uint8_t Op = 0, Shift = 0, Keep = 0; // Keep: 0 or 1.
   };
   // Runs every template applies (padded); more are allowed up to MaxRuns
   // (none of LLVM 22's RISC-V formats needs more than 8).
@@ -117,20 +119,21 @@ private:
     int64_t Acc = 0;
     for (unsigned I = 0; I < FixedRuns; ++I) {
       const Run &R = T.Runs[I];
-      Acc = (Acc & R.Keep) + R.Add +
+      Acc = (Acc & -int64_t(R.Keep)) + R.Add +
             int64_t((Encoding >> R.Shift) & R.Mask) * R.Mult;
       Out.Ops[R.Op] = Acc;
     }
     if (LLVM_UNLIKELY(T.NumRuns > FixedRuns))
       for (unsigned I = FixedRuns; I < T.NumRuns; ++I) {
         const Run &R = T.Runs[I];
-        Acc = (Acc & R.Keep) + R.Add +
+        Acc = (Acc & -int64_t(R.Keep)) + R.Add +
               int64_t((Encoding >> R.Shift) & R.Mask) * R.Mult;
         Out.Ops[R.Op] = Acc;
       }
   }
-  /// Fills Add, Keep and the padding of T's runs.
-  static void finishRuns(Template &T);
+  /// Fills Add, Keep and the padding of T's runs; false if a constant does
+  /// not fit a run.
+  static bool finishRuns(Template &T);
   bool agrees(const Template &T, uint32_t Encoding, ReferenceFn Reference);
   void insert(Template T);
 
