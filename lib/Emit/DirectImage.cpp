@@ -10,6 +10,7 @@
 #include "snipgen/Emit/ObjectEmitter.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Object/ELF.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/RISCVAttributeParser.h"
 #include "llvm/Support/RISCVAttributes.h"
 #include <algorithm>
@@ -184,6 +185,15 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
   // Empty sections are members too: ld.lld's segment reaches up to them
   // (and a segment of empty sections only has no size: ElfImage::read skips
   // it).
+  // The segments' file bytes live in one buffer the image owns (segments
+  // point into it, as they point into the file ElfImage::read maps).
+  struct Planned {
+    ElfImage::Segment S;
+    size_t First, Last;
+    uint64_t FileSize, Offset;
+  };
+  std::vector<Planned> Plan;
+  uint64_t Total = 0;
   for (size_t G = 0; G < Groups.size(); ++G) {
     auto [First, Last] = Groups[G];
     uint64_t Base = Sorted[First]->Desc->VMA;
@@ -201,18 +211,30 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
         FileSize = Sorted[I]->Desc->VMA + Sorted[I]->Size - Base;
     if (FileSize > (uint64_t(1) << 32))
       return No("a segment over 4 GiB");
-    S.Bytes.assign(FileSize, 0);
-    for (size_t I = First; I <= Last; ++I) {
-      const Placed &P = *Sorted[I];
-      if (P.NoBits)
-        continue;
-      if (P.Contents.size() != P.Size)
+    for (size_t I = First; I <= Last; ++I)
+      if (!Sorted[I]->NoBits && Sorted[I]->Contents.size() != Sorted[I]->Size)
         return No("section contents of another size");
-      std::copy(P.Contents.begin(), P.Contents.end(),
-                S.Bytes.begin() + (P.Desc->VMA - Base));
-    }
-    Image.Segments.push_back(std::move(S));
+    Plan.push_back({S, First, Last, FileSize, Total});
+    Total += FileSize;
   }
+  std::unique_ptr<WritableMemoryBuffer> Storage =
+      WritableMemoryBuffer::getNewMemBuffer(Total, "snipgen-direct-image");
+  if (!Storage)
+    return No("no memory for the image");
+  uint8_t *Bytes = reinterpret_cast<uint8_t *>(Storage->getBufferStart());
+  std::fill(Bytes, Bytes + Total, uint8_t(0));
+  for (Planned &PS : Plan) {
+    uint64_t Base = PS.S.Address;
+    for (size_t I = PS.First; I <= PS.Last; ++I) {
+      const Placed &P = *Sorted[I];
+      if (!P.NoBits)
+        std::copy(P.Contents.begin(), P.Contents.end(),
+                  Bytes + PS.Offset + (P.Desc->VMA - Base));
+    }
+    PS.S.Bytes = ArrayRef<uint8_t>(Bytes + PS.Offset, PS.FileSize);
+    Image.Segments.push_back(PS.S);
+  }
+  Image.File = std::shared_ptr<MemoryBuffer>(std::move(Storage));
 
   // Symbols, as ElfImage::read would read them from the linked file.
   auto SymsOr = File.symbols(SymTab);

@@ -40,8 +40,7 @@ static Error readSegments(const ELFObjectFile<ELFT> &Obj, ElfImage &Image,
     S.Rights = (Ph.p_flags & ELF::PF_R ? SNIPGEN_MEM_R : 0) |
                (Ph.p_flags & ELF::PF_W ? SNIPGEN_MEM_W : 0) |
                (Ph.p_flags & ELF::PF_X ? SNIPGEN_MEM_X : 0);
-    S.Bytes.assign(Data.begin() + Ph.p_offset,
-                   Data.begin() + Ph.p_offset + Ph.p_filesz);
+    S.Bytes = arrayRefFromStringRef(Data.substr(Ph.p_offset, Ph.p_filesz));
     Image.Segments.push_back(std::move(S));
   }
   return Error::success();
@@ -52,12 +51,15 @@ Expected<ElfImage> ElfImage::read(StringRef Path) {
   if (!Binary)
     return error("cannot read ELF file '" + Path +
                  "': " + toString(Binary.takeError()));
-  ObjectFile *Obj = Binary->getBinary();
+  // The segments' bytes stay in the file's buffer (mapped, not copied).
+  auto [Owned, Buffer] = Binary->takeBinary();
+  ObjectFile *Obj = Owned.get();
   auto *Elf = dyn_cast<ELFObjectFileBase>(Obj);
   if (!Elf || (Obj->getArch() != Triple::riscv64 &&
                 Obj->getArch() != Triple::riscv32))
     return error("'" + Path + "' is not a RISC-V ELF file");
   ElfImage Image;
+  Image.File = std::move(Buffer);
   Image.XLen = Obj->getArch() == Triple::riscv64 ? 64 : 32;
   Expected<uint64_t> Start = Elf->getStartAddress();
   if (!Start)

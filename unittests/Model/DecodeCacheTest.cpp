@@ -93,4 +93,38 @@ TEST(DecodeCacheTest, RewrittenEvictedPageRunsNewCode) {
   }
 }
 
+// Straight-line code is entered once per page: it recycles the few pages
+// on probation instead of cycling through the whole cache (whose slots have
+// left the host caches by the time they come round).
+TEST(DecodeCacheTest, StraightLineRecyclesFewPages) {
+  std::string S;
+  for (unsigned I = 0; I < 12 * 1024; ++I) // 12 pages
+    S += I % 2 ? "  addi a0, a0, 3\n" : "  xor a1, a1, a0\n";
+  S += "  nop\n";
+  auto M = machine(S, 64, /*JIT=*/false);
+  ASSERT_TRUE(M);
+  EXPECT_EQ(M->run(1ull << 30, nullptr), SNIPGEN_STEP_STOP_PC);
+  EXPECT_EQ(M->H.InstRet, 12u * 1024 + 1);
+  EXPECT_LE(M->decodePages(), 5u);
+  EXPECT_EQ(M->decodes(), 12u * 1024 + 1);
+}
+
+// Code that comes back is kept: a loop over ten pages (more than the
+// probation FIFO holds) is decoded in its first two iterations, not in every
+// one.
+TEST(DecodeCacheTest, LoopsOverManyPagesStayDecoded) {
+  std::string S = "  li t0, 6\nloop:\n";
+  for (unsigned I = 0; I < 10 * 1024; ++I)
+    S += I % 2 ? "  addi a0, a0, 3\n" : "  xor a1, a1, a0\n";
+  S += "  addi t0, t0, -1\n  beqz t0, out\n  j loop\nout:\n  nop\n";
+  for (bool JIT : {false, true}) {
+    auto M = machine(S, 64, JIT);
+    ASSERT_TRUE(M);
+    EXPECT_EQ(M->run(1ull << 30, nullptr), SNIPGEN_STEP_STOP_PC);
+    EXPECT_EQ(M->H.InstRet, 1u + 6 * (10 * 1024 + 3));
+    EXPECT_LE(M->decodes(), 2u * (10 * 1024 + 3) + 2) << "JIT " << JIT;
+    EXPECT_GE(M->decodePages(), 10u);
+  }
+}
+
 } // namespace

@@ -13,7 +13,9 @@
 #define SNIPGEN_MODEL_RUNNER_H
 
 #include "snipgen/Model/Model.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
 #include <map>
@@ -50,8 +52,10 @@ struct ElfImage {
     uint64_t Address = 0;
     uint64_t MemSize = 0;
     uint32_t Rights = 0; // SNIPGEN_MEM_*
-    std::vector<uint8_t> Bytes; // File contents (FileSize bytes).
+    // File contents (FileSize bytes), in File: not copied.
+    llvm::ArrayRef<uint8_t> Bytes;
   };
+  std::shared_ptr<llvm::MemoryBuffer> File; // The ELF file (read-only).
   unsigned XLen = 64;
   uint64_t Entry = 0;
   std::string ArchAttribute; // Tag_RISCV_arch, if present.

@@ -212,13 +212,15 @@ Decoder::Result Decoder::decode(ArrayRef<uint8_t> Bytes, uint64_t Address,
   uint32_t Encoding = 0;
   for (unsigned I = 0; I < Size; ++I)
     Encoding |= uint32_t(Bytes[I]) << (8 * I);
-  Predecoder::Lookup L = Pre.lookup(Encoding, Size, Out);
-  if (L == Predecoder::Lookup::Hit) {
-    Out.Encoding = Encoding;
-    Out.Size = uint8_t(Size);
-    return Out.Fn ? Result::Ok : Result::NoSemantics;
-  }
-  Result R = decodeWithLLVM(Bytes.take_front(Size), Address, Out);
+  return decode(Encoding, Size, Address, Out);
+}
+
+Decoder::Result Decoder::decodeAndLearn(uint32_t Encoding, unsigned Size,
+                                        uint64_t Address, Decoded &Out,
+                                        Predecoder::Lookup L) const {
+  uint8_t Bytes[4] = {uint8_t(Encoding), uint8_t(Encoding >> 8),
+                      uint8_t(Encoding >> 16), uint8_t(Encoding >> 24)};
+  Result R = decodeWithLLVM(ArrayRef<uint8_t>(Bytes, Size), Address, Out);
   if (L == Predecoder::Lookup::Miss && R != Result::Invalid &&
       Out.NumOps <= MaxOperands && Seen[Out.Opcode] < 255 &&
       ++Seen[Out.Opcode] == LearnAfter) {

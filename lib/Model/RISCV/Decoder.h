@@ -56,6 +56,23 @@ public:
   /// predecoder's templates when it can (Predecoder.h), else from LLVM.
   Result decode(llvm::ArrayRef<uint8_t> Bytes, uint64_t Address,
                 Decoded &Out) const;
+  /// The same for an instruction already read: Encoding holds its Size (2
+  /// or 4) bytes, zero-extended. The model's fetch path.
+  Result decode(uint32_t Encoding, unsigned Size, uint64_t Address,
+                Decoded &Out) const {
+    if (LLVM_LIKELY(LearnAfter)) {
+      Predecoder::Lookup L = Pre.lookup(Encoding, Size, Out);
+      if (LLVM_LIKELY(L == Predecoder::Lookup::Hit)) {
+        Out.Encoding = Encoding;
+        Out.Size = uint8_t(Size);
+        return Out.Fn ? Result::Ok : Result::NoSemantics;
+      }
+      return decodeAndLearn(Encoding, Size, Address, Out, L);
+    }
+    uint8_t B[4] = {uint8_t(Encoding), uint8_t(Encoding >> 8),
+                    uint8_t(Encoding >> 16), uint8_t(Encoding >> 24)};
+    return decodeWithLLVM(llvm::ArrayRef<uint8_t>(B, Size), Address, Out);
+  }
   /// The same with LLVM's disassembler only (the reference).
   Result decodeWithLLVM(llvm::ArrayRef<uint8_t> Bytes, uint64_t Address,
                         Decoded &Out) const;
@@ -86,6 +103,10 @@ public:
 
 private:
   Decoder() = default;
+  /// LLVM decodes what the predecoder did not answer (L), learning a
+  /// template when due.
+  Result decodeAndLearn(uint32_t Encoding, unsigned Size, uint64_t Address,
+                        Decoded &Out, Predecoder::Lookup L) const;
   unsigned XLen = 64;
   uint64_t MisaBits = 0;
   bool Compressed = false;

@@ -64,6 +64,7 @@ Expected<std::unique_ptr<Machine>> Machine::create(const MachineConfig &Cfg) {
       R.CodePages.resize((S.Size + CodePageBytes - 1) / CodePageBytes);
     M->Regions.push_back(std::move(R));
   }
+  M->Ghosts.assign(std::max(2u, Cfg.DecodeCachePages), {nullptr, 0});
   M->reset();
   if (Cfg.JIT.Enabled)
     M->Jit = std::make_unique<JITEngine>(*M, Cfg.JIT);
@@ -144,52 +145,109 @@ bool Machine::refillFetch(uint64_t PC) {
   DecodedPage *P = R->CodePages[Page];
   if (!P)
     P = takePage(*R, Page);
+  else if (P->Probation && P != FetchPage)
+    P->Probation = false; // Entered again: code that is coming back.
   P->Referenced = true;
   FetchBase = R->Base + Page * CodePageBytes;
   FetchSize = std::min(CodePageBytes, R->Base + R->Size - FetchBase);
   FetchSlots = P->Slots;
+  FetchPage = P;
   FetchRegion = R;
   return true;
 }
 
+// Replacement. Straight-line code enters each page once and never comes
+// back, while loops and calls come back; recycling the oldest page (a
+// clock over all of them) would make a long snippet cycle through every
+// page's 180 KiB of slots, which by then have left the caches. So pages start
+// on probation (a FIFO of ProbationPages): straight-line code recycles those
+// few, still cached, pages. A page entered again while on probation, or
+// taken again soon after it was recycled from probation (a loop longer than
+// the FIFO: its page ids are remembered in Ghosts), is protected; protected
+// pages are recycled by a second-chance clock.
 DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
   DecodedPage *P = nullptr;
   size_t Limit = std::max(2u, Config.DecodeCachePages);
-  if (Pages.size() < Limit) {
+  size_t ProbationLimit = std::clamp<size_t>(Limit / 8, 1, 4);
+  bool Ghost = false;
+  for (const auto &G : Ghosts)
+    if (G.first == &R && G.second == Index)
+      Ghost = true;
+  size_t OnProbation = 0;
+  for (const auto &Q : Pages)
+    OnProbation += Q->Probation;
+  size_t Protected = Pages.size() - OnProbation;
+  // Recycle from the new page's class when it is full (a fresh page costs
+  // the kernel's page faults), else from the other one.
+  bool FromProbation = Ghost ? Protected < Limit - ProbationLimit
+                             : OnProbation >= ProbationLimit;
+  if (Pages.size() < Limit && FromProbation == Ghost) {
     Pages.push_back(std::make_unique<DecodedPage>());
     P = Pages.back().get();
   } else {
-    // Second chance: pages entered since the hand last passed are kept, and
-    // so is the page being left. Called only between instructions, when the
-    // run loop holds no slot.
-    for (;;) {
-      DecodedPage &C = *Pages[ClockHand];
-      ClockHand = (ClockHand + 1) % Pages.size();
-      if (C.Referenced || C.Slots == FetchSlots) {
-        C.Referenced = false;
-        continue;
+    // Called only between instructions, when the run loop holds no slot;
+    // the page being left is kept.
+    auto Oldest = [&]() -> DecodedPage * {
+      DecodedPage *Best = nullptr;
+      for (const auto &Q : Pages)
+        if (Q->Probation && Q.get() != FetchPage &&
+            (!Best || Q->Taken < Best->Taken))
+          Best = Q.get();
+      return Best;
+    };
+    auto Clock = [&]() -> DecodedPage * {
+      // Second chance: pages entered since the hand last passed are kept.
+      for (size_t Step = 0; Step < 2 * Pages.size(); ++Step) {
+        DecodedPage &C = *Pages[ClockHand];
+        ClockHand = (ClockHand + 1) % Pages.size();
+        if (C.Probation || &C == FetchPage)
+          continue;
+        if (C.Referenced) {
+          C.Referenced = false;
+          continue;
+        }
+        return &C;
       }
-      P = &C;
-      break;
+      return nullptr;
+    };
+    P = FromProbation ? Oldest() : Clock();
+    if (!P)
+      P = FromProbation ? Clock() : Oldest();
+    if (P) {
+      if (P->Probation && P->Owner) {
+        Ghosts[NextGhost] = {P->Owner, P->Index};
+        NextGhost = (NextGhost + 1) % Ghosts.size();
+      }
+      evictPage(*P);
+    } else {
+      // Only the fetch page could go: below the limit, so take a new one
+      // (at the limit there are two pages at least, one not the fetch page).
+      assert(Pages.size() < Limit && "no page to recycle");
+      Pages.push_back(std::make_unique<DecodedPage>());
+      P = Pages.back().get();
     }
-    evictPage(*P);
   }
   // Reusing the memory of an evicted page (rather than freeing it and
-  // allocating afresh) saves the kernel zeroing 180 KiB per page.
-  uint64_t PageBase = R.Base + Index * CodePageBytes;
-  for (unsigned I = 0; I < CodePageBytes / 2; ++I) {
-    Decoded &S = P->Slots[I];
-    S.Fn = decodeOnMiss;
-    S.PC = PageBase + 2 * I;
-    S.Heat = 0;
-    S.JitBlock = 0;
-    S.Next = nullptr;
-  }
+  // allocating afresh) saves the kernel zeroing 180 KiB per page; the slots
+  // themselves are initialised when first used (DecodedPage).
+  P->clear(R.Base + Index * CodePageBytes);
   P->Owner = &R;
   P->Index = Index;
   P->Referenced = false;
+  P->Probation = !Ghost;
+  P->Taken = ++PagesTaken;
   R.CodePages[Index] = P;
   return P;
+}
+
+void DecodedPage::initSlot(unsigned I) {
+  Decoded &S = Slots[I];
+  S.Fn = decodeOnMiss;
+  S.PC = Base + 2 * I;
+  S.Heat = 0;
+  S.JitBlock = 0;
+  S.Next = nullptr;
+  Valid[I / 64] |= uint64_t(1) << (I % 64);
 }
 
 void Machine::evictPage(DecodedPage &P) {
@@ -204,6 +262,7 @@ void Machine::evictPage(DecodedPage &P) {
   P.Owner->CodePages[P.Index] = nullptr;
   if (FetchSlots == P.Slots) {
     FetchSlots = nullptr;
+    FetchPage = nullptr;
     FetchSize = 0;
   }
   P.Owner = nullptr;
@@ -235,7 +294,6 @@ StepStatus illegalInstruction(Hart &H, const Decoded &D) {
 }
 
 bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
-  uint8_t Bytes[4] = {};
   // Usually the pc is in the current fetch page, whose region is known.
   Region *R = PC - FetchBase < FetchSize ? FetchRegion : findRegion(PC, 2);
   if (!R || !(R->Rights & RightExec)) {
@@ -244,19 +302,28 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
               : "fetch outside every region");
     return false;
   }
-  std::memcpy(Bytes, R->Host + (PC - R->Base), 2);
-  unsigned Available = 2;
-  if ((Bytes[0] & 3) == 3) {
-    if (!R->contains(PC, 4)) {
+  uint64_t Off = PC - R->Base;
+  const uint8_t *Bytes = R->Host + Off;
+  uint32_t Encoding;
+  unsigned Size;
+  if (LLVM_LIKELY(R->Size - Off >= 4)) {
+    Encoding = uint32_t(Bytes[0]) | uint32_t(Bytes[1]) << 8 |
+               uint32_t(Bytes[2]) << 16 | uint32_t(Bytes[3]) << 24;
+    Size = (Encoding & 3) == 3 ? 4 : 2;
+    if (Size == 2)
+      Encoding &= 0xffff;
+  } else {
+    Encoding = uint32_t(Bytes[0]) | uint32_t(Bytes[1]) << 8;
+    Size = 2;
+    if ((Encoding & 3) == 3) {
       H.raise(Cause::InstrAccessFault, PC + 2,
               "instruction crosses the end of its region");
       return false;
     }
-    std::memcpy(Bytes, R->Host + (PC - R->Base), 4);
-    Available = 4;
   }
+  ++Decodes;
   // Decoded in place (the slot's PC stays); tier-2 state starts afresh.
-  switch (Dec->decode(ArrayRef<uint8_t>(Bytes, Available), PC, Slot)) {
+  switch (Dec->decode(Encoding, Size, PC, Slot)) {
   case Decoder::Result::Ok:
     break;
   case Decoder::Result::NoSemantics:
@@ -267,9 +334,8 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
     Slot.Opcode = 0;
     Slot.NumOps = 0;
     std::fill(std::begin(Slot.Ops), std::end(Slot.Ops), 0);
-    Slot.Size = Available == 4 ? 4 : 2;
-    Slot.Encoding = Bytes[0] | Bytes[1] << 8 |
-                    (Available == 4 ? (Bytes[2] << 16 | uint32_t(Bytes[3]) << 24) : 0);
+    Slot.Size = uint8_t(Size);
+    Slot.Encoding = Encoding;
     break;
   }
   Slot.Heat = 0;
@@ -277,8 +343,14 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
   // Link the sequential successor if it is in the same page (slots of one
   // page are contiguous).
   uint64_t InPage = (PC - R->Base) % CodePageBytes;
-  Slot.Next = InPage + Slot.Size < CodePageBytes ? &Slot + Slot.Size / 2
-                                                 : nullptr;
+  Slot.Next = nullptr;
+  if (InPage + Slot.Size < CodePageBytes) {
+    // The successor slot must be valid (DecodedPage's invariant).
+    DecodedPage *P = R->CodePages[(PC - R->Base) / CodePageBytes];
+    unsigned I = unsigned(InPage + Slot.Size) / 2;
+    P->slot(I);
+    Slot.Next = &P->Slots[I];
+  }
   return true;
 }
 
@@ -297,7 +369,7 @@ int Machine::runLoop(uint64_t MaxSteps, uint64_t *Retired, JITEngine *Tier) {
       // Find the slot of H.PC: current page, another page, or a fault.
       uint64_t PC = H.PC;
       if (PC - FetchBase < FetchSize) {
-        Decoded &Slot = FetchSlots[(PC - FetchBase) >> 1];
+        Decoded &Slot = FetchPage->slot(unsigned(PC - FetchBase) >> 1);
         D = &Slot;
         // Tier 2 (JIT/JITEngine.h): blocks start where the lookup lands.
         if (!Observed && Tier && Tier->wants(Slot)) {

@@ -22,6 +22,7 @@
 #include "snipgen/Model/ModelAPI.h"
 #include "llvm/Support/Error.h"
 #include <memory>
+#include <type_traits>
 #include <string>
 #include <vector>
 
@@ -35,12 +36,45 @@ inline constexpr uint64_t CodePageBytes = 4096;
 
 /// The decode cache of one 4 KiB code page. Pages are recycled: at most
 /// MachineConfig::DecodeCachePages exist at once (see refillFetch).
+///
+/// Slots are initialised lazily: a page is 180 KiB of slots but a run
+/// usually uses only the slots it executes, so taking a page clears a 256-byte
+/// bitmap instead of writing every slot. A slot whose Valid bit is clear holds
+/// garbage; a valid slot is either undecoded (Fn = decodeOnMiss) or decoded.
+/// Invariant: the slot at PC + Size of every decoded slot in the same page is
+/// valid, so the run loop (D->Next) and tier 2 (the successor by address) only
+/// ever see valid slots; a pc lookup validates its slot (slotAt).
 struct DecodedPage {
-  Decoded Slots[CodePageBytes / 2];
+  static constexpr unsigned NumSlots = CodePageBytes / 2;
+  union {
+    Decoded Slots[NumSlots]; // Uninitialised where Valid says so.
+  };
+  uint64_t Valid[NumSlots / 64];
   Region *Owner = nullptr; // Region::CodePages[Index] holds this page.
   uint64_t Index = 0;
+  uint64_t Base = 0;       // Guest address of Slots[0].
   bool Referenced = false; // Second-chance bit of the eviction clock.
+  bool Probation = false;  // Recycled first (Machine::takePage).
+  uint64_t Taken = 0;      // When it was taken (FIFO order of probation).
+
+  DecodedPage() {} // Leaves Slots alone: see clear().
+  /// Every slot invalid; the page covers [PageBase, +4 KiB).
+  void clear(uint64_t PageBase) {
+    Base = PageBase;
+    for (uint64_t &W : Valid)
+      W = 0;
+  }
+  bool isValid(unsigned I) const { return Valid[I / 64] >> (I % 64) & 1; }
+  /// Slot I, made valid (undecoded) if it was not.
+  Decoded &slot(unsigned I) {
+    if (LLVM_UNLIKELY(!isValid(I)))
+      initSlot(I);
+    return Slots[I];
+  }
+  void initSlot(unsigned I);
 };
+static_assert(std::is_trivially_destructible_v<Decoded>,
+              "decode slots are never destroyed one by one");
 
 struct MachineConfig {
   unsigned XLen = 0; // 0: from the ISA string.
@@ -61,8 +95,8 @@ struct MachineConfig {
   JITOptions JIT = JITOptions::fromEnvironment(); // Tier 2 (lib/Model/JIT).
   // Decode-cache pages held at once (each covers 4 KiB of code and takes
   // about 180 KiB): straight-line code runs once, so a long snippet must not
-  // keep a decoded copy of all of itself. Least recently entered pages are
-  // recycled (clock); at least 2.
+  // keep a decoded copy of all of itself. New pages are recycled first,
+  // pages that code comes back to by a clock (Machine::takePage); at least 2.
   unsigned DecodeCachePages = 64;
 };
 
@@ -120,6 +154,9 @@ public:
   Decoder &decoder() { return *Dec; }
   /// Tier 2, or null when disabled.
   JITEngine *jit() { return Jit.get(); }
+  /// Decode-cache statistics: pages allocated, instructions decoded.
+  size_t decodePages() const { return Pages.size(); }
+  uint64_t decodes() const { return Decodes; }
   /// One past the last slot of the current fetch page.
   const Decoded *fetchPageEnd() const {
     return FetchSlots + CodePageBytes / 2;
@@ -153,11 +190,18 @@ private:
   uint64_t FetchBase = 0;
   uint64_t FetchSize = 0; // 0: no page yet, every pc misses.
   Decoded *FetchSlots = nullptr;
+  DecodedPage *FetchPage = nullptr;
   Region *FetchRegion = nullptr;
   // Every decode page (owned here; regions point at them), and the hand of
   // the eviction clock over them.
   std::vector<std::unique_ptr<DecodedPage>> Pages;
   size_t ClockHand = 0;
+  // Pages recycled from probation lately (Region, index): taken again, they
+  // are protected. A ring of DecodeCachePages entries.
+  std::vector<std::pair<Region *, uint64_t>> Ghosts;
+  size_t NextGhost = 0;
+  uint64_t PagesTaken = 0;
+  uint64_t Decodes = 0;
   snipgen_model_observer Obs = {};
   snipgen_model_stop_info Stop = {};
   std::string StopMessage;

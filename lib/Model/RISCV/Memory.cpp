@@ -164,7 +164,8 @@ void Machine::invalidateCode(uint64_t Addr, uint64_t Len) {
       DecodedPage *P =
           (R->Rights & RightExec) ? R->CodePages[Page] : nullptr;
       for (; P && Off < PageEnd && Off + 2 <= R->Size; Off += 2)
-        P->Slots[(Off % CodePageBytes) / 2].Fn = decodeOnMiss;
+        if (unsigned I = unsigned(Off % CodePageBytes) / 2; P->isValid(I))
+          P->Slots[I].Fn = decodeOnMiss; // Invalid slots hold nothing.
       if (Off < PageEnd) // Skip the page's parcels (keeping their parity).
         Off += (PageEnd - Off + 1) & ~1ull;
     }
@@ -183,8 +184,9 @@ void Machine::flushCode() {
   for (Region &R : Regions)
     for (DecodedPage *P : R.CodePages)
       if (P)
-        for (Decoded &Slot : P->Slots)
-          Slot.Fn = decodeOnMiss;
+        for (unsigned I = 0; I < DecodedPage::NumSlots; ++I)
+          if (P->isValid(I))
+            P->Slots[I].Fn = decodeOnMiss;
 }
 
 bool Machine::readMemory(uint64_t Addr, void *Data, uint64_t Size) {

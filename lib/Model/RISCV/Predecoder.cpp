@@ -5,31 +5,6 @@
 
 namespace snipgen::model {
 
-void Predecoder::apply(const Template &T, uint32_t Encoding,
-                       Decoded &Out) const {
-  Out.Opcode = T.Opcode;
-  Out.NumOps = T.NumOps;
-  Out.Fn = T.Fn;
-  for (unsigned I = 0; I < MaxOperands; ++I)
-    Out.Ops[I] = T.Base[I];
-  for (const Run &R : T.Runs)
-    Out.Ops[R.Op] +=
-        int64_t((Encoding >> R.Shift) & ((1u << R.Width) - 1)) * R.Mult;
-}
-
-Predecoder::Lookup Predecoder::lookup(uint32_t Encoding, unsigned Size,
-                                      Decoded &Out) const {
-  for (const Entry &E : Index[bucketOf(Encoding, Size)]) {
-    if ((Encoding & E.Mask) != E.Match || E.Size != Size)
-      continue;
-    if (E.Reject)
-      return Lookup::Reference;
-    apply(Templates[E.Id], Encoding, Out);
-    return Lookup::Hit;
-  }
-  return Lookup::Miss;
-}
-
 bool Predecoder::agrees(const Template &T, uint32_t Encoding,
                         ReferenceFn Reference) {
   Decoded Want, Got;
@@ -44,20 +19,63 @@ bool Predecoder::agrees(const Template &T, uint32_t Encoding,
   return true;
 }
 
+bool Predecoder::finishRuns(Template &T) {
+  bool Fits = true;
+  // Runs come sorted by operand (learn() finds them operand by operand).
+  for (unsigned I = 0; I < T.NumRuns; ++I) {
+    Run &R = T.Runs[I];
+    bool Continues = I > 0 && T.Runs[I - 1].Op == R.Op;
+    R.Keep = Continues;
+    int64_t Add = Continues ? 0 : T.Base[R.Op];
+    R.Add = int32_t(Add);
+    Fits &= R.Add == Add;
+  }
+  for (unsigned I = T.NumRuns; I < MaxRuns; ++I) {
+    Run &R = T.Runs[I];
+    R.Mult = 0;
+    R.Mask = 0;
+    R.Shift = 0;
+    if (I == 0) { // No operand bits: Ops[0] = its constant.
+      R.Op = 0;
+      R.Keep = 0;
+      R.Add = int32_t(T.Base[0]);
+      Fits &= R.Add == T.Base[0];
+    } else { // The previous run's operand again, unchanged.
+      R.Op = T.Runs[I - 1].Op;
+      R.Keep = 1;
+      R.Add = 0;
+    }
+  }
+  return Fits;
+}
+
 void Predecoder::insert(Template T) {
   uint32_t Id = uint32_t(Templates.size());
   if (T.Reject)
     ++Rejected;
   // Every bucket whose key bits agree with the template's fixed bits.
   uint32_t KeyMask = T.Size == 4 ? 0x707f : 0xe003;
+  uint32_t SubMask = T.Size == 4 ? 0xfe000000u : 0x1c60u;
+  unsigned NumSubKeys = T.Size == 4 ? SubKeys : 32;
   for (uint32_t Key = 0; Key < 1024; ++Key) {
     uint32_t Bits = T.Size == 4 ? ((Key >> 7 & 7) << 12 | (Key & 0x7f))
                                 : ((Key >> 2 & 7) << 13 | (Key & 3));
     if (T.Size == 2 && Key >= Buckets16)
       break;
-    if (((Bits ^ T.Match) & T.Mask & KeyMask) == 0)
-      Index[bucketOf(Bits, T.Size)].push_back(
-          {T.Mask, T.Match, Id, T.Size, T.Reject});
+    if (((Bits ^ T.Match) & T.Mask & KeyMask) != 0)
+      continue;
+    Bucket &B = Index[bucketOf(Bits, T.Size)];
+    B.List.push_back({T.Mask, T.Match, Id, T.Reject});
+    if (B.List.size() < 2)
+      continue;
+    // Split (again) by the second-level key, keeping the order.
+    B.Split.reset(new llvm::SmallVector<Entry, 1>[SubKeys]);
+    for (unsigned K = 0; K < NumSubKeys; ++K) {
+      uint32_t Sub = subKeyBits(K, T.Size);
+      for (const Entry &E : B.List)
+        if (((Sub ^ E.Match) & E.Mask & SubMask) == 0)
+          B.Split[K].push_back(E);
+    }
   }
   Templates.push_back(std::move(T));
 }
@@ -97,6 +115,8 @@ void Predecoder::learn(uint32_t E0, unsigned Size, const Decoded &Ref,
   if (Size == 2)
     T.Mask |= 0xffff0000u; // The upper half is not part of the encoding.
   T.Match = E0 & T.Mask;
+  unsigned RunsFound = 0;
+  bool Representable = true; // Weights and constants fit a Run.
   for (unsigned K = 0; K < Ref.NumOps; ++K) {
     T.Base[K] = Ref.Ops[K];
     for (unsigned I = 0; I < Bits; ++I)
@@ -108,15 +128,26 @@ void Predecoder::learn(uint32_t E0, unsigned Size, const Decoded &Ref,
         ++I;
         continue;
       }
-      Run R{uint8_t(K), uint8_t(I), 1, Weight[I][K]};
-      while (I + R.Width < Bits &&
-             Weight[I + R.Width][K] == R.Mult * (int64_t(1) << R.Width) &&
-             R.Width < 31)
-        ++R.Width;
-      T.Runs.push_back(R);
-      I += R.Width;
+      unsigned Width = 1;
+      while (I + Width < Bits &&
+             Weight[I + Width][K] == Weight[I][K] * (int64_t(1) << Width) &&
+             Width < 31)
+        ++Width;
+      if (T.NumRuns < MaxRuns) {
+        Run &R = T.Runs[T.NumRuns];
+        R.Mult = int32_t(Weight[I][K]);
+        Representable &= R.Mult == Weight[I][K];
+        R.Mask = (1u << Width) - 1;
+        R.Op = uint8_t(K);
+        R.Shift = uint8_t(I);
+      }
+      ++RunsFound; // Counted past MaxRuns too.
+      T.NumRuns = uint8_t(std::min<unsigned>(RunsFound, MaxRuns));
+      I += Width;
     }
   }
+
+  Representable &= finishRuns(T) && RunsFound <= MaxRuns;
 
   // Check it against LLVM on encodings of its space.
   auto Random = [&] {
@@ -124,7 +155,8 @@ void Predecoder::learn(uint32_t E0, unsigned Size, const Decoded &Ref,
     return uint32_t(Rng);
   };
   uint32_t Free = ~T.Mask & (Size == 4 ? ~0u : 0xffffu);
-  bool Good = agrees(T, E0, Reference);
+  // A template that cannot hold its runs: its encodings go to LLVM.
+  bool Good = Representable && agrees(T, E0, Reference);
   auto Check = [&](uint32_t E) {
     if (Good)
       Good = agrees(T, T.Match | (E & Free), Reference);
@@ -175,7 +207,8 @@ void Predecoder::learn(uint32_t E0, unsigned Size, const Decoded &Ref,
     Check(Random());
   if (!Good) {
     T.Reject = true;
-    T.Runs.clear();
+    T.NumRuns = 0;
+    finishRuns(T);
   }
   insert(std::move(T));
 }

@@ -24,6 +24,11 @@
 // * Lookup. Templates sit in buckets keyed by the bits every RISC-V format
 //   fixes at least partly (opcode and funct3; the quadrant and funct3 of
 //   16-bit forms); a template goes into each bucket its fixed bits allow.
+//   A bucket with more than one entry is split further by funct7 (bits
+//   31:25; bits 12, 11:10 and 6:5 of 16-bit forms), so a lookup usually
+//   compares one entry. Hits run a fixed number of runs (unused ones are
+//   zero), so the cost does not depend on the format: no branch to mispredict
+//   per operand field.
 //
 // unittests/Model/PredecoderTest.cpp compares the predecoder with LLVM over
 // every 16-bit encoding and millions of 32-bit ones for several ISAs.
@@ -34,7 +39,9 @@
 #include "Semantics.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Compiler.h"
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace snipgen::model {
@@ -50,7 +57,24 @@ public:
   enum class Lookup { Hit, Miss, Reference };
   /// Hit: Opcode, NumOps, Ops and Fn of Out are filled. Reference: the encoding
   /// lies where LLVM must answer (a rejected template). Miss: unknown.
-  Lookup lookup(uint32_t Encoding, unsigned Size, Decoded &Out) const;
+  Lookup lookup(uint32_t Encoding, unsigned Size, Decoded &Out) const {
+    const Bucket &B = Index[bucketOf(Encoding, Size)];
+    const Entry *It = B.List.begin(), *End = B.List.end();
+    if (B.Split) {
+      const auto &L = B.Split[subKeyOf(Encoding, Size)];
+      It = L.begin();
+      End = L.end();
+    }
+    for (; It != End; ++It) {
+      if ((Encoding & It->Mask) != It->Match)
+        continue;
+      if (It->Reject)
+        return Lookup::Reference;
+      apply(Templates[It->Id], Encoding, Out);
+      return Lookup::Hit;
+    }
+    return Lookup::Miss;
+  }
 
   /// Learns a template from E0 (LLVM decoded it to Ref) and checks it. Hits
   /// of the template get Ref.Fn as their handler.
@@ -62,20 +86,55 @@ public:
 
 private:
   friend class PredecoderCache; // Templates to and from disk.
+  // Runs are sorted by operand. A run computes
+  //   Acc = (Acc & Keep) + Add + ((E >> Shift) & Mask) * Mult;  Ops[Op] = Acc
+  // where Keep is all ones when the previous run fed the same operand (Add
+  // 0), else 0 (Add = the operand's constant). The last run of an operand
+  // leaves its value; no run reads Ops back, so runs do not wait on stores.
+  // Padding runs repeat the last operand with Mask 0.
+  // 16 bytes: templates whose weights or constants do not fit 32 bits are
+  // rejected (none in LLVM 22's RISC-V formats).
   struct Run {
-    uint8_t Op, Shift, Width;
-    int64_t Mult;
+    int32_t Mult = 0, Add = 0;
+    uint32_t Mask = 0;
+    uint8_t Op = 0, Shift = 0, Keep = 0; // Keep: 0 or 1.
   };
+  // Runs every template applies (padded); more are allowed up to MaxRuns
+  // (none of LLVM 22's RISC-V formats needs more than 8).
+  static constexpr unsigned FixedRuns = 8, MaxRuns = 16;
   struct Template {
     uint32_t Mask = 0, Match = 0;
     uint32_t Opcode = 0;
-    uint8_t Size = 0, NumOps = 0;
+    uint8_t Size = 0, NumOps = 0, NumRuns = 0;
     bool Reject = false;
     Handler Fn = nullptr;
     int64_t Base[MaxOperands] = {};
-    llvm::SmallVector<Run, 6> Runs;
+    Run Runs[MaxRuns];
   };
-  void apply(const Template &T, uint32_t Encoding, Decoded &Out) const;
+  void apply(const Template &T, uint32_t Encoding, Decoded &Out) const {
+    Out.Opcode = T.Opcode;
+    Out.NumOps = T.NumOps;
+    Out.Fn = T.Fn;
+    for (unsigned I = 0; I < MaxOperands; ++I)
+      Out.Ops[I] = T.Base[I];
+    int64_t Acc = 0;
+    for (unsigned I = 0; I < FixedRuns; ++I) {
+      const Run &R = T.Runs[I];
+      Acc = (Acc & -int64_t(R.Keep)) + R.Add +
+            int64_t((Encoding >> R.Shift) & R.Mask) * R.Mult;
+      Out.Ops[R.Op] = Acc;
+    }
+    if (LLVM_UNLIKELY(T.NumRuns > FixedRuns))
+      for (unsigned I = FixedRuns; I < T.NumRuns; ++I) {
+        const Run &R = T.Runs[I];
+        Acc = (Acc & -int64_t(R.Keep)) + R.Add +
+              int64_t((Encoding >> R.Shift) & R.Mask) * R.Mult;
+        Out.Ops[R.Op] = Acc;
+      }
+  }
+  /// Fills Add, Keep and the padding of T's runs; false if a constant does
+  /// not fit a run.
+  static bool finishRuns(Template &T);
   bool agrees(const Template &T, uint32_t Encoding, ReferenceFn Reference);
   void insert(Template T);
 
@@ -84,15 +143,31 @@ private:
     return Size == 4 ? ((Encoding >> 12 & 7) << 7 | (Encoding & 0x7f))
                      : Buckets32 + ((Encoding >> 13 & 7) << 2 | (Encoding & 3));
   }
+  // The second-level key of a split bucket, and the encoding bits it stands
+  // for (KeyBits(subKeyOf(E)) == E & SubKeyMask).
+  static constexpr unsigned SubKeys = 128;
+  static unsigned subKeyOf(uint32_t Encoding, unsigned Size) {
+    return Size == 4 ? Encoding >> 25
+                     : ((Encoding >> 12 & 1) << 4 | (Encoding >> 10 & 3) << 2 |
+                        (Encoding >> 5 & 3));
+  }
+  static uint32_t subKeyBits(unsigned Key, unsigned Size) {
+    return Size == 4 ? uint32_t(Key) << 25
+                     : ((Key >> 4 & 1) << 12 | (Key >> 2 & 3) << 10 |
+                        (Key & 3) << 5);
+  }
   // What a lookup compares, kept in the bucket itself.
   struct Entry {
     uint32_t Mask, Match, Id;
-    uint8_t Size;
     bool Reject;
   };
+  struct Bucket {
+    llvm::SmallVector<Entry, 2> List; // Every entry, in insertion order.
+    // With two entries or more: List split by subKeyOf (order kept).
+    std::unique_ptr<llvm::SmallVector<Entry, 1>[]> Split;
+  };
   std::vector<Template> Templates;
-  std::vector<llvm::SmallVector<Entry, 2>> Index =
-      std::vector<llvm::SmallVector<Entry, 2>>(Buckets32 + Buckets16);
+  std::vector<Bucket> Index = std::vector<Bucket>(Buckets32 + Buckets16);
   size_t Rejected = 0;
   uint64_t Rng = 0x9e3779b97f4a7c15ull; // Fixed seed: learning is repeatable.
 };

@@ -10,7 +10,7 @@ namespace snipgen::model {
 
 namespace {
 
-constexpr char Magic[] = "snipgen-predecoder 1\n";
+constexpr char Magic[] = "snipgen-predecoder 2\n";
 
 void put(std::string &Out, const void *P, size_t N) {
   Out.append(static_cast<const char *>(P), N);
@@ -69,13 +69,16 @@ std::string PredecoderCache::serialize(const Predecoder &P, StringRef Key) {
     put(Out, &T.Match, 4);
     put(Out, &T.Opcode, 4);
     uint8_t Bytes[4] = {T.Size, T.NumOps, uint8_t(T.Reject),
-                        uint8_t(T.Runs.size())};
+                        T.NumRuns};
     put(Out, Bytes, 4);
     put(Out, T.Base, sizeof(T.Base));
-    for (const Predecoder::Run &R : T.Runs) {
-      uint8_t F[3] = {R.Op, R.Shift, R.Width};
-      put(Out, F, 3);
-      put(Out, &R.Mult, 8);
+    // The learned runs only; finishRuns() rebuilds constants and padding.
+    for (unsigned K = 0; K < T.NumRuns; ++K) {
+      const Predecoder::Run &R = T.Runs[K];
+      uint8_t F[2] = {R.Op, R.Shift};
+      put(Out, F, 2);
+      put(Out, &R.Mask, 4);
+      put(Out, &R.Mult, 4);
     }
   }
   uint64_t Sum = xxh3_64bits(StringRef(Out));
@@ -120,18 +123,23 @@ bool PredecoderCache::deserialize(StringRef Data, StringRef Key,
         (T.Size == 2 && (T.Mask >> 16) != 0xffff))
       return false;
     T.Reject = Reject;
+    if (Runs > Predecoder::MaxRuns)
+      return false;
     for (unsigned K = 0; K < Runs; ++K) {
-      Predecoder::Run Run;
+      Predecoder::Run &Run = T.Runs[K];
       Run.Op = R.get<uint8_t>();
       Run.Shift = R.get<uint8_t>();
-      Run.Width = R.get<uint8_t>();
-      Run.Mult = R.get<int64_t>();
-      if (R.Bad || Run.Op >= T.NumOps || Run.Width == 0 || Run.Width > 31 ||
-          Run.Shift + Run.Width > 8u * T.Size)
+      Run.Mask = R.get<uint32_t>();
+      Run.Mult = R.get<int32_t>();
+      if (R.Bad || Run.Op >= T.NumOps || Run.Mask == 0 ||
+          Run.Shift >= 8u * T.Size ||
+          (uint64_t(Run.Mask) << Run.Shift) >> (8u * T.Size) != 0)
         return false;
-      T.Runs.push_back(Run);
     }
-    if (T.Reject && !T.Runs.empty())
+    T.NumRuns = Runs;
+    if (T.Reject && Runs != 0)
+      return false;
+    if (!Predecoder::finishRuns(T) && !T.Reject)
       return false;
     T.Fn = HandlerOf(T.Opcode);
     // The template still answers as LLVM does on its own pattern.
