@@ -12,8 +12,8 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Scalar/DCE.h"
-#include "llvm/Transforms/Utils/Mem2Reg.h"
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -95,18 +95,18 @@ HostCompiler *HostCompiler::get(std::string &Why) {
 
 // Compile cost decides the set-up, not code quality: measured on the
 // benchmark's 1000-instruction block, the O2 pipeline plus SelectionDAG
-// took ~90 ms, while mem2reg and trivial dead-code removal plus the -O0 code
-// generator (FastISel) take ~5 ms, and the code runs within ~25% as fast:
-// once the register homes are SSA values there is little left to optimise,
-// and FastISel leaves out dead results only one level deep, which DCE
-// finishes. On a 100M-instruction run the O2 compile alone cost more than
-// all the compiled code's running time.
+// took ~90 ms (SelectionDAG alone at -O1 ~35 ms), while the -O0 code
+// generator (FastISel) takes ~5 ms, and its code runs within ~25% as fast:
+// the translator builds SSA values directly and folds with InstSimplify as
+// it goes (BlockTranslator.cpp), so there is little left to optimise.
+// FastISel leaves out dead results only one level deep, which DCE finishes
+// (registers overwritten before they are read). On a 100M-instruction run
+// the O2 compile alone cost more than all the compiled code's running time.
 void HostCompiler::optimize(Module &Mod) {
   FunctionAnalysisManager FAM;
   PassBuilder PB;
   PB.registerFunctionAnalyses(FAM);
   FunctionPassManager FPM;
-  FPM.addPass(PromotePass());
   FPM.addPass(DCEPass());
   for (Function &F : Mod)
     if (!F.isDeclaration())
@@ -120,6 +120,13 @@ HostCompiler::add(std::unique_ptr<LLVMContext> Ctx, std::unique_ptr<Module> Mod,
   Mod->setDataLayout(JIT->getDataLayout());
   Mod->setTargetTriple(JIT->getTargetTriple());
   optimize(*Mod);
+  // A debugging aid: SNIPGEN_JIT_DUMP=<dir> writes each block's IR, as
+  // handed to the code generator, to <dir>/<name>.ll.
+  if (const char *D = std::getenv("SNIPGEN_JIT_DUMP")) {
+    std::error_code EC;
+    raw_fd_ostream OS((std::string(D) + "/" + Name.str() + ".ll"), EC);
+    Mod->print(OS, nullptr);
+  }
   Compiled C;
   C.Tracker = JIT->getMainJITDylib().createResourceTracker();
   if (Error E = JIT->addIRModule(
