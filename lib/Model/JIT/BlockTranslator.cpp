@@ -635,13 +635,14 @@ void Translator::translate(const BlockPlan &Plan) {
 
 Expected<std::unique_ptr<Module>>
 translateBlock(const BlockPlan &Plan, const OpcodeRules &Rules,
-               const TargetInfo &T, LLVMContext &Ctx, StringRef Name) {
+               const TargetInfo &T, LLVMContext &Ctx, StringRef Name,
+               bool Verify) {
   auto M = std::make_unique<Module>(Name, Ctx);
   Translator Tr(Rules, T, *M, Name);
   Tr.translate(Plan);
   std::string Problems;
   raw_string_ostream OS(Problems);
-  if (verifyFunction(*Tr.function(), &OS))
+  if (Verify && verifyFunction(*Tr.function(), &OS))
     return createStringError(inconvertibleErrorCode(),
                              "compiled-tier translation of the block at 0x" +
                                  utohexstr(Plan.Insts.front()->PC) +

@@ -33,6 +33,8 @@ JITOptions JITOptions::fromEnvironment() {
     else if (S.equals_insensitive("on") || S == "1" || S.equals_insensitive("yes"))
       O.Enabled = true;
   }
+  if (const char *V = std::getenv("SNIPGEN_JIT_VERIFY"))
+    O.VerifyIR = StringRef(V) == "1" || StringRef(V).equals_insensitive("on");
   if (const char *V = std::getenv("SNIPGEN_JIT_THRESHOLD")) {
     unsigned N = 0;
     if (!StringRef(V).getAsInteger(0, N))
@@ -168,7 +170,8 @@ struct JITEngine::Block {
 };
 
 JITEngine::JITEngine(Machine &M, const JITOptions &Options)
-    : M(M), Threshold(uint16_t(std::min(Options.Threshold, 0xfffeu))) {
+    : M(M), Threshold(uint16_t(std::min(Options.Threshold, 0xfffeu))),
+      VerifyIR(Options.VerifyIR) {
   const Hart &H = M.H;
   Target.XLen = H.XLen;
   Target.AddrMask = H.AddrMask;
@@ -182,13 +185,14 @@ JITEngine::~JITEngine() {
     std::fprintf(stderr,
                  "snipgen jit: %llu blocks (%llu instructions) compiled in "
                  "%.3f s, %llu dropped; %llu block runs retired %llu "
-                 "instructions, %llu side exits%s%s\n",
+                 "instructions, %llu side exits, %llu chained%s%s\n",
                  (unsigned long long)Stats.BlocksCompiled,
                  (unsigned long long)Stats.InstructionsCompiled,
                  Stats.CompileSeconds, (unsigned long long)Stats.BlocksDropped,
                  (unsigned long long)Stats.BlockRuns,
                  (unsigned long long)Stats.NativeInstructions,
                  (unsigned long long)Stats.SideExits,
+                 (unsigned long long)Stats.Chained,
                  Stats.Error.empty() ? "" : "; stopped: ", Stats.Error.c_str());
   // Only the code is released here: the decode pages may already be gone.
   std::string Ignored;
@@ -203,23 +207,34 @@ const Decoded *JITEngine::execute(Hart &H, Decoded &Slot, uint64_t Budget) {
     if (!Slot.JitBlock)
       return &Slot;
   }
-  const Block &B = Blocks[Slot.JitBlock];
-  if (Budget < B.Insts.size())
-    return &Slot; // Near the step limit: interpret.
-  uint64_t Result = B.Entry(&H, Budget);
-  uint64_t Retired = Result >> 1;
-  H.InstRet += Retired;
-  ++Stats.BlockRuns;
-  Stats.NativeInstructions += Retired;
-  if (Result & 1) {
-    ++Stats.SideExits;
-    return B.Insts[Retired % B.Insts.size()];
+  Decoded *S = &Slot;
+  for (;;) {
+    const Block &B = Blocks[S->JitBlock];
+    if (Budget < B.Insts.size())
+      return S; // Near the step limit: interpret.
+    uint64_t Result = B.Entry(&H, Budget);
+    uint64_t Retired = Result >> 1;
+    H.InstRet += Retired;
+    ++Stats.BlockRuns;
+    Stats.NativeInstructions += Retired;
+    if (Result & 1) {
+      ++Stats.SideExits;
+      return B.Insts[Retired % B.Insts.size()];
+    }
+    if (!B.EndsInControl) {
+      if (!B.FallThrough)
+        H.PC = B.EndPC;
+      return B.FallThrough;
+    }
+    // Chain to the next block if it is compiled and in this fetch page (the
+    // stop pc's slot is never compiled, and blocks are never dropped while
+    // compiled code runs: it writes no executable memory).
+    Budget -= Retired;
+    S = M.fetchSlot(H.PC);
+    if (!S || !S->JitBlock)
+      return nullptr;
+    ++Stats.Chained;
   }
-  if (B.EndsInControl)
-    return nullptr;
-  if (!B.FallThrough)
-    H.PC = B.EndPC;
-  return B.FallThrough;
 }
 
 void JITEngine::compile(Decoded &Slot) {
@@ -276,7 +291,7 @@ void JITEngine::compile(Decoded &Slot) {
   }
   std::string Name = "snipgen_block_" + std::to_string(NextBlockName++);
   auto Ctx = std::make_unique<LLVMContext>();
-  auto Mod = jit::translateBlock(Plan, *Rules, Target, *Ctx, Name);
+  auto Mod = jit::translateBlock(Plan, *Rules, Target, *Ctx, Name, VerifyIR);
   if (!Mod)
     return Fail(Mod.takeError());
   auto Compiled = Compiler->add(std::move(Ctx), std::move(*Mod), Name);

@@ -120,6 +120,12 @@ public:
   Decoder &decoder() { return *Dec; }
   /// Tier 2, or null when disabled.
   JITEngine *jit() { return Jit.get(); }
+  /// The current fetch page's slot of PC, or null if PC is outside it (the
+  /// run loop's first lookup).
+  Decoded *fetchSlot(uint64_t PC) {
+    return PC - FetchBase < FetchSize ? &FetchSlots[(PC - FetchBase) >> 1]
+                                      : nullptr;
+  }
   /// One past the last slot of the current fetch page.
   const Decoded *fetchPageEnd() const {
     return FetchSlots + CodePageBytes / 2;
