@@ -5,13 +5,17 @@
 #include "Machine.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ExecutionEngine/Orc/CompileUtils.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
 #include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/SmallVectorMemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Scalar/DCE.h"
 #include <atomic>
@@ -44,6 +48,41 @@ JITOptions JITOptions::fromEnvironment() {
 }
 
 namespace {
+
+/// The code generator's pass pipeline, built once and run on every block's
+/// module. ORC's SimpleCompiler builds it afresh for each module, which cost
+/// about a quarter of compiling a 10-instruction block. LLVM supports running
+/// one codegen PassManager over several modules (llc -compile-twice checks
+/// that passes keep no state between runs); the object goes to a buffer that
+/// is emptied before each run.
+class ReusedPipelineCompiler : public orc::IRCompileLayer::IRCompiler {
+public:
+  explicit ReusedPipelineCompiler(std::unique_ptr<TargetMachine> TM)
+      : IRCompiler(orc::irManglingOptionsFromTargetOptions(TM->Options)),
+        TM(std::move(TM)), Stream(Object) {}
+
+  Expected<std::unique_ptr<MemoryBuffer>> operator()(Module &M) override {
+    if (!PM) {
+      PM = std::make_unique<legacy::PassManager>();
+      MCContext *Ctx = nullptr;
+      if (TM->addPassesToEmitMC(*PM, Ctx, Stream))
+        return createStringError(inconvertibleErrorCode(),
+                                 "the host target cannot emit machine code");
+    }
+    Object.clear();
+    PM->run(M);
+    return std::make_unique<SmallVectorMemoryBuffer>(
+        SmallVector<char, 0>(Object.begin(), Object.end()),
+        M.getModuleIdentifier() + "-jitted-objectbuffer",
+        /*RequiresNullTerminator=*/false);
+  }
+
+private:
+  std::unique_ptr<TargetMachine> TM;
+  std::unique_ptr<legacy::PassManager> PM;
+  SmallVector<char, 0> Object;
+  raw_svector_ostream Stream;
+};
 
 /// One LLJIT for the whole process: an ORC session and a host
 /// TargetMachine cost milliseconds to create, and machines are created
@@ -83,7 +122,23 @@ HostCompiler *HostCompiler::get(std::string &Why) {
     if (!JTMB)
       return Fail(JTMB.takeError());
     JTMB->setCodeGenOptLevel(CodeGenOptLevel::None); // See optimize().
-    auto J = orc::LLJITBuilder().setJITTargetMachineBuilder(*JTMB).create();
+    // No platform support (static initialisers, atexit, TLS): blocks have
+    // none, and the generic platform's per-module bookkeeping costs time on
+    // every compile.
+    auto J = orc::LLJITBuilder()
+                 .setJITTargetMachineBuilder(*JTMB)
+                 .setPlatformSetUp(orc::setUpInactivePlatform)
+                 .setCompileFunctionCreator(
+                     [](orc::JITTargetMachineBuilder B)
+                         -> Expected<std::unique_ptr<
+                             orc::IRCompileLayer::IRCompiler>> {
+                       auto TM = B.createTargetMachine();
+                       if (!TM)
+                         return TM.takeError();
+                       return std::make_unique<ReusedPipelineCompiler>(
+                           std::move(*TM));
+                     })
+                 .create();
     if (!J)
       return Fail(J.takeError());
     auto *C = new HostCompiler();
