@@ -13,8 +13,8 @@ struct JITOptions {
   /// attached and never during single steps, whatever this says.
   bool Enabled = true;
   /// How many times the run loop must arrive at a block's first instruction
-  /// through its pc lookup before the block is compiled, for blocks of 256
-  /// instructions or more; shorter blocks need proportionally more arrivals
+  /// through its pc lookup before the block is compiled, for long blocks; a
+  /// block of L instructions needs Threshold x (1 + 32 / L) arrivals
   /// (JITEngine::hotEnough). 0 compiles every block on its first arrival
   /// (tests use it to force the compiled tier). Values above 65534 are
   /// clamped.
