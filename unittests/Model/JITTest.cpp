@@ -446,17 +446,15 @@ TEST(JIT, ThresholdCountsArrivals) {
   EXPECT_EQ(M->jit()->stats().BlockRuns, 1u);
   EXPECT_EQ(M->H.X[10], 400u * 300);
 
-  // A 3-instruction loop needs 10 + 10 x 32 / 3 = 116 arrivals, counted in
-  // rounds of 11: compiled on the 121st of 1999, then 1879 iterations run
-  // compiled.
+  // A 3-instruction loop needs 10 + 10 x 32 / 3 = 116 arrivals: compiled on
+  // the 116th of 1999, then 1884 iterations run compiled.
   const char *Short = "li a2, 2000\nloop:\naddi a0, a0, 1\naddi a1, a1, 1\n"
                       "blt a1, a2, loop\n";
   auto S = makeMachine(Short, "rv64gc", {true, 10, true});
   ASSERT_TRUE(S);
   EXPECT_EQ(S->run(10000000, nullptr), SNIPGEN_STEP_STOP_PC);
   EXPECT_EQ(S->jit()->stats().BlocksCompiled, 1u);
-  EXPECT_GT(S->jit()->stats().NativeInstructions, 1850u * 3);
-  EXPECT_LT(S->jit()->stats().NativeInstructions, 1900u * 3);
+  EXPECT_EQ(S->jit()->stats().NativeInstructions, 1884u * 3);
 
   auto Off = makeMachine(Short, "rv64gc", {false, 0, true});
   ASSERT_TRUE(Off);

@@ -413,7 +413,15 @@ bool JITEngine::hotEnough(Decoded &Slot, size_t Length) {
   uint64_t &Seen = PendingArrivals[&Slot];
   Seen += uint64_t(Slot.Heat) + 1; // The arrivals wants() counted, and this.
   if (Seen < Needed) {
-    Slot.Heat = 0; // Count another round.
+    // Count the arrivals still needed: wants() calls again after
+    // Threshold - Heat + 1 more, so start Heat that far below Threshold
+    // (at 0 if more are needed than one round counts), and discount the
+    // head start, which the next call's Heat + 1 includes.
+    uint64_t Rest = Needed - Seen;
+    uint64_t Round = uint64_t(Threshold) + 1;
+    uint64_t Start = Rest >= Round ? 0 : Round - Rest;
+    Slot.Heat = uint16_t(Start);
+    Seen -= Start;
     return false;
   }
   PendingArrivals.erase(&Slot);
