@@ -46,6 +46,7 @@ makeMachine(llvm::StringRef Asm, llvm::StringRef Isa, const TierOptions &O,
   C.AllowMisaligned = O.AllowMisaligned;
   C.JIT.Enabled = O.JIT;
   C.JIT.Threshold = O.Threshold;
+  C.JIT.VerifyIR = true;
   C.Regions = {{CodeBase, CodeSize, model::RightRead | model::RightExec, "code"},
                {DataBase, DataSize, model::RightRead | model::RightWrite, "data"},
                {RwxBase, RwxSize,

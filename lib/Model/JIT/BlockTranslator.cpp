@@ -6,12 +6,18 @@
 // change its twin here; the differential test (JITDifferentialTest.cpp)
 // compares the two tiers on random programs.
 //
-// Registers: each X register the block touches gets a stack home (alloca)
-// loaded from the Hart in the entry block; mem2reg (JITEngine.cpp) turns the
-// homes into SSA values, with phis where a self-loop iterates. Exits are
+// Registers are SSA values from the start (no stack homes, no mem2reg): Cur
+// holds each X register's current value, loaded from the Hart in the entry
+// block on first use; in a self-loop a register's value at the top of an
+// iteration is a phi of the entry load and the value at the end of the
+// previous iteration (phis that carry nothing are folded away at the end).
+// The builder folds with InstSimplify as it goes, so a value known to be a
+// constant (x ^ x, x - x, then everything computed from it) never reaches
+// the code generator, as QEMU's TCG optimizer folds constants. Exits are
 // filled in last, once the set of registers the block writes is known: a
 // straight-line block stores at an exit the registers written before it, a
-// self-loop every register it writes (an earlier iteration may have).
+// self-loop every register it writes (an earlier iteration may have), with
+// the values current at the exit.
 //
 // LLVM IR has no undefined-behaviour-free division by zero or INT_MIN / -1,
 // so divisions use a divisor of 1 in those cases and select the RISC-V
@@ -21,11 +27,13 @@
 #include "JIT/BlockTranslator.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Analysis/InstSimplifyFolder.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Intrinsics.h"
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
+#include <array>
 #include <bitset>
 #include "llvm/Support/raw_ostream.h"
 #include <cstddef>
@@ -53,18 +61,23 @@ private:
     BasicBlock *Block;
     uint64_t Index;          // Instructions of this iteration retired.
     std::bitset<32> Written; // Registers written before it.
+    std::array<Value *, 32> Values; // Cur at the exit.
   };
 
   Value *c(uint64_t V) { return B.getInt64(V); }
-  Value *hartField(IRBuilder<> &IRB, size_t Offset) {
+  Value *hartField(IRBuilderBase &IRB, size_t Offset) {
     return IRB.CreateConstInBoundsGEP1_64(IRB.getInt8Ty(), Hart, Offset);
   }
-  Value *home(int64_t R);
+  Value *entryValue(int64_t R);
+  PHINode *headPhi(int64_t R);
   Value *x(int64_t R);
+  void define(int64_t R, Value *V);
   void setX(int64_t R, Value *V);
+  void finishPhis();
   void sideExitIf(Value *Cond);
-  void storeRegisters(const std::bitset<32> &Which);
-  void fillExits(bool SelfLoop);
+  void storeRegisters(const std::bitset<32> &Which,
+                      const std::array<Value *, 32> &Values);
+  void fillExits();
   Window &window(bool ForStore);
   Value *hostAddress(const Rule &R, Value *Base, int64_t Imm, bool ForStore);
 
@@ -93,13 +106,16 @@ private:
   const OpcodeRules &Rules;
   const TargetInfo &T;
   LLVMContext &Ctx;
-  IRBuilder<> B;
+  IRBuilder<InstSimplifyFolder> B;
   Function *F = nullptr;
   Value *Hart = nullptr, *Budget = nullptr;
-  BranchInst *EntryEnd = nullptr; // Homes and window loads go before it.
-  BasicBlock *LoopHead = nullptr;
-  AllocaInst *Homes[32] = {};
-  AllocaInst *Done = nullptr;     // Instructions of finished iterations.
+  BranchInst *EntryEnd = nullptr; // Register and window loads go before it.
+  BasicBlock *EntryBlock = nullptr, *LoopHead = nullptr, *Latch = nullptr;
+  bool SelfLoop = false;
+  std::array<Value *, 32> Cur = {};     // Current value of each X register.
+  std::array<Value *, 32> Loaded = {};  // Its load in the entry block.
+  std::array<PHINode *, 32> Head = {};  // Self-loops: its phi at the top.
+  PHINode *Done = nullptr; // Self-loops: instructions of finished iterations.
   std::bitset<32> Written;
   std::vector<Exit> Exits;
   Window LoadWindow, StoreWindow;
@@ -110,7 +126,8 @@ private:
 
 Translator::Translator(const OpcodeRules &Rules, const TargetInfo &T,
                        Module &M, StringRef Name)
-    : Rules(Rules), T(T), Ctx(M.getContext()), B(M.getContext()) {
+    : Rules(Rules), T(T), Ctx(M.getContext()),
+      B(M.getContext(), InstSimplifyFolder(M.getDataLayout())) {
   auto *FT = FunctionType::get(B.getInt64Ty(), {B.getPtrTy(), B.getInt64Ty()},
                                false);
   F = Function::Create(FT, GlobalValue::ExternalLinkage, Name, M);
@@ -121,28 +138,47 @@ Translator::Translator(const OpcodeRules &Rules, const TargetInfo &T,
   F->addFnAttr(Attribute::NoUnwind);
   Hart = F->getArg(0);
   Budget = F->getArg(1);
-  B.SetInsertPoint(BasicBlock::Create(Ctx, "entry", F));
+  EntryBlock = BasicBlock::Create(Ctx, "entry", F);
+  B.SetInsertPoint(EntryBlock);
   LoopHead = BasicBlock::Create(Ctx, "i0", F);
   EntryEnd = B.CreateBr(LoopHead);
   B.SetInsertPoint(LoopHead);
 }
 
-Value *Translator::home(int64_t R) {
-  if (!Homes[R]) {
+Value *Translator::entryValue(int64_t R) {
+  if (!Loaded[R]) {
     IRBuilder<> Entry(EntryEnd);
-    Homes[R] = Entry.CreateAlloca(B.getInt64Ty(), nullptr, "x" + Twine(R));
-    Entry.CreateStore(
-        Entry.CreateLoad(B.getInt64Ty(),
-                         hartField(Entry, offsetof(model::Hart, X) + 8 * R)),
-        Homes[R]);
+    Loaded[R] = Entry.CreateLoad(
+        B.getInt64Ty(), hartField(Entry, offsetof(model::Hart, X) + 8 * R));
   }
-  return Homes[R];
+  return Loaded[R];
+}
+
+PHINode *Translator::headPhi(int64_t R) {
+  if (!Head[R]) {
+    IRBuilder<> Top(LoopHead, LoopHead->begin());
+    Head[R] = Top.CreatePHI(B.getInt64Ty(), 2, "x" + Twine(R));
+    Head[R]->addIncoming(entryValue(R), EntryBlock);
+    Head[R]->addIncoming(Budget, Latch); // A placeholder; see translate().
+  }
+  return Head[R];
 }
 
 Value *Translator::x(int64_t R) {
   if (R == 0)
     return c(0);
-  return B.CreateLoad(B.getInt64Ty(), home(R));
+  if (!Cur[R])
+    Cur[R] = SelfLoop ? headPhi(R) : entryValue(R);
+  return Cur[R];
+}
+
+// A self-loop carries every register it writes from one iteration to the
+// next: an exit before the write stores the previous iteration's value.
+void Translator::define(int64_t R, Value *V) {
+  if (SelfLoop)
+    headPhi(R);
+  Cur[R] = V;
+  Written.set(R);
 }
 
 // Hart::writeX: sign-extend from XLEN, never write x0.
@@ -151,34 +187,51 @@ void Translator::setX(int64_t R, Value *V) {
     return;
   if (T.XLen == 32)
     V = sext32v(lo32(V));
-  B.CreateStore(V, home(R));
-  Written.set(R);
+  define(R, V);
+}
+
+// Latch values of the loop phis; a phi whose register the loop does not
+// write stands for the entry load.
+void Translator::finishPhis() {
+  // All latch values first: Cur may name another register's phi, which only
+  // its uses (not Cur) follow when it is folded away below.
+  for (unsigned R = 1; R < 32; ++R)
+    if (Head[R])
+      Head[R]->setIncomingValueForBlock(Latch, Cur[R]);
+  for (unsigned R = 1; R < 32; ++R) {
+    PHINode *P = Head[R];
+    if (P && P->getIncomingValueForBlock(Latch) == P) {
+      P->replaceAllUsesWith(Loaded[R]);
+      P->eraseFromParent();
+    }
+  }
 }
 
 void Translator::sideExitIf(Value *Cond) {
   BasicBlock *Exit = BasicBlock::Create(Ctx, "exit" + Twine(Index), F);
   BasicBlock *Cont = BasicBlock::Create(Ctx, "i" + Twine(Index), F);
   B.CreateCondBr(Cond, Exit, Cont, MDBuilder(Ctx).createUnlikelyBranchWeights());
-  Exits.push_back({Exit, Index, Written});
+  Exits.push_back({Exit, Index, Written, Cur});
   B.SetInsertPoint(Cont);
 }
 
-void Translator::storeRegisters(const std::bitset<32> &Which) {
+void Translator::storeRegisters(const std::bitset<32> &Which,
+                                const std::array<Value *, 32> &Values) {
   for (unsigned R = 1; R < 32; ++R)
     if (Which[R])
-      B.CreateStore(B.CreateLoad(B.getInt64Ty(), Homes[R]),
+      B.CreateStore(Values[R] ? Values[R] : headPhi(R),
                     hartField(B, offsetof(model::Hart, X) + 8 * R));
 }
 
 // Returns (retired << 1) | 1: the interpreter continues at instruction
 // retired % length of the block.
-void Translator::fillExits(bool SelfLoop) {
+void Translator::fillExits() {
   for (const Exit &E : Exits) {
     B.SetInsertPoint(E.Block);
-    storeRegisters(SelfLoop ? Written : E.Written);
+    storeRegisters(SelfLoop ? Written : E.Written, E.Values);
     Value *Retired = c(E.Index);
     if (Done)
-      Retired = B.CreateAdd(B.CreateLoad(B.getInt64Ty(), Done), Retired);
+      Retired = B.CreateAdd(Done, Retired);
     B.CreateRet(B.CreateOr(B.CreateShl(Retired, 1), c(1)));
   }
 }
@@ -229,15 +282,17 @@ Value *Translator::condition(Cond C, Value *A, Value *V) {
 
 // I.cpp's ALU and Zicond.cpp.
 Value *Translator::binary(Op O, Value *A, Value *V) {
-  Type *I64 = B.getInt64Ty();
   switch (O) {
   case Op::Add: return B.CreateAdd(A, V);
   case Op::Sub: return B.CreateSub(A, V);
   case Op::And: return B.CreateAnd(A, V);
   case Op::Or: return B.CreateOr(A, V);
   case Op::Xor: return B.CreateXor(A, V);
-  case Op::Slt: return B.CreateZExt(B.CreateICmpSLT(A, V), I64);
-  case Op::Sltu: return B.CreateZExt(B.CreateICmpULT(A, V), I64);
+  // select, not zext: FastISel turns zext i1 into setcc + and + movzx (three
+  // dependent host instructions), select into cmp + cmov (one after the
+  // compare). On the benchmark's dependency chain this was 15% of the time.
+  case Op::Slt: return B.CreateSelect(B.CreateICmpSLT(A, V), c(1), c(0));
+  case Op::Sltu: return B.CreateSelect(B.CreateICmpULT(A, V), c(1), c(0));
   case Op::Sll: return B.CreateShl(A, shamt(V));
   case Op::Srl: return B.CreateLShr(xu(A), shamt(V));
   case Op::Sra: return B.CreateAShr(A, shamt(V));
@@ -521,11 +576,9 @@ void Translator::callHandler(const Decoded &D, const Rule &R) {
   sideExitIf(B.CreateICmpNE(
       Status, B.getInt8(uint8_t(StepStatus::Retired))));
   if (R.WritesX && D.Ops[0] != 0) {
-    B.CreateStore(
-        B.CreateLoad(B.getInt64Ty(),
-                     hartField(B, offsetof(model::Hart, X) + 8 * D.Ops[0])),
-        home(D.Ops[0]));
-    Written.set(D.Ops[0]);
+    define(D.Ops[0],
+           B.CreateLoad(B.getInt64Ty(),
+                        hartField(B, offsetof(model::Hart, X) + 8 * D.Ops[0])));
   }
 }
 
@@ -533,10 +586,18 @@ void Translator::callHandler(const Decoded &D, const Rule &R) {
 // branch or jump.
 void Translator::translate(const BlockPlan &Plan) {
   uint64_t Length = Plan.Insts.size();
-  if (Plan.SelfLoop) {
-    IRBuilder<> Entry(EntryEnd);
-    Done = Entry.CreateAlloca(B.getInt64Ty(), nullptr, "done");
-    Entry.CreateStore(c(0), Done);
+  // The phis at the top of a self-loop get their values from the latch only
+  // once the body is translated. Until then they take an opaque placeholder
+  // (the budget argument) from it: InstSimplify folds an operation on a phi
+  // when it folds to the same value for every incoming value, which must not
+  // happen on the entry value alone.
+  SelfLoop = Plan.SelfLoop;
+  if (SelfLoop) {
+    Latch = BasicBlock::Create(Ctx, "latch", F);
+    IRBuilder<> Top(LoopHead);
+    Done = Top.CreatePHI(B.getInt64Ty(), 2, "done");
+    Done->addIncoming(c(0), EntryBlock);
+    Done->addIncoming(Budget, Latch);
   }
   for (Index = 0; Index < Length; ++Index) {
     const Decoded &D = *Plan.Insts[Index];
@@ -546,35 +607,42 @@ void Translator::translate(const BlockPlan &Plan) {
   if (Plan.SelfLoop) {
     // Go round again if the branch is taken and the step budget (at least
     // one iteration when the block was entered) allows another iteration.
-    Retired = B.CreateAdd(B.CreateLoad(B.getInt64Ty(), Done), c(Length));
+    Retired = B.CreateAdd(Done, c(Length));
     Value *Again = B.CreateAnd(
         Taken, B.CreateICmpUGE(B.CreateSub(Budget, Retired), c(Length)));
-    BasicBlock *Latch = BasicBlock::Create(Ctx, "latch", F);
     BasicBlock *Leave = BasicBlock::Create(Ctx, "leave", F);
     B.CreateCondBr(Again, Latch, Leave);
     B.SetInsertPoint(Latch);
-    B.CreateStore(Retired, Done);
+    Done->setIncomingValueForBlock(Latch, Retired);
     B.CreateBr(LoopHead);
     B.SetInsertPoint(Leave);
+    storeRegisters(Written, Cur);
+    if (Plan.EndsInControl)
+      B.CreateStore(NextPC, hartField(B, offsetof(model::Hart, PC)));
+    B.CreateRet(B.CreateShl(Retired, 1));
+    fillExits();
+    finishPhis();
+    return;
   }
-  storeRegisters(Written);
+  storeRegisters(Written, Cur);
   if (Plan.EndsInControl)
     B.CreateStore(NextPC, hartField(B, offsetof(model::Hart, PC)));
   B.CreateRet(B.CreateShl(Retired, 1));
-  fillExits(Plan.SelfLoop);
+  fillExits();
 }
 
 } // namespace
 
 Expected<std::unique_ptr<Module>>
 translateBlock(const BlockPlan &Plan, const OpcodeRules &Rules,
-               const TargetInfo &T, LLVMContext &Ctx, StringRef Name) {
+               const TargetInfo &T, LLVMContext &Ctx, StringRef Name,
+               bool Verify) {
   auto M = std::make_unique<Module>(Name, Ctx);
   Translator Tr(Rules, T, *M, Name);
   Tr.translate(Plan);
   std::string Problems;
   raw_string_ostream OS(Problems);
-  if (verifyFunction(*Tr.function(), &OS))
+  if (Verify && verifyFunction(*Tr.function(), &OS))
     return createStringError(inconvertibleErrorCode(),
                              "compiled-tier translation of the block at 0x" +
                                  utohexstr(Plan.Insts.front()->PC) +

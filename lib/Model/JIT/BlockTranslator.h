@@ -46,12 +46,14 @@ namespace snipgen::model::jit {
 using BlockEntry = uint64_t (*)(Hart *H, uint64_t Budget);
 
 /// Builds a module holding one function called Name. Plan must not be empty.
-/// Fails only if the IR verifier rejects the result (a translator bug).
+/// With Verify, fails if the IR verifier rejects the result (a translator
+/// bug); never fails without it.
 llvm::Expected<std::unique_ptr<llvm::Module>> translateBlock(const BlockPlan &Plan,
                                              const OpcodeRules &Rules,
                                              const TargetInfo &T,
                                              llvm::LLVMContext &Ctx,
-                                             llvm::StringRef Name);
+                                             llvm::StringRef Name,
+                                             bool Verify);
 
 } // namespace snipgen::model::jit
 

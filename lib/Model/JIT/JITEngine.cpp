@@ -5,15 +5,19 @@
 #include "Machine.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ExecutionEngine/Orc/CompileUtils.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
 #include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/SmallVectorMemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Scalar/DCE.h"
-#include "llvm/Transforms/Utils/Mem2Reg.h"
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -33,6 +37,8 @@ JITOptions JITOptions::fromEnvironment() {
     else if (S.equals_insensitive("on") || S == "1" || S.equals_insensitive("yes"))
       O.Enabled = true;
   }
+  if (const char *V = std::getenv("SNIPGEN_JIT_VERIFY"))
+    O.VerifyIR = StringRef(V) == "1" || StringRef(V).equals_insensitive("on");
   if (const char *V = std::getenv("SNIPGEN_JIT_THRESHOLD")) {
     unsigned N = 0;
     if (!StringRef(V).getAsInteger(0, N))
@@ -42,6 +48,41 @@ JITOptions JITOptions::fromEnvironment() {
 }
 
 namespace {
+
+/// The code generator's pass pipeline, built once and run on every block's
+/// module. ORC's SimpleCompiler builds it afresh for each module, which cost
+/// about a quarter of compiling a 10-instruction block. LLVM supports running
+/// one codegen PassManager over several modules (llc -compile-twice checks
+/// that passes keep no state between runs); the object goes to a buffer that
+/// is emptied before each run.
+class ReusedPipelineCompiler : public orc::IRCompileLayer::IRCompiler {
+public:
+  explicit ReusedPipelineCompiler(std::unique_ptr<TargetMachine> TM)
+      : IRCompiler(orc::irManglingOptionsFromTargetOptions(TM->Options)),
+        TM(std::move(TM)), Stream(Object) {}
+
+  Expected<std::unique_ptr<MemoryBuffer>> operator()(Module &M) override {
+    if (!PM) {
+      PM = std::make_unique<legacy::PassManager>();
+      MCContext *Ctx = nullptr;
+      if (TM->addPassesToEmitMC(*PM, Ctx, Stream))
+        return createStringError(inconvertibleErrorCode(),
+                                 "the host target cannot emit machine code");
+    }
+    Object.clear();
+    PM->run(M);
+    return std::make_unique<SmallVectorMemoryBuffer>(
+        SmallVector<char, 0>(Object.begin(), Object.end()),
+        M.getModuleIdentifier() + "-jitted-objectbuffer",
+        /*RequiresNullTerminator=*/false);
+  }
+
+private:
+  std::unique_ptr<TargetMachine> TM;
+  std::unique_ptr<legacy::PassManager> PM;
+  SmallVector<char, 0> Object;
+  raw_svector_ostream Stream;
+};
 
 /// One LLJIT for the whole process: an ORC session and a host
 /// TargetMachine cost milliseconds to create, and machines are created
@@ -81,7 +122,23 @@ HostCompiler *HostCompiler::get(std::string &Why) {
     if (!JTMB)
       return Fail(JTMB.takeError());
     JTMB->setCodeGenOptLevel(CodeGenOptLevel::None); // See optimize().
-    auto J = orc::LLJITBuilder().setJITTargetMachineBuilder(*JTMB).create();
+    // No platform support (static initialisers, atexit, TLS): blocks have
+    // none, and the generic platform's per-module bookkeeping costs time on
+    // every compile.
+    auto J = orc::LLJITBuilder()
+                 .setJITTargetMachineBuilder(*JTMB)
+                 .setPlatformSetUp(orc::setUpInactivePlatform)
+                 .setCompileFunctionCreator(
+                     [](orc::JITTargetMachineBuilder B)
+                         -> Expected<std::unique_ptr<
+                             orc::IRCompileLayer::IRCompiler>> {
+                       auto TM = B.createTargetMachine();
+                       if (!TM)
+                         return TM.takeError();
+                       return std::make_unique<ReusedPipelineCompiler>(
+                           std::move(*TM));
+                     })
+                 .create();
     if (!J)
       return Fail(J.takeError());
     auto *C = new HostCompiler();
@@ -95,18 +152,18 @@ HostCompiler *HostCompiler::get(std::string &Why) {
 
 // Compile cost decides the set-up, not code quality: measured on the
 // benchmark's 1000-instruction block, the O2 pipeline plus SelectionDAG
-// took ~90 ms, while mem2reg and trivial dead-code removal plus the -O0 code
-// generator (FastISel) take ~5 ms, and the code runs within ~25% as fast:
-// once the register homes are SSA values there is little left to optimise,
-// and FastISel leaves out dead results only one level deep, which DCE
-// finishes. On a 100M-instruction run the O2 compile alone cost more than
-// all the compiled code's running time.
+// took ~90 ms (SelectionDAG alone at -O1 ~35 ms), while the -O0 code
+// generator (FastISel) takes ~5 ms, and its code runs within ~25% as fast:
+// the translator builds SSA values directly and folds with InstSimplify as
+// it goes (BlockTranslator.cpp), so there is little left to optimise.
+// FastISel leaves out dead results only one level deep, which DCE finishes
+// (registers overwritten before they are read). On a 100M-instruction run
+// the O2 compile alone cost more than all the compiled code's running time.
 void HostCompiler::optimize(Module &Mod) {
   FunctionAnalysisManager FAM;
   PassBuilder PB;
   PB.registerFunctionAnalyses(FAM);
   FunctionPassManager FPM;
-  FPM.addPass(PromotePass());
   FPM.addPass(DCEPass());
   for (Function &F : Mod)
     if (!F.isDeclaration())
@@ -120,6 +177,13 @@ HostCompiler::add(std::unique_ptr<LLVMContext> Ctx, std::unique_ptr<Module> Mod,
   Mod->setDataLayout(JIT->getDataLayout());
   Mod->setTargetTriple(JIT->getTargetTriple());
   optimize(*Mod);
+  // A debugging aid: SNIPGEN_JIT_DUMP=<dir> writes each block's IR, as
+  // handed to the code generator, to <dir>/<name>.ll.
+  if (const char *D = std::getenv("SNIPGEN_JIT_DUMP")) {
+    std::error_code EC;
+    raw_fd_ostream OS((std::string(D) + "/" + Name.str() + ".ll"), EC);
+    Mod->print(OS, nullptr);
+  }
   Compiled C;
   C.Tracker = JIT->getMainJITDylib().createResourceTracker();
   if (Error E = JIT->addIRModule(
@@ -161,7 +225,8 @@ struct JITEngine::Block {
 };
 
 JITEngine::JITEngine(Machine &M, const JITOptions &Options)
-    : M(M), Threshold(uint16_t(std::min(Options.Threshold, 0xfffeu))) {
+    : M(M), Threshold(uint16_t(std::min(Options.Threshold, 0xfffeu))),
+      VerifyIR(Options.VerifyIR) {
   const Hart &H = M.H;
   Target.XLen = H.XLen;
   Target.AddrMask = H.AddrMask;
@@ -175,13 +240,14 @@ JITEngine::~JITEngine() {
     std::fprintf(stderr,
                  "snipgen jit: %llu blocks (%llu instructions) compiled in "
                  "%.3f s, %llu dropped; %llu block runs retired %llu "
-                 "instructions, %llu side exits%s%s\n",
+                 "instructions, %llu side exits, %llu chained%s%s\n",
                  (unsigned long long)Stats.BlocksCompiled,
                  (unsigned long long)Stats.InstructionsCompiled,
                  Stats.CompileSeconds, (unsigned long long)Stats.BlocksDropped,
                  (unsigned long long)Stats.BlockRuns,
                  (unsigned long long)Stats.NativeInstructions,
                  (unsigned long long)Stats.SideExits,
+                 (unsigned long long)Stats.Chained,
                  Stats.Error.empty() ? "" : "; stopped: ", Stats.Error.c_str());
   // Only the code is released here: the decode pages may already be gone.
   std::string Ignored;
@@ -196,23 +262,34 @@ const Decoded *JITEngine::execute(Hart &H, Decoded &Slot, uint64_t Budget) {
     if (!Slot.JitBlock)
       return &Slot;
   }
-  const Block &B = Blocks[Slot.JitBlock];
-  if (Budget < B.Insts.size())
-    return &Slot; // Near the step limit: interpret.
-  uint64_t Result = B.Entry(&H, Budget);
-  uint64_t Retired = Result >> 1;
-  H.InstRet += Retired;
-  ++Stats.BlockRuns;
-  Stats.NativeInstructions += Retired;
-  if (Result & 1) {
-    ++Stats.SideExits;
-    return B.Insts[Retired % B.Insts.size()];
+  Decoded *S = &Slot;
+  for (;;) {
+    const Block &B = Blocks[S->JitBlock];
+    if (Budget < B.Insts.size())
+      return S; // Near the step limit: interpret.
+    uint64_t Result = B.Entry(&H, Budget);
+    uint64_t Retired = Result >> 1;
+    H.InstRet += Retired;
+    ++Stats.BlockRuns;
+    Stats.NativeInstructions += Retired;
+    if (Result & 1) {
+      ++Stats.SideExits;
+      return B.Insts[Retired % B.Insts.size()];
+    }
+    if (!B.EndsInControl) {
+      if (!B.FallThrough)
+        H.PC = B.EndPC;
+      return B.FallThrough;
+    }
+    // Chain to the next block if it is compiled and in this fetch page (the
+    // stop pc's slot is never compiled, and blocks are never dropped while
+    // compiled code runs: it writes no executable memory).
+    Budget -= Retired;
+    S = M.fetchSlot(H.PC);
+    if (!S || !S->JitBlock)
+      return nullptr;
+    ++Stats.Chained;
   }
-  if (B.EndsInControl)
-    return nullptr;
-  if (!B.FallThrough)
-    H.PC = B.EndPC;
-  return B.FallThrough;
 }
 
 void JITEngine::compile(Decoded &Slot) {
@@ -269,7 +346,7 @@ void JITEngine::compile(Decoded &Slot) {
   }
   std::string Name = "snipgen_block_" + std::to_string(NextBlockName++);
   auto Ctx = std::make_unique<LLVMContext>();
-  auto Mod = jit::translateBlock(Plan, *Rules, Target, *Ctx, Name);
+  auto Mod = jit::translateBlock(Plan, *Rules, Target, *Ctx, Name, VerifyIR);
   if (!Mod)
     return Fail(Mod.takeError());
   auto Compiled = Compiler->add(std::move(Ctx), std::move(*Mod), Name);
@@ -316,24 +393,35 @@ void JITEngine::compile(Decoded &Slot) {
                               .count();
 }
 
-// Compiling a block costs about a millisecond plus a few microseconds per
-// instruction; interpreting costs a few nanoseconds per instruction. So a
-// block is compiled after Threshold arrivals if it has at least
-// ShortBlockLength instructions, and a shorter block needs proportionally
-// more (a 16-instruction block 16 x Threshold): the time spent interpreting
-// a block before compiling it is then at least of the order of its compile
+// Compiling a block costs about 0.2 ms plus 5 us per instruction (measured:
+// 300 9-instruction blocks, and the benchmark's 1000-instruction block);
+// interpreting costs about 8 ns per instruction. Compile cost over the cost
+// of interpreting one arrival is then about 650 + 21000 / Length arrivals:
+// a block is compiled after Threshold x (1 + FixedCostLength / Length)
+// arrivals (FixedCostLength: the fixed part of the compile cost in
+// instructions' worth of the per-instruction part), so the time spent
+// interpreting a block before compiling it is of the order of its compile
 // time, and never much more - the classic rent-or-buy balance, which keeps
 // a program whose blocks are all just barely hot from paying mostly for
 // compilation.
 bool JITEngine::hotEnough(Decoded &Slot, size_t Length) {
-  constexpr uint64_t ShortBlockLength = 256;
+  constexpr uint64_t FixedCostLength = 32;
   if (Threshold == 0)
     return true;
-  uint64_t Needed = uint64_t(Threshold) * std::max<uint64_t>(1, ShortBlockLength / Length);
+  uint64_t Needed =
+      uint64_t(Threshold) + uint64_t(Threshold) * FixedCostLength / Length;
   uint64_t &Seen = PendingArrivals[&Slot];
   Seen += uint64_t(Slot.Heat) + 1; // The arrivals wants() counted, and this.
   if (Seen < Needed) {
-    Slot.Heat = 0; // Count another round.
+    // Count the arrivals still needed: wants() calls again after
+    // Threshold - Heat + 1 more, so start Heat that far below Threshold
+    // (at 0 if more are needed than one round counts), and discount the
+    // head start, which the next call's Heat + 1 includes.
+    uint64_t Rest = Needed - Seen;
+    uint64_t Round = uint64_t(Threshold) + 1;
+    uint64_t Start = Rest >= Round ? 0 : Round - Rest;
+    Slot.Heat = uint16_t(Start);
+    Seen -= Start;
     return false;
   }
   PendingArrivals.erase(&Slot);

@@ -14,7 +14,11 @@
 // * execute() compiles the block once it is hot (see hotEnough()), then runs
 //   it if it retires at most Budget instructions (so step limits stay exact).
 //   It adds what the block retired to InstRet and returns the slot to
-//   interpret next, or null with H.PC holding the next pc.
+//   interpret next, or null with H.PC holding the next pc. When a block
+//   ends in a branch or jump to the first slot of another compiled block in
+//   the same fetch page, and the budget has room for it, execute() runs that
+//   block directly (chaining): the run loop's lookup would land there and
+//   do the same.
 // * Compiled code leaves the block wherever it cannot continue exactly as
 //   the fast path of the interpreter would (memory outside the access
 //   windows, misaligned jump targets); the interpreter then executes that
@@ -51,6 +55,7 @@ struct JITStats {
   uint64_t BlockRuns = 0;
   uint64_t NativeInstructions = 0; // Retired by compiled code.
   uint64_t SideExits = 0;
+  uint64_t Chained = 0;            // Block runs entered from another block.
   double CompileSeconds = 0;
   std::string Error; // Why tier 2 turned itself off (empty: it did not).
 };
@@ -103,6 +108,7 @@ private:
 
   Machine &M;
   uint16_t Threshold;
+  bool VerifyIR;
   jit::TargetInfo Target;
   const jit::OpcodeRules *Rules = nullptr; // Set on the first compile.
   std::vector<Block> Blocks;     // Indexed by Decoded::JitBlock; 0 unused.

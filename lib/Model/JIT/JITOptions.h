@@ -13,16 +13,22 @@ struct JITOptions {
   /// attached and never during single steps, whatever this says.
   bool Enabled = true;
   /// How many times the run loop must arrive at a block's first instruction
-  /// through its pc lookup before the block is compiled, for blocks of 256
-  /// instructions or more; shorter blocks need proportionally more arrivals
+  /// through its pc lookup before the block is compiled, for long blocks; a
+  /// block of L instructions needs Threshold x (1 + 32 / L) arrivals
   /// (JITEngine::hotEnough). 0 compiles every block on its first arrival
   /// (tests use it to force the compiled tier). Values above 65534 are
   /// clamped.
   unsigned Threshold = 1000;
+  /// Run LLVM's IR verifier on every translated block before compiling it
+  /// (a translator bug then turns tier 2 off with a message in
+  /// JITStats::Error instead of reaching the code generator). It costs about
+  /// a tenth of a block's compile time, so it is on in the JIT tests and
+  /// with SNIPGEN_JIT_VERIFY=1, off otherwise.
+  bool VerifyIR = false;
 
-  /// The defaults, overridden by the environment: SNIPGEN_JIT=off|on and
-  /// SNIPGEN_JIT_THRESHOLD=<n>. The C interface has no field for them, so
-  /// this is how tools and benchmarks choose.
+  /// The defaults, overridden by the environment: SNIPGEN_JIT=off|on,
+  /// SNIPGEN_JIT_THRESHOLD=<n> and SNIPGEN_JIT_VERIFY=1. The C interface has
+  /// no field for them, so this is how tools and benchmarks choose.
   static JITOptions fromEnvironment();
 };
 

@@ -157,6 +157,15 @@ public:
   /// Decode-cache statistics: pages allocated, instructions decoded.
   size_t decodePages() const { return Pages.size(); }
   uint64_t decodes() const { return Decodes; }
+  /// The current fetch page's slot of PC, or null if PC is outside it or
+  /// its slot is not valid yet (slots are initialised lazily): the run
+  /// loop's lookup handles those.
+  Decoded *fetchSlot(uint64_t PC) {
+    if (PC - FetchBase >= FetchSize)
+      return nullptr;
+    unsigned I = unsigned((PC - FetchBase) >> 1);
+    return FetchPage->isValid(I) ? &FetchSlots[I] : nullptr;
+  }
   /// One past the last slot of the current fetch page.
   const Decoded *fetchPageEnd() const {
     return FetchSlots + CodePageBytes / 2;
