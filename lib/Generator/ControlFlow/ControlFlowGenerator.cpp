@@ -659,7 +659,10 @@ Expected<Program> ControlFlowGenerator::run() {
     if (Need[0] > StackUsable)
       return StackError("section 'stack' (" + Twine(StackUsable) +
                        " usable bytes) is too small: the deepest chain of "
-                       "calls needs " +
+                       "calls" +
+                       (Opts.StackForIV ? " and loop counters (-use-stack-for-IV)"
+                                        : "") +
+                       " needs " +
                        Twine(Need[0]) + " bytes");
   }
 
