@@ -49,9 +49,6 @@ static const Entry Options[] = {
      "it is the input of a register plugin (-reg-generator-plugin), which "
      "is not implemented"},
     {"dump-mir", "snipgen has no Machine IR; see -dump-mf"},
-    {"use-stack-for-IV",
-     "each loop counter is kept in a register reserved for its loop; "
-     "placing induction variables on the stack is not implemented"},
     {"snippy-riscv-simplified-vector-bits-max",
      "VLEN is the ISA's, the same for the generator and the model: give it "
      "with -march (e.g. rv64gcv_zvl256b) or -mattr=+zvl256b"},

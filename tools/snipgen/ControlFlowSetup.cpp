@@ -34,6 +34,7 @@ Expected<ControlFlowOptions> controlFlowOptions(const OptionTable &Opts) {
     return Opts.valueError(OptionID::FunctionLayers, "'0'; at least 1");
   C.NumInstrAncil = Opts.getUnsigned(OptionID::NumInstrAncil);
   C.InsertionPointHints = Opts.getFlag(OptionID::GenerateInsertionPointHints);
+  C.StackForIV = Opts.getFlag(OptionID::UseStackForIV);
   C.MaxBranchLengthPasses =
       unsigned(std::min<uint64_t>(Opts.getUnsigned(OptionID::MaxBranchLengthPasses),
                                   ~0u));

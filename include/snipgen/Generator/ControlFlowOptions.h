@@ -38,6 +38,10 @@ struct StackOptions {
 
 struct ControlFlowOptions {
   LoopCompression Compression = LoopCompression::On;
+  /// -use-stack-for-IV: loop counters live in stack slots (pushed at loop
+  /// entry, popped at exit); the counter register is used by the entry
+  /// and the latch only.
+  bool StackForIV = false;
   CallGraphOptions Graph;
   unsigned NumInstrAncil = 10;
   StackOptions Stack;

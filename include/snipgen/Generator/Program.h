@@ -63,6 +63,12 @@ struct Terminator {
   /// LoopLatch: the counter register and whether C.ADDI/C.BNEZ are used.
   unsigned Counter = 0;
   bool Compressed = false;
+  /// LoopLatch with -use-stack-for-IV: the stack pointer and the counter's
+  /// slot size (0: the counter lives in its register). The latch loads the
+  /// counter from the top of the stack, stores it back decremented, and
+  /// pops the slot when the loop exits.
+  unsigned StackSP = 0;
+  unsigned StackSlot = 0;
   /// ExternalCall: saves before and restores after the call itself, and the
   /// size of the relocated call sequence the assembler emits between them.
   /// With code-layout (blocks at random addresses, Program::Scattered),

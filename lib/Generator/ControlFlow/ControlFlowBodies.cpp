@@ -260,10 +260,12 @@ Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,
   SmallVector<unsigned, 8> Excl(FP.LiveIn.begin(), FP.LiveIn.end());
   if (FP.KeepsRA)
     Excl.push_back(Stack.FunctionRA[Node]);
-  for (unsigned LI : BP.Loops)
-    Excl.push_back(FP.Loops[LI].Counter);
-  for (unsigned LI : BP.Pending)
-    Excl.push_back(FP.Loops[LI].Counter);
+  if (!Opts.StackForIV) { // on the stack, counters leave registers free
+    for (unsigned LI : BP.Loops)
+      Excl.push_back(FP.Loops[LI].Counter);
+    for (unsigned LI : BP.Pending)
+      Excl.push_back(FP.Loops[LI].Counter);
+  }
   Parts.Registers.setWriteExclusions(Excl);
   // vl/vtype/vxrm are unknown where control flow may join; the entry's
   // single block continues from its prologue's configuration.

@@ -128,7 +128,10 @@ uint64_t ControlFlowGenerator::plannedExecuted(unsigned Node,
     uint64_t Times = 1;
     for (unsigned Loop : BP.Loops)
       Times = satMul(Times, FP.Loops[Loop].Iterations);
-    uint64_t Cost = BP.Ops.size() + 1 + 4 * BP.Loops.size();
+    // Counter logic: up to 4 instructions per loop, 8 on the stack (push,
+    // load, store, pop).
+    uint64_t Cost =
+        BP.Ops.size() + 1 + (Opts.StackForIV ? 8 : 4) * BP.Loops.size();
     if (BP.Role == CFRole::Call)
       Cost = satAdd(Cost, plannedExecuted(BP.Callee, Memo));
     Total = satAdd(Total, satMul(Times, Cost));
@@ -311,6 +314,10 @@ Terminator ControlFlowGenerator::makeTerminator(unsigned Node, unsigned Blk) {
       T.Target = FP.LatchOf[Blk];
       T.Counter = FP.Loops[T.Target].Counter;
       T.Compressed = FP.Loops[T.Target].Compressed;
+      if (Opts.StackForIV) {
+        T.StackSP = Stack.SP;
+        T.StackSlot = counterSlotBytes();
+      }
       break;
     }
     T.Kind = TerminatorKind::Branch;
@@ -583,6 +590,8 @@ Expected<Program> ControlFlowGenerator::run() {
 
   if (Error E = checkPlannedExecuted())
     return E;
+  if (Error E = checkStackForIV())
+    return E;
 
   // Frames, and static areas with the register that addresses each.
   std::vector<FrameLayout> Static;
@@ -634,17 +643,28 @@ Expected<Program> ControlFlowGenerator::run() {
       if (Graph.Nodes[Node].External)
         continue;
       uint64_t Deepest = 0;
-      for (const BlockPlan &BP : Plans[Node].Blocks)
+      for (const BlockPlan &BP : Plans[Node].Blocks) {
+        // -use-stack-for-IV: the slots of the loops live in this block.
+        uint64_t Slots = Opts.StackForIV ? uint64_t(counterSlotBytes()) *
+                                               (BP.Loops.size() +
+                                                BP.Pending.size())
+                                         : 0;
+        uint64_t Callee = 0;
         if (BP.Role == CFRole::Call)
-          Deepest = std::max(Deepest, Graph.Nodes[BP.Callee].External
-                                          ? Frames->externalCallFrame()
-                                          : Need[BP.Callee]);
+          Callee = Graph.Nodes[BP.Callee].External
+                       ? Frames->externalCallFrame()
+                       : Need[BP.Callee];
+        Deepest = std::max(Deepest, Slots + Callee);
+      }
       Need[Node] = Plans[Node].Frame.Size + Deepest;
     }
     if (Need[0] > StackUsable)
       return StackError("section 'stack' (" + Twine(StackUsable) +
                        " usable bytes) is too small: the deepest chain of "
-                       "calls needs " +
+                       "calls" +
+                       (Opts.StackForIV ? " and loop counters (-use-stack-for-IV)"
+                                        : "") +
+                       " needs " +
                        Twine(Need[0]) + " bytes");
   }
 

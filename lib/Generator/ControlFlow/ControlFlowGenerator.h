@@ -102,6 +102,10 @@ private:
   // LoopBuilder.cpp
   std::vector<unsigned> writableRegisters(unsigned Node, unsigned Block) const;
   llvm::Error chooseLoopCounters(unsigned Node);
+  /// -use-stack-for-IV: bytes one counter's stack slot takes; the error
+  /// when loops were planned without a dynamic stack.
+  unsigned counterSlotBytes() const;
+  llvm::Error checkStackForIV() const;
   llvm::Error chooseScratchRegisters(unsigned Node);
   void propagateLiveIn(unsigned Node);
   llvm::Expected<std::vector<LoopEntry>> loopEntries(unsigned Node,

@@ -11,6 +11,16 @@
 //     call may reach external code it is a callee-saved register, which the
 //     ABI makes external code preserve.
 // Inner loops get counters different from their outer loops'.
+//
+// With -use-stack-for-IV (llvm-snippy's option) the counter lives in a
+// stack slot instead: the entry code sets the register and pushes it, the
+// latch loads it from the top of the stack, decrements it, stores it back
+// and branches, and the fall-through end of the latch pops the slot. The
+// register is then written by nothing but that code, so the loop body,
+// nested loops and callees may use it freely; only the latch's own scratch
+// register differs from it. Nested loops' slots stack up in order (the
+// chain of a consecutive-loops group pushes its later loops first, in
+// reverse, so each loop finds its slot on top when it runs).
 //===----------------------------------------------------------------------===//
 #include "ControlFlowGenerator.h"
 #include "snipgen/Generator/CodeBuffer.h"
@@ -21,6 +31,8 @@
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
+#include <algorithm>
 
 using namespace llvm;
 
@@ -41,7 +53,12 @@ ControlFlowGenerator::writableRegisters(unsigned Node, unsigned Blk) const {
     if (is_contained(Stack.Globals, R) || is_contained(FP.LiveIn, R))
       continue;
     bool Counter = false;
-    if (Blk < FP.Blocks.size()) {
+    if (Opts.StackForIV) {
+      // Only the latch holds its counter in the register (its scratch
+      // must differ from it).
+      if (Blk < FP.Blocks.size() && FP.LatchOf[Blk] >= 0)
+        Counter = FP.Loops[FP.LatchOf[Blk]].Counter == R;
+    } else if (Blk < FP.Blocks.size()) {
       for (unsigned LI : FP.Blocks[Blk].Loops)
         Counter |= FP.Loops[LI].Counter == R;
       for (unsigned LI : FP.Blocks[Blk].Pending)
@@ -68,7 +85,9 @@ Error ControlFlowGenerator::chooseLoopCounters(unsigned Node) {
       if (FP.Blocks[Blk].Role == CFRole::Call &&
           ReachesExternal[FP.Blocks[Blk].Callee])
         External = true;
-    if (External)
+    // On the stack the counter survives any call (the callee's frames lie
+    // below it), so no callee-saved register is needed.
+    if (External && !Opts.StackForIV)
       erase_if(C, [&](unsigned R) { return !is_contained(CalleeSaved, R); });
     if (C.empty())
       return makeError(
@@ -90,6 +109,24 @@ Error ControlFlowGenerator::chooseLoopCounters(unsigned Node) {
     LI.Counter = From[RNG.below(From.size())];
     LI.Compressed = !Compressible.empty();
   }
+  return Error::success();
+}
+
+unsigned ControlFlowGenerator::counterSlotBytes() const {
+  // A GPR's slot, rounded up so the stack pointer stays aligned (calls of
+  // external code inside the loop expect the ABI's alignment).
+  unsigned Align = std::max(1u, CFT->stackAlignment());
+  return alignTo(std::max(1u, CFT->slotSize(GPRs.front())), Align);
+}
+
+Error ControlFlowGenerator::checkStackForIV() const {
+  if (!Opts.StackForIV || Stack.Mode == StackMode::Dynamic)
+    return Error::success();
+  for (const FunctionPlan &FP : Plans)
+    if (!FP.Loops.empty())
+      return makeOptionError("use-stack-for-IV",
+                             "Cannot place IVs on the stack: stack was not "
+                             "enabled.");
   return Error::success();
 }
 
@@ -126,6 +163,8 @@ void ControlFlowGenerator::propagateLiveIn(unsigned Node) {
     };
     for (unsigned R : FP.LiveIn)
       Add(R);
+    if (Opts.StackForIV)
+      continue; // counters live on the stack, not in registers
     for (unsigned LI : BP.Loops)
       Add(FP.Loops[LI].Counter);
     for (unsigned LI : BP.Pending)
@@ -144,6 +183,10 @@ ControlFlowGenerator::loopEntries(unsigned Node, unsigned Blk) {
     const LoopInfo &LI = FP.Loops[I];
     auto Init = encode([&](InstSink &Out) {
       CFT->emitCounterInit(LI.Counter, LI.Iterations, LI.Compressed, Out);
+      if (Opts.StackForIV) { // push it
+        CFT->emitAddImm(Stack.SP, Stack.SP, -(int64_t)counterSlotBytes(), Out);
+        CFT->emitStore(LI.Counter, Stack.SP, 0, Out);
+      }
     });
     if (!Init)
       return Init.takeError();
@@ -154,7 +197,13 @@ ControlFlowGenerator::loopEntries(unsigned Node, unsigned Blk) {
     Entries.push_back(std::move(E));
     return Error::success();
   };
-  for (unsigned I : FP.HoistedInits[Blk])
+  // On the stack the chain's last loop is pushed first: each loop of the
+  // chain finds its slot on top once the loops before it popped theirs.
+  SmallVector<unsigned, 4> Hoisted(FP.HoistedInits[Blk].begin(),
+                                   FP.HoistedInits[Blk].end());
+  if (Opts.StackForIV)
+    std::reverse(Hoisted.begin(), Hoisted.end());
+  for (unsigned I : Hoisted)
     if (Error Err = AddCounterInit(I, /*StartsLoop=*/false))
       return std::move(Err);
   for (unsigned I : FP.StartsLoops[Blk]) {

@@ -296,6 +296,24 @@ bool RISCVControlFlow::buildTerminator(const Terminator &T, unsigned Form,
     MCInst Back = T.Compressed
                       ? make(Op.C_BNEZ, {reg(T.Counter), imm(0)})
                       : make(Op.BNE, {reg(T.Counter), reg(Zero), imm(0)});
+    if (T.StackSlot) {
+      // -use-stack-for-IV: the counter lives on top of the stack; the
+      // register holds it only here. The slot is popped on loop exit.
+      StringRef Ld = XLen == 64 ? "LD" : "LW", St = XLen == 64 ? "SD" : "SW";
+      MCInst Load = make(Ld, {reg(T.Counter), reg(T.StackSP), imm(0)});
+      MCInst Store = make(St, {reg(T.Counter), reg(T.StackSP), imm(0)});
+      int64_t Before = size(Load.getOpcode()) + DecSize + size(Store.getOpcode());
+      SmallVector<MCInst, 3> Rest;
+      if (!conditional(Back, Form, T.Scratch, Distance - Before, Rest))
+        return false;
+      Out.push_back(Load);
+      Out.push_back(Dec);
+      Out.push_back(Store);
+      Out.append(Rest.begin(), Rest.end());
+      Out.push_back(make(Op.ADDI, {reg(T.StackSP), reg(T.StackSP),
+                                   imm((int64_t)T.StackSlot)}));
+      return true;
+    }
     SmallVector<MCInst, 3> Rest;
     if (!conditional(Back, Form, T.Scratch, Distance - DecSize, Rest))
       return false;
