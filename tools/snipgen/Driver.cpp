@@ -7,6 +7,7 @@
 #include "Driver.h"
 #include "ControlFlowSetup.h"
 #include "GenerationChecks.h"
+#include "AddressPlugin.h"
 #include "GeneratorPlugin.h"
 #include "MemorySectionDump.h"
 #include "MemoryInit.h"
@@ -100,6 +101,7 @@ private:
   std::optional<PrimaryFilter> KeepPrimary; // -keep-primary
   std::unique_ptr<GeneratorPlugin> Plugin;   // -generator-plugin
   std::unique_ptr<PrimarySource> PluginSource;
+  std::unique_ptr<AddressPlugin> AddrPlugin; // -address-generator-plugin
 };
 
 /// Code sections start on an instruction boundary: 2 bytes with compressed
@@ -396,6 +398,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
 
   if (Error E = checkGeneratorPluginOptions(Opts))
     return std::move(E);
+  if (Error E = checkAddressPluginOptions(Opts))
+    return std::move(E);
   if (wantsGeneratorPlugin(Opts)) {
     auto P = GeneratorPlugin::load(Opts.getString(OptionID::GeneratorPlugin),
                                    *Env);
@@ -462,6 +466,21 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     PluginSource = std::move(*S);
     SourcePtr = PluginSource.get();
   }
+  if (wantsAddressPlugin(Opts)) {
+    // Vector accesses place their elements themselves (VectorAccess.h).
+    if (Vector->Unit)
+      return makeOptionError("address-generator-plugin",
+                             "cannot be combined with RVV instructions yet: "
+                             "vector accesses do not take addresses from "
+                             "the plugin");
+    auto P = AddressPlugin::load(
+        Opts.getString(OptionID::AddressGeneratorPlugin),
+        Opts.getString(OptionID::AddressPluginInfoFile), *Env);
+    if (!P)
+      return P.takeError();
+    AddrPlugin = std::move(*P);
+    Mem->Planner->setAddressOracle(AddrPlugin.get());
+  }
   PrimarySource &Source = *SourcePtr;
   RandomEngine RNG(*Seed);
   Config->Progress = makeProgress(Config->FillCodeSection ? 0 : Config->NumInstrs);
@@ -476,6 +495,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return Prog.takeError();
   if (Plugin)
     if (Error E = Plugin->takeError())
+      return std::move(E);
+  if (AddrPlugin)
+    if (Error E = AddrPlugin->takeError())
       return std::move(E);
   if (Vector->Unit) {
     if (Error E = Vector->Unit->takeError())

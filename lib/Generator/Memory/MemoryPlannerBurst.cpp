@@ -88,7 +88,7 @@ void MemoryPlanner::planGroup(CodeBuffer &Out) {
 
     // Open a cluster: a new base, set up now, before the group.
     if (!M.Planned && Clusters.size() < MaxClusters) {
-      auto [Id, Addr] = chooseAddress(R);
+      auto [Id, Addr] = chooseAddress(R, Info->Op->Opcode);
       std::vector<unsigned> Free;
       for (unsigned Reg : Info->BaseCandidates)
         if (!isPinned(Reg))
