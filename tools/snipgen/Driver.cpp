@@ -9,6 +9,7 @@
 #include "GenerationChecks.h"
 #include "AddressPlugin.h"
 #include "GeneratorPlugin.h"
+#include "RegisterPlugin.h"
 #include "MemorySectionDump.h"
 #include "MemoryInit.h"
 #include "MemorySetup.h"
@@ -102,6 +103,7 @@ private:
   std::unique_ptr<GeneratorPlugin> Plugin;   // -generator-plugin
   std::unique_ptr<PrimarySource> PluginSource;
   std::unique_ptr<AddressPlugin> AddrPlugin; // -address-generator-plugin
+  std::unique_ptr<RegisterPlugin> RegPlugin; // -reg-generator-plugin
 };
 
 /// Code sections start on an instruction boundary: 2 bytes with compressed
@@ -400,6 +402,8 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return std::move(E);
   if (Error E = checkAddressPluginOptions(Opts))
     return std::move(E);
+  if (Error E = checkRegisterPluginOptions(Opts))
+    return std::move(E);
   if (wantsGeneratorPlugin(Opts)) {
     auto P = GeneratorPlugin::load(Opts.getString(OptionID::GeneratorPlugin),
                                    *Env);
@@ -481,6 +485,15 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     AddrPlugin = std::move(*P);
     Mem->Planner->setAddressOracle(AddrPlugin.get());
   }
+  if (wantsRegisterPlugin(Opts)) {
+    auto P = RegisterPlugin::load(Opts.getString(OptionID::RegGeneratorPlugin),
+                                  Opts.getString(OptionID::RegPluginInfoFile),
+                                  *Env);
+    if (!P)
+      return P.takeError();
+    RegPlugin = std::move(*P);
+    Regs->Registers->setRegisterOracle(RegPlugin.get());
+  }
   PrimarySource &Source = *SourcePtr;
   RandomEngine RNG(*Seed);
   Config->Progress = makeProgress(Config->FillCodeSection ? 0 : Config->NumInstrs);
@@ -498,6 +511,9 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
       return std::move(E);
   if (AddrPlugin)
     if (Error E = AddrPlugin->takeError())
+      return std::move(E);
+  if (RegPlugin)
+    if (Error E = RegPlugin->takeError())
       return std::move(E);
   if (Vector->Unit) {
     if (Error E = Vector->Unit->takeError())
