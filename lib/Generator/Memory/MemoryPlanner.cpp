@@ -496,6 +496,8 @@ PlacedAccess MemoryPlanner::place(const MemoryAccess &A, CodeBuffer &Out) {
       // The shared base was overwritten: set it up again right here.
       return placePlain(Info, A, M.Scheme, M.Address, M.Align, GroupId, Out);
     }
+    if (M.FromOracle) // the oracle's address, without a shared base
+      return placePlain(Info, A, M.Scheme, M.Address, M.Align, GroupId, Out);
   }
   AccessRequest R = request(Info, false);
   if (CurrentMember >= 0 && IsBurstOpcode[A.Op->Opcode]) {
