@@ -35,19 +35,6 @@ static const Entry Options[] = {
      "the snippet always runs its memory initialisation itself (runtime: a "
      "loop inline at the start of the entry function; loads: a call of "
      "snippy_random first); nothing is left for outside code to call"},
-    {"address-generator-plugin",
-     "llvm-snippy's address plugin interface "
-     "(MemorySchemePluginCInterface.h) is not implemented; addresses come "
-     "from the memory schemes"},
-    {"address-plugin-info-file",
-     "it is the input of an address plugin (-address-generator-plugin), "
-     "which is not implemented"},
-    {"reg-generator-plugin",
-     "llvm-snippy's register plugin interface (RegisterPluginCInterface.h) "
-     "is not implemented; registers are chosen by snipgen"},
-    {"reg-plugin-info-file",
-     "it is the input of a register plugin (-reg-generator-plugin), which "
-     "is not implemented"},
     {"dump-mir", "snipgen has no Machine IR; see -dump-mf"},
     {"snippy-riscv-simplified-vector-bits-max",
      "VLEN is the ISA's, the same for the generator and the model: give it "

@@ -317,6 +317,34 @@ void InstructionBuilder::emitReservationLoop(const OpcodeDesc &LR,
   MemoryAccesses += 2;
 }
 
+std::vector<unsigned>
+InstructionBuilder::askRegisterOracle(RegisterOracle &O, const OpcodeDesc &Op,
+                                      const Recipe &R) {
+  std::vector<unsigned> Chosen(Op.Operands.size());
+  bool Done = false;
+  while (!Done) { // the oracle gives up on rejections itself (a limit)
+    O.begin();
+    Done = true;
+    for (unsigned Idx = 0; Idx < Op.Operands.size() && Done; ++Idx) {
+      const OperandDesc &OD = Op.Operands[Idx];
+      if (!OD.isReg() || OD.TiedTo >= 0)
+        continue;
+      // Written operands avoid pinned burst bases, as the random draw does.
+      std::vector<unsigned> Allowed;
+      for (unsigned Reg : R.RegChoices[Idx])
+        if (!R.Written[Idx] || !Memory.isPinned(Reg))
+          Allowed.push_back(Reg);
+      if (Allowed.empty())
+        Allowed = R.RegChoices[Idx];
+      if (std::optional<unsigned> Reg = O.choose(Allowed))
+        Chosen[Idx] = *Reg;
+      else
+        Done = false;
+    }
+  }
+  return Chosen;
+}
+
 void InstructionBuilder::emitPlain(const OpcodeDesc &Op, const Recipe &R,
                                    CodeBuffer &Out) {
   Memory.beginInstruction(Op, Out);
@@ -324,6 +352,9 @@ void InstructionBuilder::emitPlain(const OpcodeDesc &Op, const Recipe &R,
   I.setOpcode(Op.Opcode);
   int64_t Offset = 0;
   size_t RecordIdx = ~size_t(0);
+  std::vector<unsigned> Chosen; // by operand, from a register oracle
+  if (RegisterOracle *O = Registers.registerOracle())
+    Chosen = askRegisterOracle(*O, Op, R);
   for (unsigned Idx = 0; Idx < Op.Operands.size(); ++Idx) {
     const OperandDesc &OD = Op.Operands[Idx];
     if (OD.TiedTo >= 0) {
@@ -331,6 +362,10 @@ void InstructionBuilder::emitPlain(const OpcodeDesc &Op, const Recipe &R,
       continue;
     }
     if (OD.isReg()) {
+      if (!Chosen.empty()) {
+        I.addOperand(MCOperand::createReg(Chosen[Idx]));
+        continue;
+      }
       const std::vector<unsigned> &C = R.RegChoices[Idx];
       size_t Pick = RNG.below(C.size());
       // A burst group's base registers must survive until its last member:

@@ -7,7 +7,9 @@
 #include "Driver.h"
 #include "ControlFlowSetup.h"
 #include "GenerationChecks.h"
+#include "AddressPlugin.h"
 #include "GeneratorPlugin.h"
+#include "RegisterPlugin.h"
 #include "MemorySectionDump.h"
 #include "MemoryInit.h"
 #include "MemorySetup.h"
@@ -126,6 +128,8 @@ private:
   std::optional<PrimaryFilter> KeepPrimary; // -keep-primary
   std::unique_ptr<GeneratorPlugin> Plugin;   // -generator-plugin
   std::unique_ptr<PrimarySource> PluginSource;
+  std::unique_ptr<AddressPlugin> AddrPlugin; // -address-generator-plugin
+  std::unique_ptr<RegisterPlugin> RegPlugin; // -reg-generator-plugin
 };
 
 /// Code sections start on an instruction boundary: 2 bytes with compressed
@@ -426,6 +430,10 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
 
   if (Error E = checkGeneratorPluginOptions(Opts))
     return std::move(E);
+  if (Error E = checkAddressPluginOptions(Opts))
+    return std::move(E);
+  if (Error E = checkRegisterPluginOptions(Opts))
+    return std::move(E);
   if (wantsGeneratorPlugin(Opts)) {
     auto P = GeneratorPlugin::load(Opts.getString(OptionID::GeneratorPlugin),
                                    *Env);
@@ -492,6 +500,30 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     PluginSource = std::move(*S);
     SourcePtr = PluginSource.get();
   }
+  if (wantsAddressPlugin(Opts)) {
+    // Vector accesses place their elements themselves (VectorAccess.h).
+    if (Vector->Unit)
+      return makeOptionError("address-generator-plugin",
+                             "cannot be combined with RVV instructions yet: "
+                             "vector accesses do not take addresses from "
+                             "the plugin");
+    auto P = AddressPlugin::load(
+        Opts.getString(OptionID::AddressGeneratorPlugin),
+        Opts.getString(OptionID::AddressPluginInfoFile), *Env);
+    if (!P)
+      return P.takeError();
+    AddrPlugin = std::move(*P);
+    Mem->Planner->setAddressOracle(AddrPlugin.get());
+  }
+  if (wantsRegisterPlugin(Opts)) {
+    auto P = RegisterPlugin::load(Opts.getString(OptionID::RegGeneratorPlugin),
+                                  Opts.getString(OptionID::RegPluginInfoFile),
+                                  *Env);
+    if (!P)
+      return P.takeError();
+    RegPlugin = std::move(*P);
+    Regs->Registers->setRegisterOracle(RegPlugin.get());
+  }
   PrimarySource &Source = *SourcePtr;
   phaseDone("set-up");
   RandomEngine RNG(*Seed);
@@ -507,6 +539,12 @@ Expected<int> Driver::run(int Argc, const char *const *Argv) {
     return Prog.takeError();
   if (Plugin)
     if (Error E = Plugin->takeError())
+      return std::move(E);
+  if (AddrPlugin)
+    if (Error E = AddrPlugin->takeError())
+      return std::move(E);
+  if (RegPlugin)
+    if (Error E = RegPlugin->takeError())
       return std::move(E);
   if (Vector->Unit) {
     if (Error E = Vector->Unit->takeError())

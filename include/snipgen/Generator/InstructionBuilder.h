@@ -43,6 +43,7 @@ class ISACatalogue;
 class MCEnvironment;
 class MemoryPlanner;
 class RandomEngine;
+class RegisterOracle;
 class RegisterPolicy;
 class VectorAccessPlanner;
 class VectorUnit;
@@ -90,6 +91,9 @@ private:
                                         llvm::SMLoc Loc);
   /// A random candidate not in Avoid; written registers also avoid the
   /// memory planner's pinned ones when they can. 0 if none.
+  std::vector<unsigned> askRegisterOracle(RegisterOracle &O,
+                                          const OpcodeDesc &Op,
+                                          const Recipe &R);
   unsigned pick(const std::vector<unsigned> &Candidates,
                 std::initializer_list<unsigned> Avoid, bool Written);
   const ISACatalogue *Catalogue = nullptr;

@@ -35,6 +35,7 @@
 #include "llvm/MC/MCInst.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SMLoc.h"
+#include <array>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -93,6 +94,24 @@ struct PlacedAccess {
   uint64_t Address = 0;
 };
 
+/// An outside source of scalar access addresses (-address-generator-plugin,
+/// llvm-snippy's memory scheme plugin). For every scalar load/store/AMO the
+/// planner first asks address(); an address must be one some memory scheme
+/// allows (in allowed memory, aligned as that scheme requires, inside a
+/// burst group's window), else reject() is told and the planner chooses as
+/// without an oracle. Without an address, addressId() gives (scheme, main,
+/// offset): the scheme is the (scheme % n)-th of the n schemes that admit
+/// the access, and the address is drawn from it by an engine seeded with
+/// (main, offset), so equal ids give equal addresses.
+class AddressOracle {
+public:
+  virtual ~AddressOracle();
+  virtual std::optional<uint64_t> address(unsigned Size, unsigned Align,
+                                          bool Burst, unsigned Opcode) = 0;
+  virtual std::array<uint64_t, 3> addressId() = 0;
+  virtual void reject(uint64_t Address, unsigned Size, unsigned Opcode) = 0;
+};
+
 struct MemoryPlannerOptions {
   bool AddressHazards = false; // --enable-address-value-hazards
 };
@@ -108,6 +127,8 @@ public:
   /// instructions do not depend on the memory scheme (a dumped scheme
   /// replayed with the same seed gives the same instructions).
   void attach(const RegisterPolicy &Registers, RandomEngine &RNG);
+  /// Scalar addresses come from O first (null: none).
+  void setAddressOracle(AddressOracle *O) { Oracle = O; }
   /// Hazard mode reads register values from this model.
   void setLockstep(std::unique_ptr<LockstepModel> LM);
   /// Opcodes that burst groups may contain (their accesses may use burst
@@ -164,7 +185,10 @@ private:
   struct BaseChoice;
   struct GroupMember;
   AccessRequest request(const MemoryOpcodeInfo &Info, bool Burst) const;
-  std::pair<unsigned, uint64_t> chooseAddress(AccessRequest R);
+  std::pair<unsigned, uint64_t> chooseAddress(AccessRequest R,
+                                              unsigned Opcode);
+  std::optional<std::pair<unsigned, uint64_t>>
+  askOracle(const AccessRequest &R, unsigned Opcode);
   PlacedAccess placePlain(const MemoryOpcodeInfo &Info, const MemoryAccess &A,
                           unsigned Scheme, uint64_t Address, unsigned Align,
                           uint32_t Group, CodeBuffer &Out);
@@ -196,6 +220,7 @@ private:
   uint64_t XLenMask = ~uint64_t(0);
   unsigned XLen = 64;
   std::unique_ptr<LockstepModel> Lockstep;
+  AddressOracle *Oracle = nullptr;
   std::vector<int> InfoIndex; // opcode -> index in Infos, -1 if none
   std::vector<MemoryOpcodeInfo> Infos;
   std::vector<uint8_t> IsBurstOpcode; // by opcode

@@ -39,6 +39,19 @@ class OperandInitializer;
 struct GeneratorConfig;
 struct OpcodeDesc;
 
+/// An outside chooser of primary registers (-reg-generator-plugin,
+/// llvm-snippy's register plugin). For every plain primary instruction the
+/// builder starts a session (begin()) and asks choose() for each register
+/// operand in order, with the registers the operand may take (reservations
+/// and pinned burst bases already removed). nullopt: the chooser rejected
+/// the request; the builder starts the instruction's session again.
+class RegisterOracle {
+public:
+  virtual ~RegisterOracle();
+  virtual void begin() = 0;
+  virtual std::optional<unsigned> choose(llvm::ArrayRef<unsigned> Allowed) = 0;
+};
+
 class RegisterPolicy {
 public:
   RegisterPolicy(const MCEnvironment &Env, const GenTarget &Target,
@@ -97,6 +110,10 @@ public:
     return InitCallRegs;
   }
 
+  /// Chooses the registers of plain primary instructions; may be null.
+  void setRegisterOracle(RegisterOracle *O) { Oracle = O; }
+  RegisterOracle *registerOracle() const { return Oracle; }
+
   /// Runs around each primary instruction; may be null.
   void setOperandInitializer(OperandInitializer *I) { Operands = I; }
   OperandInitializer *operandInitializer() const { return Operands; }
@@ -131,6 +148,7 @@ private:
   std::vector<std::vector<uint8_t>> InitialV;
   std::optional<unsigned> InitialFRM, InitialFFlags;
   OperandInitializer *Operands = nullptr;
+  RegisterOracle *Oracle = nullptr;
   llvm::SmallVector<unsigned, 8> WriteExclusions;
   std::vector<GenTarget::RegisterInitRequest::MemoryFill> MemoryFills;
   bool MemoryInitCall = false;

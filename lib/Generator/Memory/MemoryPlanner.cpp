@@ -14,6 +14,7 @@
 #include "llvm/MC/MCRegisterInfo.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/MathExtras.h"
+#include <limits>
 
 using namespace llvm;
 
@@ -164,7 +165,51 @@ int64_t MemoryPlanner::signedDistance(uint64_t To, uint64_t From) const {
 // Choosing an address and a base
 //===----------------------------------------------------------------------===//
 
-std::pair<unsigned, uint64_t> MemoryPlanner::chooseAddress(AccessRequest R) {
+AddressOracle::~AddressOracle() = default;
+
+std::optional<std::pair<unsigned, uint64_t>>
+MemoryPlanner::askOracle(const AccessRequest &R, unsigned Opcode) {
+  std::vector<unsigned> Ids; // the schemes that may give R an address
+  unsigned Align = 0;
+  for (unsigned Id = 0; Id < Schemes.size(); ++Id) {
+    MemoryScheme &S = Schemes.scheme(Id);
+    if ((S.weight() > 0 || Schemes.usesDefaultScheme()) && S.admits(R)) {
+      Ids.push_back(Id);
+      unsigned A = S.alignment(R);
+      Align = Align ? std::min(Align, A) : A;
+    }
+  }
+  if (Ids.empty())
+    return std::nullopt;
+  if (std::optional<uint64_t> A =
+          Oracle->address(R.Size, Align, R.Burst, Opcode)) {
+    uint64_t Addr = *A;
+    bool Fits = Addr <= std::numeric_limits<uint64_t>::max() - R.Size &&
+                wrap(Addr) == Addr &&
+                Schemes.allowed().contains(Addr, Addr + R.Size) &&
+                (!R.hasWindow() || (Addr >= R.WindowLo && Addr <= R.WindowHi));
+    if (Fits)
+      for (unsigned Id : Ids) {
+        MemoryScheme &S = Schemes.scheme(Id);
+        if (Addr % S.alignment(R) == 0 && S.allows(Addr, R.Size, R.Burst))
+          return std::make_pair(Id, Addr);
+      }
+    Oracle->reject(Addr, R.Size, Opcode);
+    return std::nullopt;
+  }
+  std::array<uint64_t, 3> G = Oracle->addressId();
+  unsigned Id = Ids[G[0] % Ids.size()];
+  RandomEngine E(G[1] * 0x9E3779B97F4A7C15ull ^ (G[2] + 0x632BE59BD9B4E019ull));
+  if (std::optional<uint64_t> A = Schemes.scheme(Id).choose(R, E))
+    return std::make_pair(Id, *A);
+  return std::nullopt;
+}
+
+std::pair<unsigned, uint64_t> MemoryPlanner::chooseAddress(AccessRequest R,
+                                                           unsigned Opcode) {
+  if (Oracle)
+    if (auto P = askOracle(R, Opcode))
+      return *P;
   if (std::optional<unsigned> Id = Schemes.pick(R, AddrRNG))
     if (std::optional<uint64_t> A = Schemes.scheme(*Id).choose(R, AddrRNG))
       return {*Id, *A};
@@ -451,6 +496,8 @@ PlacedAccess MemoryPlanner::place(const MemoryAccess &A, CodeBuffer &Out) {
       // The shared base was overwritten: set it up again right here.
       return placePlain(Info, A, M.Scheme, M.Address, M.Align, GroupId, Out);
     }
+    if (M.FromOracle) // the oracle's address, without a shared base
+      return placePlain(Info, A, M.Scheme, M.Address, M.Align, GroupId, Out);
   }
   AccessRequest R = request(Info, false);
   if (CurrentMember >= 0 && IsBurstOpcode[A.Op->Opcode]) {
@@ -458,7 +505,7 @@ PlacedAccess MemoryPlanner::place(const MemoryAccess &A, CodeBuffer &Out) {
     if (!Schemes.admits(R))
       R.Burst = false;
   }
-  auto [Scheme, Address] = chooseAddress(R);
+  auto [Scheme, Address] = chooseAddress(R, A.Op->Opcode);
   unsigned Align = Schemes.scheme(Scheme).alignment(R);
   if (Opts.AddressHazards && CurrentMember < 0)
     if (std::optional<PlacedAccess> P =

@@ -55,6 +55,10 @@ void MemoryPlanner::planGroup(CodeBuffer &Out) {
     if (R.Burst && !Schemes.admits(R))
       R.Burst = false; // no burst address set fits: use the plain schemes
     GroupMember M;
+    // An address oracle gives each member's address once, here.
+    std::optional<std::pair<unsigned, uint64_t>> Fixed;
+    if (Oracle)
+      Fixed = chooseAddress(R, Info->Op->Opcode);
 
     // Join a cluster: an address within its base's offset reach.
     int64_t DLo = Info->Offsets.Lo, DHi = Info->Offsets.Hi;
@@ -68,6 +72,14 @@ void MemoryPlanner::planGroup(CodeBuffer &Out) {
       W.WindowHi = DHi > 0 && C.Value > MaxU64 - uint64_t(DHi)
                        ? MaxU64
                        : C.Value + uint64_t(DHi);
+      if (Fixed) {
+        int64_t Off = signedDistance(Fixed->second, C.Value);
+        if (Fixed->second >= W.WindowLo && Fixed->second <= W.WindowHi &&
+            Info->Offsets.contains(Off))
+          M = {true, Fixed->first, Fixed->second, C.Reg, C.Value, Off,
+               Schemes.scheme(Fixed->first).alignment(R)};
+        continue;
+      }
       std::optional<unsigned> Id = Schemes.pick(W, AddrRNG);
       if (!Id)
         continue;
@@ -86,9 +98,13 @@ void MemoryPlanner::planGroup(CodeBuffer &Out) {
       }
     }
 
+    if (!M.Planned && Fixed) // kept if no cluster opens for it below
+      Group[I] = {false, Fixed->first, Fixed->second, 0, 0, 0,
+                  Schemes.scheme(Fixed->first).alignment(R), true};
+
     // Open a cluster: a new base, set up now, before the group.
     if (!M.Planned && Clusters.size() < MaxClusters) {
-      auto [Id, Addr] = chooseAddress(R);
+      auto [Id, Addr] = Fixed ? *Fixed : chooseAddress(R, Info->Op->Opcode);
       std::vector<unsigned> Free;
       for (unsigned Reg : Info->BaseCandidates)
         if (!isPinned(Reg))
@@ -107,7 +123,8 @@ void MemoryPlanner::planGroup(CodeBuffer &Out) {
       M = {true, Id, Addr, C.Reg, C.Value, C.Offset,
            Schemes.scheme(Id).alignment(R)};
     }
-    Group[I] = M;
+    if (M.Planned || !Fixed)
+      Group[I] = M;
   }
 }
 

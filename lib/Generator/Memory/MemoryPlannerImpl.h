@@ -32,6 +32,7 @@ struct MemoryPlanner::GroupMember {
   uint64_t BaseValue = 0;
   int64_t Offset = 0;
   unsigned Align = 1;
+  bool FromOracle = false; // not Planned, but the address is chosen
 };
 
 } // namespace snipgen

@@ -13,6 +13,8 @@ using namespace llvm;
 
 namespace snipgen {
 
+RegisterOracle::~RegisterOracle() = default;
+
 RegisterPolicy::RegisterPolicy(const MCEnvironment &Env,
                                const GenTarget &Target,
                                const GeneratorConfig &Config)
