@@ -124,4 +124,22 @@ Error parseBurstKey(const YAMLEntry &Entry, LayoutBuildContext &Ctx) {
   return Error::success();
 }
 
+StringRef burstModeName(BurstModeKind K) {
+  switch (K) {
+  case BurstModeKind::Basic:
+    return "basic";
+  case BurstModeKind::Load:
+    return "load";
+  case BurstModeKind::Store:
+    return "store";
+  case BurstModeKind::LoadStore:
+    return "load-store";
+  case BurstModeKind::Mixed:
+    return "mixed";
+  case BurstModeKind::Custom:
+    return "custom";
+  }
+  return "basic";
+}
+
 } // namespace snipgen

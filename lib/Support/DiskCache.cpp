@@ -9,6 +9,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
+#include <cstring>
 #include <link.h>
 #include <optional>
 
@@ -112,6 +113,20 @@ bool writeDiskCacheFile(StringRef Path, StringRef Data) {
     return false;
   }
   return true;
+}
+
+void appendDiskCacheChecksum(std::string &Out) {
+  uint64_t Sum = llvm::xxh3_64bits(llvm::StringRef(Out));
+  Out.append(reinterpret_cast<const char *>(&Sum), sizeof(Sum));
+}
+
+bool dropDiskCacheChecksum(llvm::StringRef &Data) {
+  if (Data.size() < 8)
+    return false;
+  uint64_t Sum = 0;
+  std::memcpy(&Sum, Data.data() + Data.size() - 8, 8);
+  Data = Data.drop_back(8);
+  return Sum == llvm::xxh3_64bits(Data);
 }
 
 } // namespace snipgen

@@ -191,17 +191,12 @@ std::string ISACatalogue::serialize(StringRef Key) const {
   W.u32(uint32_t(Unavail.size()));
   for (unsigned Op : Unavail)
     W.u32(Op);
-  W.i64(int64_t(xxh3_64bits(StringRef(W.Out)))); // Catches damaged files.
+  appendDiskCacheChecksum(W.Out);
   return std::move(W.Out);
 }
 
 bool ISACatalogue::deserialize(StringRef Data, StringRef Key) {
-  if (Data.size() < 8)
-    return false;
-  uint64_t Sum = 0;
-  std::memcpy(&Sum, Data.data() + Data.size() - 8, 8);
-  Data = Data.drop_back(8);
-  if (Sum != xxh3_64bits(Data))
+  if (!dropDiskCacheChecksum(Data))
     return false;
   Reader R(Data);
   if (R.str() != Key || R.Bad)

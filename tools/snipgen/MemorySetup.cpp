@@ -21,24 +21,6 @@ using namespace llvm;
 
 namespace snipgen {
 
-static StringRef modeName(BurstModeKind M) {
-  switch (M) {
-  case BurstModeKind::Basic:
-    return "basic";
-  case BurstModeKind::Load:
-    return "load";
-  case BurstModeKind::Store:
-    return "store";
-  case BurstModeKind::LoadStore:
-    return "load-store";
-  case BurstModeKind::Mixed:
-    return "mixed";
-  case BurstModeKind::Custom:
-    return "custom";
-  }
-  return "";
-}
-
 // Opcodes the groupings of the burst key put together (LLVM numbers), each
 // grouping restricted to histogram opcodes that can be in a burst group.
 static Expected<std::vector<std::vector<unsigned>>>
@@ -134,7 +116,7 @@ resolveBurstGroups(const Layout &L, const MCEnvironment &Env,
   if (Groups.empty())
     if (Error Err = Warnings.warn(
             Warning::BurstMode,
-            "burst mode '" + modeName(B.Mode) +
+            "burst mode '" + burstModeName(B.Mode) +
                 "': no opcode of the histogram can form a burst group; "
                 "generating without burst groups"))
       return Err;

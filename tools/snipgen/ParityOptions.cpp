@@ -162,24 +162,6 @@ static std::string num(double D) {
   return S;
 }
 
-static StringRef burstModeName(BurstModeKind K) {
-  switch (K) {
-  case BurstModeKind::Basic:
-    return "basic";
-  case BurstModeKind::Load:
-    return "load";
-  case BurstModeKind::Store:
-    return "store";
-  case BurstModeKind::LoadStore:
-    return "load-store";
-  case BurstModeKind::Mixed:
-    return "mixed";
-  case BurstModeKind::Custom:
-    return "custom";
-  }
-  return "basic";
-}
-
 static void printSchemes(raw_ostream &OS, const MemorySchemeList &S,
                          StringRef Ind) {
   if (!S.Ranges.empty()) {

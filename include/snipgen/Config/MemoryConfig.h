@@ -23,6 +23,7 @@
 #ifndef SNIPGEN_CONFIG_MEMORYCONFIG_H
 #define SNIPGEN_CONFIG_MEMORYCONFIG_H
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/SMLoc.h"
 #include <cstdint>
 #include <optional>
@@ -104,6 +105,8 @@ struct AccessGroupDesc {
 };
 
 enum class BurstModeKind { Basic, Load, Store, LoadStore, Mixed, Custom };
+/// The layout spelling of a burst mode (as the `burst` key reads it).
+llvm::StringRef burstModeName(BurstModeKind K);
 
 struct BurstOpcodeName {
   std::string Name;

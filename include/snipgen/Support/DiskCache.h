@@ -33,6 +33,12 @@ std::string diskCachePath(llvm::StringRef Prefix, llvm::StringRef Key);
 /// could not (nothing is left behind).
 bool writeDiskCacheFile(llvm::StringRef Path, llvm::StringRef Data);
 
+/// Appends the checksum of Out's bytes (8 bytes): catches damaged files.
+void appendDiskCacheChecksum(std::string &Out);
+
+/// Drops Data's checksum trailer; false when it is missing or wrong.
+bool dropDiskCacheChecksum(llvm::StringRef &Data);
+
 } // namespace snipgen
 
 #endif

@@ -81,8 +81,7 @@ std::string PredecoderCache::serialize(const Predecoder &P, StringRef Key) {
       put(Out, &R.Mult, 4);
     }
   }
-  uint64_t Sum = xxh3_64bits(StringRef(Out));
-  put(Out, &Sum, 8);
+  appendDiskCacheChecksum(Out);
   return Out;
 }
 
@@ -91,12 +90,7 @@ bool PredecoderCache::deserialize(StringRef Data, StringRef Key,
                                   function_ref<Handler(unsigned)> HandlerOf,
                                   Predecoder::ReferenceFn Reference,
                                   Predecoder &P) {
-  if (Data.size() < 8 || !P.Templates.empty())
-    return false;
-  uint64_t Sum = 0;
-  std::memcpy(&Sum, Data.data() + Data.size() - 8, 8);
-  Data = Data.drop_back(8);
-  if (Sum != xxh3_64bits(Data))
+  if (!P.Templates.empty() || !dropDiskCacheChecksum(Data))
     return false;
   Reader R(Data);
   uint32_t KeySize = R.get<uint32_t>();
