@@ -26,10 +26,7 @@ public:
 
 private:
   uint64_t sizeOf(ArrayRef<MCInst> Insts) const {
-    uint64_t S = 0;
-    for (const MCInst &I : Insts)
-      S += Env.instrInfo().get(I.getOpcode()).getSize();
-    return S;
+    return encodedSize(Env, Insts);
   }
   void assignAddresses();
   Expected<bool> relaxOnce();
@@ -339,6 +336,13 @@ Error Relaxer::run() {
   }
   collectControlFlowMap(P, R, Env, CFT);
   return Error::success();
+}
+
+uint64_t encodedSize(const MCEnvironment &Env, ArrayRef<MCInst> Insts) {
+  uint64_t S = 0;
+  for (const MCInst &I : Insts)
+    S += Env.instrInfo().get(I.getOpcode()).getSize();
+  return S;
 }
 
 Error layOutProgram(Program &P, const RelaxationRequest &R,

@@ -13,6 +13,8 @@
 #ifndef SNIPGEN_LIB_GENERATOR_BRANCHRELAXATION_H
 #define SNIPGEN_LIB_GENERATOR_BRANCHRELAXATION_H
 
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/MC/MCInst.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SMLoc.h"
 #include <cstdint>
@@ -56,6 +58,10 @@ struct RelaxationRequest {
   CodePlacer *Placer = nullptr;
   RandomEngine *RNG = nullptr;
 };
+
+/// Bytes of Insts as encoded (each opcode's fixed size).
+uint64_t encodedSize(const MCEnvironment &Env,
+                     llvm::ArrayRef<llvm::MCInst> Insts);
 
 llvm::Error layOutProgram(Program &P, const RelaxationRequest &R,
                           const MCEnvironment &Env,

@@ -202,10 +202,7 @@ public:
 
 private:
   uint64_t sizeOf(ArrayRef<MCInst> Insts) const {
-    uint64_t S = 0;
-    for (const MCInst &I : Insts)
-      S += Env.instrInfo().get(I.getOpcode()).getSize();
-    return S;
+    return encodedSize(Env, Insts);
   }
   /// Bytes of the longest form of T that exists (0 for no form).
   uint64_t longestForm(const Terminator &T) const {
