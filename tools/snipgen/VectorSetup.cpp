@@ -11,6 +11,21 @@ using namespace llvm;
 
 namespace snipgen {
 
+/// An RVV dump to stdout (no path or "-") or to Path; Failure starts the
+/// error message, which goes on with the path and the reason.
+static Error writeDump(StringRef Path, StringRef Text, StringRef Failure) {
+  if (Path.empty() || Path == "-") {
+    outs() << Text;
+    return Error::success();
+  }
+  std::error_code EC;
+  raw_fd_ostream F(Path, EC, sys::fs::OF_Text);
+  if (EC)
+    return makeError(Failure + Path + "': " + EC.message());
+  F << Text;
+  return Error::success();
+}
+
 Expected<VectorSetup>
 setupVectorUnit(const Layout &L, const OptionTable &Opts,
                 const MCEnvironment &Env, const GenTarget &Target,
@@ -63,17 +78,9 @@ setupVectorUnit(const Layout &L, const OptionTable &Opts,
          << "  - Derived VLEN: 0 (VLENB = 0)\n"
          << "  - Mode Change Decision Policy: None\n"
          << "--- RVV Configuration End ---\n";
-    StringRef Path = Opts.getString(OptionID::RiscvDumpRvvConfig);
-    if (Path.empty() || Path == "-") {
-      outs() << Text;
-    } else {
-      std::error_code EC;
-      raw_fd_ostream F(Path, EC, sys::fs::OF_Text);
-      if (EC)
-        return makeError("cannot write the RVV configuration dump '" + Path +
-                         "': " + EC.message());
-      F << Text;
-    }
+    if (Error E = writeDump(Opts.getString(OptionID::RiscvDumpRvvConfig), Text,
+                            "cannot write the RVV configuration dump '"))
+      return E;
   }
   if (Opts.isSet(OptionID::RiscvDumpDiscardedRvvConfigurations)) {
     std::string Text;
@@ -83,17 +90,10 @@ setupVectorUnit(const Layout &L, const OptionTable &Opts,
     else
       OS << "--- RVV Unit Discarded Info ---\nNone\n"
          << "--- RVV Unit Discarded End  ---\n";
-    StringRef Path = Opts.getString(OptionID::RiscvDumpDiscardedRvvConfigurations);
-    if (Path.empty() || Path == "-") {
-      outs() << Text;
-    } else {
-      std::error_code EC;
-      raw_fd_ostream F(Path, EC, sys::fs::OF_Text);
-      if (EC)
-        return makeError("riscv-dump-discarded-rvv-configurations error : "
-                         "cannot write '" + Path + "': " + EC.message());
-      F << Text;
-    }
+    if (Error E = writeDump(
+            Opts.getString(OptionID::RiscvDumpDiscardedRvvConfigurations), Text,
+            "riscv-dump-discarded-rvv-configurations error : cannot write '"))
+      return E;
   }
   if (S.Unit)
     S.Source = std::make_unique<VectorSource>(Inner, *S.Unit);
