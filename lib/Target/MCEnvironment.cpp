@@ -21,12 +21,15 @@ using namespace llvm;
 namespace snipgen {
 
 void initializeLLVMTargets() {
+  // RISC-V only (the triple is checked to be riscv32*/riscv64* first):
+  // registering every target LLVM has costs start-up time, and in the
+  // executables linked from LLVM's archives would link every target in.
   static std::once_flag Once;
   std::call_once(Once, [] {
-    InitializeAllTargetInfos();
-    InitializeAllTargetMCs();
-    InitializeAllDisassemblers();
-    InitializeAllAsmParsers();
+    LLVMInitializeRISCVTargetInfo();
+    LLVMInitializeRISCVTargetMC();
+    LLVMInitializeRISCVDisassembler();
+    LLVMInitializeRISCVAsmParser();
   });
 }
 

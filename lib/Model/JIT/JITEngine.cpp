@@ -12,12 +12,11 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/SmallVectorMemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Transforms/Scalar/DCE.h"
+#include "llvm/Transforms/Utils/Local.h"
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -160,14 +159,15 @@ HostCompiler *HostCompiler::get(std::string &Why) {
 // (registers overwritten before they are read). On a 100M-instruction run
 // the O2 compile alone cost more than all the compiled code's running time.
 void HostCompiler::optimize(Module &Mod) {
-  FunctionAnalysisManager FAM;
-  PassBuilder PB;
-  PB.registerFunctionAnalyses(FAM);
-  FunctionPassManager FPM;
-  FPM.addPass(DCEPass());
+  // What DCEPass does, without the pass manager: the pass builder would
+  // link every LLVM pass into snipgen-run (cmake/StaticLLVM.cmake).
+  SmallVector<WeakTrackingVH, 64> Dead;
   for (Function &F : Mod)
-    if (!F.isDeclaration())
-      FPM.run(F, FAM);
+    for (BasicBlock &BB : F)
+      for (Instruction &I : BB)
+        if (isInstructionTriviallyDead(&I))
+          Dead.emplace_back(&I);
+  RecursivelyDeleteTriviallyDeadInstructionsPermissive(Dead);
 }
 
 Expected<HostCompiler::Compiled>
