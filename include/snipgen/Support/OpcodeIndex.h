@@ -14,6 +14,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/MC/MCInstrInfo.h"
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -23,11 +24,11 @@ class OpcodeIndex {
 public:
   explicit OpcodeIndex(const llvm::MCInstrInfo &MII) : MII(MII) {
     unsigned N = MII.getNumOpcodes();
-    llvm::StringRef Prev;
+    const char *Prev = "";
     unsigned RunStart = 0;
     for (unsigned Op = 0; Op <= N; ++Op) {
-      llvm::StringRef Name = Op < N ? MII.getName(Op) : llvm::StringRef();
-      if (Op == N || (Op > RunStart && !(Prev < Name))) {
+      const char *Name = Op < N ? nameOf(Op) : "";
+      if (Op == N || (Op > RunStart && !(std::strcmp(Prev, Name) < 0))) {
         if (Op - RunStart >= 64)
           Sorted.push_back({RunStart, Op});
         else
@@ -44,7 +45,7 @@ public:
     for (auto [Lo, Hi] : Sorted) {
       while (Lo < Hi) {
         unsigned Mid = Lo + (Hi - Lo) / 2;
-        int C = MII.getName(Mid).compare(Name);
+        int C = compareWith(nameOf(Mid), Name);
         if (C == 0)
           return Mid;
         if (C < 0)
@@ -54,12 +55,26 @@ public:
       }
     }
     for (unsigned Op : Rest)
-      if (MII.getName(Op) == Name)
+      if (compareWith(nameOf(Op), Name) == 0)
         return Op;
     return ~0u;
   }
 
 private:
+  // LLVM's names are NUL-terminated; reading them as StringRefs would measure
+  // each one (tens of thousands of strlen calls per start: the constructor
+  // reads every name, a lookup about fifteen).
+  const char *nameOf(unsigned Op) const { return MII.getName(Op).data(); }
+  /// StringRef::compare's order between a NUL-terminated name and Name.
+  static int compareWith(const char *Table, llvm::StringRef Name) {
+    for (size_t I = 0, E = Name.size(); I != E; ++I) {
+      unsigned char A = Table[I], B = Name[I];
+      if (A != B) // A == 0: the table's name is a prefix of Name.
+        return A < B ? -1 : 1;
+    }
+    return Table[Name.size()] == 0 ? 0 : 1;
+  }
+
   const llvm::MCInstrInfo &MII;
   std::vector<std::pair<unsigned, unsigned>> Sorted; // [first, last) runs.
   std::vector<unsigned> Rest;

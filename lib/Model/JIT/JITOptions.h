@@ -18,7 +18,7 @@ struct JITOptions {
   /// (JITEngine::hotEnough). 0 compiles every block on its first arrival
   /// (tests use it to force the compiled tier). Values above 65534 are
   /// clamped.
-  unsigned Threshold = 1000;
+  unsigned Threshold = 650;
   /// Run LLVM's IR verifier on every translated block before compiling it
   /// (a translator bug then turns tier 2 off with a message in
   /// JITStats::Error instead of reaching the code generator). It costs about
