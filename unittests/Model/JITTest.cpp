@@ -431,11 +431,13 @@ TEST(JIT, BlocksChainWithinAPage) {
 // The threshold counts arrivals at a block; short blocks need
 // proportionally more (JITEngine::hotEnough), and disabling the tier leaves
 // no engine at all.
+// The loop counters step by a register (add, not addi), so the loop count
+// cannot be forecast (JITForecastTest.cpp) and only arrivals decide.
 TEST(JIT, ThresholdCountsArrivals) {
-  std::string Long = "li a2, 400\nloop:\n";
+  std::string Long = "li a2, 400\nli a3, 1\nloop:\n";
   for (int I = 0; I < 300; ++I)
     Long += "addi a0, a0, 1\n";
-  Long += "addi a1, a1, 1\nblt a1, a2, loop\n";
+  Long += "add a1, a1, a3\nblt a1, a2, loop\n";
   auto M = makeMachine(Long, "rv64gc", {true, 10, true});
   ASSERT_TRUE(M);
   EXPECT_EQ(M->run(10000000, nullptr), SNIPGEN_STEP_STOP_PC);
@@ -444,12 +446,13 @@ TEST(JIT, ThresholdCountsArrivals) {
   // iterations compiled, all in one call (the block loops by itself).
   EXPECT_EQ(M->jit()->stats().NativeInstructions, 389u * 302);
   EXPECT_EQ(M->jit()->stats().BlockRuns, 1u);
+  EXPECT_EQ(M->jit()->stats().Forecast, 0u);
   EXPECT_EQ(M->H.X[10], 400u * 300);
 
   // A 3-instruction loop needs 10 + 10 x 32 / 3 = 116 arrivals: compiled on
   // the 116th of 1999, then 1884 iterations run compiled.
-  const char *Short = "li a2, 2000\nloop:\naddi a0, a0, 1\naddi a1, a1, 1\n"
-                      "blt a1, a2, loop\n";
+  const char *Short = "li a2, 2000\nli a3, 1\nloop:\naddi a0, a0, 1\n"
+                      "add a1, a1, a3\nblt a1, a2, loop\n";
   auto S = makeMachine(Short, "rv64gc", {true, 10, true});
   ASSERT_TRUE(S);
   EXPECT_EQ(S->run(10000000, nullptr), SNIPGEN_STEP_STOP_PC);

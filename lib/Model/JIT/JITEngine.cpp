@@ -1,6 +1,7 @@
 //===- JITEngine.cpp - ORC set-up, the block cache, running blocks --------===//
 #include "JIT/JITEngine.h"
 #include "JIT/BlockTranslator.h"
+#include "JIT/LoopForecast.h"
 #include "Decoder.h"
 #include "Machine.h"
 
@@ -330,8 +331,21 @@ void JITEngine::compile(Decoded &Slot) {
     Slot.Heat = NeverCompile;
     return;
   }
-  if (!hotEnough(Slot, Plan.Insts.size()))
+  if (Slot.Heat < Threshold) {
+    // The forecast arrival (wants()): compile now only if the block is a
+    // counted self-loop that will come back at least as often as the
+    // rent-or-buy rule would wait for; else keep counting.
+    if (!Plan.SelfLoop)
+      return;
+    uint64_t Iterations =
+        jit::forecastIterations(Plan, *Rules, M.H.X, Target.XLen);
+    if (Iterations < arrivalsNeeded(Plan.Insts.size()))
+      return;
+    PendingArrivals.erase(&Slot);
+    ++Stats.Forecast;
+  } else if (!hotEnough(Slot, Plan.Insts.size())) {
     return;
+  }
   auto Start = std::chrono::steady_clock::now();
   auto Fail = [&](Error E) {
     Stats.Error = toString(std::move(E));
@@ -404,12 +418,15 @@ void JITEngine::compile(Decoded &Slot) {
 // time, and never much more - the classic rent-or-buy balance, which keeps
 // a program whose blocks are all just barely hot from paying mostly for
 // compilation.
-bool JITEngine::hotEnough(Decoded &Slot, size_t Length) {
+uint64_t JITEngine::arrivalsNeeded(size_t Length) const {
   constexpr uint64_t FixedCostLength = 32;
+  return uint64_t(Threshold) + uint64_t(Threshold) * FixedCostLength / Length;
+}
+
+bool JITEngine::hotEnough(Decoded &Slot, size_t Length) {
   if (Threshold == 0)
     return true;
-  uint64_t Needed =
-      uint64_t(Threshold) + uint64_t(Threshold) * FixedCostLength / Length;
+  uint64_t Needed = arrivalsNeeded(Length);
   uint64_t &Seen = PendingArrivals[&Slot];
   Seen += uint64_t(Slot.Heat) + 1; // The arrivals wants() counted, and this.
   if (Seen < Needed) {

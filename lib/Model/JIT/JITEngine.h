@@ -2,7 +2,8 @@
 //
 // The interpreter (Machine::runLoop) is tier 1. Tier 2 compiles hot
 // straight-line blocks of decoded instructions to host code with LLVM ORC
-// (LLJIT, O2) and runs them instead of interpreting them. A block is a run
+// (LLJIT and LLVM's -O0 code generator: see HostCompiler::optimize) and
+// runs them instead of interpreting them. A block is a run
 // of supported instructions in one decode page, up to and including the
 // first branch or jump (see OpcodeRules.h for what is supported).
 //
@@ -11,8 +12,10 @@
 //   a page change, or at a slot whose Next is null), it asks wants(Slot).
 //   wants() counts the arrival in Decoded::Heat and says whether the loop
 //   must call execute() instead of interpreting the slot.
-// * execute() compiles the block once it is hot (see hotEnough()), then runs
-//   it if it retires at most Budget instructions (so step limits stay exact).
+// * execute() compiles the block once it is hot (see hotEnough()), or on its
+//   second arrival if it is a counted loop that will be hot (LoopForecast.h),
+//   then runs it if it retires at most Budget instructions (so step limits
+//   stay exact).
 //   It adds what the block retired to InstRet and returns the slot to
 //   interpret next, or null with H.PC holding the next pc. When a block
 //   ends in a branch or jump to the first slot of another compiled block in
@@ -52,6 +55,7 @@ struct JITStats {
   uint64_t BlocksDropped = 0;      // By self-modifying code or fence.i.
   uint64_t InstructionsCompiled = 0;
   uint64_t SelfLoops = 0;          // Compiled blocks that loop by themselves.
+  uint64_t Forecast = 0;           // Compiled early: counted self-loops.
   uint64_t BlockRuns = 0;
   uint64_t NativeInstructions = 0; // Retired by compiled code.
   uint64_t SideExits = 0;
@@ -70,14 +74,18 @@ public:
   /// Heat value of a slot that is never compiled (it starts with an
   /// unsupported instruction, or compilation failed).
   static constexpr uint16_t NeverCompile = 0xffff;
+  /// The arrival at which a block's loop count is forecast (the first one
+  /// decodes the body).
+  static constexpr uint16_t ForecastArrival = 2;
 
   /// Counts an arrival at Slot; true if execute() must handle it.
   bool wants(Decoded &Slot) {
     if (Slot.JitBlock)
       return true;
     if (Slot.Heat < Threshold) {
-      ++Slot.Heat;
-      return false;
+      // The second arrival also asks: a counted self-loop may be compiled
+      // then (JITEngine::compile, LoopForecast.h).
+      return ++Slot.Heat == ForecastArrival && ForecastArrival < Threshold;
     }
     return Slot.Heat != NeverCompile;
   }
@@ -103,6 +111,8 @@ private:
   struct Block;
   void compile(Decoded &Slot);
   bool hotEnough(Decoded &Slot, size_t Length);
+  /// Arrivals after which a block of Length instructions is compiled.
+  uint64_t arrivalsNeeded(size_t Length) const;
   void dropOverlapping(uint64_t First, uint64_t Last);
   void drop(uint32_t Id);
 
