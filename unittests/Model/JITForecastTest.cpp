@@ -1,8 +1,8 @@
 //===- JITForecastTest.cpp - Counted self-loops compiled early -------------===//
 //
 // A self-loop block whose exit branch compares counters (registers the body
-// steps by a constant, or leaves alone) is compiled on its second arrival
-// when the loop will run at least as many more times as the threshold rule
+// steps by a constant, or leaves alone) is compiled once its body is decoded
+// (here: entered from the code before it, after the first iteration) when the loop will run at least as many more times as the threshold rule
 // would wait for (lib/Model/JIT/LoopForecast.h). Each case runs a loop of
 // L = 22 instructions (20 adds, the counter step, the branch) with
 // threshold 10, so the rule waits for 10 + 10 x 32 / 22 = 24 arrivals, and
@@ -17,6 +17,10 @@ using namespace snipgen::test::jit;
 namespace {
 
 constexpr unsigned BodyAdds = 20, LoopLength = BodyAdds + 2;
+
+unsigned loopLength(const char *Step) {
+  return BodyAdds + 1 + unsigned(llvm::StringRef(Step).count('\n'));
+}
 
 struct LoopCase {
   const char *Name;
@@ -42,7 +46,7 @@ void runCase(const LoopCase &C) {
   EXPECT_EQ(differences(*I, *J), "");
   EXPECT_EQ(I->H.X[10], C.Iterations * BodyAdds);
   const model::JITStats &S = J->jit()->stats();
-  EXPECT_EQ(S.NativeInstructions, C.CompiledIterations * LoopLength);
+  EXPECT_EQ(S.NativeInstructions, C.CompiledIterations * loopLength(C.Step));
   EXPECT_EQ(S.Forecast, C.Forecast ? 1u : 0u);
 }
 
@@ -51,9 +55,13 @@ class JITForecast : public testing::TestWithParam<LoopCase> {};
 TEST_P(JITForecast, CompilesWhenTheCountPays) { runCase(GetParam()); }
 
 const LoopCase Cases[] = {
-    // Counting down to zero (c.bnez): 99 more iterations at the second
-    // arrival, at least 24: compiled then.
+    // Counting down to zero (c.bnez): 99 more iterations after the first,
+    // at least 24: compiled then.
     {"CountDownBnez", "rv64gc", "li a1, 100\n", "addi a1, a1, -1\n",
+     "bnez a1, loop", 100, 99, true},
+    // Entered by a jump, the loop's first arrival comes before its body is
+    // decoded; the second forecasts.
+    {"EnteredByAJump", "rv64gc", "li a1, 100\nj loop\n", "addi a1, a1, -1\n",
      "bnez a1, loop", 100, 99, true},
     // 19 more: fewer than the rule waits for, and the loop ends before it
     // is hot: never compiled.
@@ -80,12 +88,13 @@ const LoopCase Cases[] = {
      "li a1, 0x7fffffffffffffd0\nli a2, 0x8000000000000005\n",
      "addi a1, a1, 1\n", "bne a1, a2, loop", 53, 52, true},
     // Two updates of the counter: not a counter the forecast follows; the
-    // arrivals decide (compiled on the 24th of 100).
+    // arrivals decide (the 23rd, iteration 24 of 100).
     {"CounterWrittenTwice", "rv64gc", "li a1, 200\n",
      "addi a1, a1, -1\naddi a1, a1, -1\n", "bnez a1, loop", 100, 77, false},
-    // The counter steps by a register: the same.
+    // The counter steps by a register: the same (the 24th arrival,
+    // iteration 25).
     {"CounterStepsByARegister", "rv64gc", "li a1, 100\nli a3, -1\n",
-     "add a1, a1, a3\n", "bnez a1, loop", 100, 77, false},
+     "add a1, a1, a3\n", "bnez a1, loop", 100, 76, false},
 };
 
 INSTANTIATE_TEST_SUITE_P(Loops, JITForecast, testing::ValuesIn(Cases),
@@ -94,7 +103,7 @@ INSTANTIATE_TEST_SUITE_P(Loops, JITForecast, testing::ValuesIn(Cases),
                          });
 
 // A counter stepping away from its bound never ends the loop (until the
-// step limit): compiled on the second arrival, and stopped exactly at the
+// step limit): compiled after the first iteration, and stopped exactly at the
 // limit like the interpreter (runCase compares the two machines).
 TEST(JITForecast, CounterSteppingAwayIsUnbounded) {
   const uint64_t Limit = 100000;

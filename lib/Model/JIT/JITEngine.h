@@ -12,8 +12,9 @@
 //   a page change, or at a slot whose Next is null), it asks wants(Slot).
 //   wants() counts the arrival in Decoded::Heat and says whether the loop
 //   must call execute() instead of interpreting the slot.
-// * execute() compiles the block once it is hot (see hotEnough()), or on its
-//   second arrival if it is a counted loop that will be hot (LoopForecast.h),
+// * execute() compiles the block once it is hot (see hotEnough()), or on one
+//   of its first arrivals if it is a counted loop that will be hot
+//   (LoopForecast.h),
 //   then runs it if it retires at most Budget instructions (so step limits
 //   stay exact).
 //   It adds what the block retired to InstRet and returns the slot to
@@ -74,18 +75,20 @@ public:
   /// Heat value of a slot that is never compiled (it starts with an
   /// unsupported instruction, or compilation failed).
   static constexpr uint16_t NeverCompile = 0xffff;
-  /// The arrival at which a block's loop count is forecast (the first one
-  /// decodes the body).
-  static constexpr uint16_t ForecastArrival = 2;
+  /// The arrivals the pc lookup counts at which a block's loop count is
+  /// forecast: two, because a loop entered by a jump arrives first before
+  /// its body is decoded (one entered from the code before it arrives
+  /// through the lookup first after one iteration).
+  static constexpr uint16_t ForecastArrivals = 2;
 
   /// Counts an arrival at Slot; true if execute() must handle it.
   bool wants(Decoded &Slot) {
     if (Slot.JitBlock)
       return true;
     if (Slot.Heat < Threshold) {
-      // The second arrival also asks: a counted self-loop may be compiled
+      // The first arrivals also ask: a counted self-loop may be compiled
       // then (JITEngine::compile, LoopForecast.h).
-      return ++Slot.Heat == ForecastArrival && ForecastArrival < Threshold;
+      return ++Slot.Heat <= ForecastArrivals && ForecastArrivals < Threshold;
     }
     return Slot.Heat != NeverCompile;
   }

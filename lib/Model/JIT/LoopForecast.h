@@ -7,8 +7,8 @@
 // readable: its exit branch compares registers the block changes by a
 // constant step (or not at all), and the hart holds their values now. If the
 // loop will come back at least as often as the rule would wait for, waiting
-// only costs the interpretation; the engine then compiles on the second
-// arrival (the first one decodes the body).
+// only costs the interpretation; the engine then compiles it as soon as
+// its body is decoded (JITEngine::ForecastArrivals).
 //
 // forecastIterations reads the exit branch of a self-loop plan: each of its
 // two registers must be left alone by the body or written exactly once, by
