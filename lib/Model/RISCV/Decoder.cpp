@@ -43,6 +43,11 @@ void initializeRISCVTarget() {
 }
 
 void registerAllSemantics(SemanticTable &T) {
+  registerScalarSemantics(T);
+  registerVectorSemantics(T);
+}
+
+void registerScalarSemantics(SemanticTable &T) {
   registerIntegerSemantics(T);
   registerMulDivSemantics(T);
   registerAtomicSemantics(T);
@@ -63,7 +68,6 @@ void registerAllSemantics(SemanticTable &T) {
   registerZfaSemantics(T);
   registerZfinxSemantics(T);
   registerZfbfminSemantics(T);
-  registerVectorSemantics(T);
 }
 
 Decoder::~Decoder() {
@@ -181,8 +185,13 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
     return modelError("cannot create the RISC-V disassembler");
 
   // Resolve the semantic table's opcode names once.
+  // Without a vector unit LLVM decodes no vector opcode: their semantics
+  // (most of the table) need not be resolved at every start.
   SemanticTable Table;
-  registerAllSemantics(Table);
+  if (D->VLen)
+    registerAllSemantics(Table);
+  else
+    registerScalarSemantics(Table);
   OpcodeIndex ByName(*D->MII);
   D->Handlers.assign(D->MII->getNumOpcodes(), nullptr);
   for (const SemanticTable::Entry &Entry : Table.entries()) {

@@ -413,6 +413,9 @@ void registerVectorSemantics(SemanticTable &T);
 
 /// Calls every register*Semantics above.
 void registerAllSemantics(SemanticTable &T);
+/// All but the vector extension's (thousands of opcodes): what a model
+/// without V or Zve* can decode.
+void registerScalarSemantics(SemanticTable &T);
 
 } // namespace snipgen::model
 
