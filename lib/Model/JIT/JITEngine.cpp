@@ -122,6 +122,20 @@ HostCompiler *HostCompiler::get(std::string &Why) {
     if (!JTMB)
       return Fail(JTMB.takeError());
     JTMB->setCodeGenOptLevel(CodeGenOptLevel::None); // See optimize().
+    // The host's name and its full feature list (~150 entries) cost about a
+    // millisecond per subtarget built (each feature's implied features are
+    // walked); compiled blocks are scalar integer code and calls, which
+    // need only the baseline and the bit-manipulation features below.
+    // Only features the host has are named, so the code runs on it.
+    if (JTMB->getTargetTriple().getArch() == Triple::x86_64) {
+      SubtargetFeatures Wanted;
+      for (const std::string &F : JTMB->getFeatures().getFeatures())
+        if (F == "+bmi" || F == "+bmi2" || F == "+lzcnt" || F == "+popcnt" ||
+            F == "+cmov" || F == "+cx16")
+          Wanted.AddFeature(F);
+      JTMB->setCPU("x86-64");
+      JTMB->getFeatures() = Wanted;
+    }
     // No platform support (static initialisers, atexit, TLS): blocks have
     // none, and the generic platform's per-module bookkeeping costs time on
     // every compile.
