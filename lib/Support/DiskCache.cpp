@@ -53,7 +53,8 @@ static std::string objectHolding(const void *Address) {
 }
 
 static std::string libLLVMPath() {
-  // Any function of libLLVM: where it was loaded from.
+  // Any function of LLVM: where it was loaded from (the executable itself
+  // when LLVM is linked from its archives, cmake/StaticLLVM.cmake).
   return objectHolding(
       reinterpret_cast<const void *>(&sys::fs::getMainExecutable));
 }
