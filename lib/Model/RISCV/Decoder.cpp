@@ -197,6 +197,13 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
     D->Handlers[Op] = Entry.Fn;
   }
   D->Seen.assign(D->MII->getNumOpcodes(), 0);
+  D->EndsRun.assign(D->MII->getNumOpcodes(), 0);
+  for (unsigned Op = 0, E = D->MII->getNumOpcodes(); Op != E; ++Op) {
+    const MCInstrDesc &Desc = D->MII->get(Op);
+    D->EndsRun[Op] = Desc.isBranch() || Desc.isIndirectBranch() ||
+                     Desc.isCall() || Desc.isReturn() || Desc.isBarrier() ||
+                     Desc.isTerminator();
+  }
   if (const char *P = std::getenv("SNIPGEN_PREDECODE"); P && StringRef(P) == "off")
     D->LearnAfter = 0;
   return D;
@@ -262,7 +269,7 @@ Decoder::Result Decoder::decodeWithLLVM(ArrayRef<uint8_t> Bytes,
     const MCOperand &Op = Inst.getOperand(I);
     if (Op.isReg())
       Out.Ops[I] = MRI->getEncodingValue(Op.getReg());
-    else if (Op.isImm())
+    else if (Op.isImm() && Operand::fits(Op.getImm()))
       Out.Ops[I] = Op.getImm();
     else {
       Out.NumOps = MaxOperands + 1;

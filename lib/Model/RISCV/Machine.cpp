@@ -168,7 +168,7 @@ bool Machine::refillFetch(uint64_t PC) {
 DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
   DecodedPage *P = nullptr;
   size_t Limit = std::max(2u, Config.DecodeCachePages);
-  size_t ProbationLimit = std::clamp<size_t>(Limit / 8, 1, 4);
+  size_t ProbationLimit = std::clamp<size_t>(Limit / 8, 1, 2);
   bool Ghost = false;
   for (const auto &G : Ghosts)
     if (G.first == &R && G.second == Index)
@@ -286,6 +286,7 @@ StepStatus decodeOnMiss(Hart &H, const Decoded &D) {
   Decoded &Slot = const_cast<Decoded &>(D); // Slots are owned, mutable.
   if (!H.Owner->decodeInto(Slot, H.PC))
     return StepStatus::Raised;
+  H.Owner->decodeAhead(Slot);
   return Slot.Fn(H, Slot);
 }
 
@@ -302,6 +303,37 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
               : "fetch outside every region");
     return false;
   }
+  if (LLVM_UNLIKELY(!decodeAt(Slot, PC, *R))) {
+    H.raise(Cause::InstrAccessFault, PC + 2,
+            "instruction crosses the end of its region");
+    return false;
+  }
+  return true;
+}
+
+// Straight-line code runs once: decoding the slots after a miss in one go
+// keeps the predecoder's tables and code hot and saves a trip through
+// decodeOnMiss per instruction. Decoding ahead only fills slots; what they
+// hold is executed (or raises, for illegal encodings) only when reached, and
+// stores to code invalidate them like any decoded slot.
+void Machine::decodeAhead(const Decoded &From) {
+  if (From.PC - FetchBase >= FetchSize)
+    return; // Not the fetch page (cannot happen from the run loop).
+  Region &R = *FetchRegion;
+  const Decoded *S = &From;
+  for (unsigned Left = DecodeAheadSlots; Left; --Left) {
+    Decoded *N = const_cast<Decoded *>(S->Next); // Owned, mutable.
+    if (!N || N->Fn != decodeOnMiss || N->PC == StopPC ||
+        S->Fn == illegalInstruction || Dec->endsStraightRun(S->Opcode))
+      return;
+    if (!decodeAt(*N, N->PC, R))
+      return; // Crosses the region's end: raised when reached.
+    S = N;
+  }
+}
+
+bool Machine::decodeAt(Decoded &Slot, uint64_t PC, Region &Reg) {
+  Region *R = &Reg;
   uint64_t Off = PC - R->Base;
   const uint8_t *Bytes = R->Host + Off;
   uint32_t Encoding;
@@ -315,11 +347,8 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
   } else {
     Encoding = uint32_t(Bytes[0]) | uint32_t(Bytes[1]) << 8;
     Size = 2;
-    if ((Encoding & 3) == 3) {
-      H.raise(Cause::InstrAccessFault, PC + 2,
-              "instruction crosses the end of its region");
+    if ((Encoding & 3) == 3)
       return false;
-    }
   }
   ++Decodes;
   // Decoded in place (the slot's PC stays); tier-2 state starts afresh.
@@ -342,11 +371,11 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
   Slot.JitBlock = 0;
   // Link the sequential successor if it is in the same page (slots of one
   // page are contiguous).
-  uint64_t InPage = (PC - R->Base) % CodePageBytes;
+  uint64_t InPage = Off % CodePageBytes;
   Slot.Next = nullptr;
   if (InPage + Slot.Size < CodePageBytes) {
     // The successor slot must be valid (DecodedPage's invariant).
-    DecodedPage *P = R->CodePages[(PC - R->Base) / CodePageBytes];
+    DecodedPage *P = R->CodePages[Off / CodePageBytes];
     unsigned I = unsigned(InPage + Slot.Size) / 2;
     P->slot(I);
     Slot.Next = &P->Slots[I];

@@ -147,6 +147,12 @@ public:
   /// Decodes the instruction at H.PC into Slot (handler or illegal).
   /// Returns false on a fetch fault (H.Pending filled, Slot untouched).
   bool decodeInto(Decoded &Slot, uint64_t PC);
+  /// Decodes the undecoded slots after From (decoded, in the fetch page)
+  /// along straight-line code: up to DecodeAheadSlots, stopping at the page
+  /// end, a decoded slot, the stop pc, an illegal encoding or a control
+  /// transfer (Decoder::endsStraightRun).
+  void decodeAhead(const Decoded &From);
+  static constexpr unsigned DecodeAheadSlots = 64;
   bool toHostHit(uint64_t Addr, unsigned Size) const {
     return ToHostEnabled && Addr < ToHost + 8 && ToHost < Addr + Size;
   }
@@ -185,6 +191,9 @@ private:
   /// Handles a Raised step; returns -1 to keep running or a result code.
   int finishEvent(const Decoded &D, uint64_t PC, bool Observed);
   int fetchFault(uint64_t PC, bool Observed);
+  /// decodeInto in region R (executable, holding PC): false, with nothing
+  /// raised, if the instruction crosses the region's end.
+  bool decodeAt(Decoded &Slot, uint64_t PC, Region &R);
   int stopWith(int Result, uint64_t PC, uint32_t Encoding);
   void takeTrap(uint64_t PC);
   void deliverLog(uint64_t PC, const Decoded &D);
