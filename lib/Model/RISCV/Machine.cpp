@@ -240,16 +240,6 @@ DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
   return P;
 }
 
-void DecodedPage::initSlot(unsigned I) {
-  Decoded &S = Slots[I];
-  S.Fn = decodeOnMiss;
-  S.PC = Base + 2 * I;
-  S.Heat = 0;
-  S.JitBlock = 0;
-  S.Next = nullptr;
-  Valid[I / 64] |= uint64_t(1) << (I % 64);
-}
-
 void Machine::evictPage(DecodedPage &P) {
   if (!P.Owner)
     return;
@@ -320,19 +310,26 @@ void Machine::decodeAhead(const Decoded &From) {
   if (From.PC - FetchBase >= FetchSize)
     return; // Not the fetch page (cannot happen from the run loop).
   Region &R = *FetchRegion;
+  DecodedPage &P = *FetchPage;
   const Decoded *S = &From;
   for (unsigned Left = DecodeAheadSlots; Left; --Left) {
     Decoded *N = const_cast<Decoded *>(S->Next); // Owned, mutable.
     if (!N || N->Fn != decodeOnMiss || N->PC == StopPC ||
         S->Fn == illegalInstruction || Dec->endsStraightRun(S->Opcode))
       return;
-    if (!decodeAt(*N, N->PC, R))
+    if (!decodeAt(*N, N->PC, R, P))
       return; // Crosses the region's end: raised when reached.
     S = N;
   }
 }
 
-bool Machine::decodeAt(Decoded &Slot, uint64_t PC, Region &Reg) {
+bool Machine::decodeAt(Decoded &Slot, uint64_t PC, Region &R) {
+  return decodeAt(Slot, PC, R,
+                  *R.CodePages[(PC - R.Base) / CodePageBytes]);
+}
+
+bool Machine::decodeAt(Decoded &Slot, uint64_t PC, Region &Reg,
+                       DecodedPage &P) {
   Region *R = &Reg;
   uint64_t Off = PC - R->Base;
   const uint8_t *Bytes = R->Host + Off;
@@ -375,10 +372,9 @@ bool Machine::decodeAt(Decoded &Slot, uint64_t PC, Region &Reg) {
   Slot.Next = nullptr;
   if (InPage + Slot.Size < CodePageBytes) {
     // The successor slot must be valid (DecodedPage's invariant).
-    DecodedPage *P = R->CodePages[Off / CodePageBytes];
     unsigned I = unsigned(InPage + Slot.Size) / 2;
-    P->slot(I);
-    Slot.Next = &P->Slots[I];
+    P.slot(I);
+    Slot.Next = &P.Slots[I];
   }
   return true;
 }

@@ -71,7 +71,7 @@ struct DecodedPage {
       initSlot(I);
     return Slots[I];
   }
-  void initSlot(unsigned I);
+  inline void initSlot(unsigned I);
 };
 static_assert(std::is_trivially_destructible_v<Decoded>,
               "decode slots are never destroyed one by one");
@@ -194,6 +194,8 @@ private:
   /// decodeInto in region R (executable, holding PC): false, with nothing
   /// raised, if the instruction crosses the region's end.
   bool decodeAt(Decoded &Slot, uint64_t PC, Region &R);
+  /// The same, given the decode page P of PC.
+  bool decodeAt(Decoded &Slot, uint64_t PC, Region &R, DecodedPage &P);
   int stopWith(int Result, uint64_t PC, uint32_t Encoding);
   void takeTrap(uint64_t PC);
   void deliverLog(uint64_t PC, const Decoded &D);
@@ -234,6 +236,16 @@ private:
 StepStatus decodeOnMiss(Hart &H, const Decoded &D);
 /// Handler for encodings that do not decode or have no semantics.
 StepStatus illegalInstruction(Hart &H, const Decoded &D);
+
+inline void DecodedPage::initSlot(unsigned I) {
+  Decoded &S = Slots[I];
+  S.Fn = decodeOnMiss;
+  S.PC = Base + 2 * I;
+  S.Heat = 0;
+  S.JitBlock = 0;
+  S.Next = nullptr;
+  Valid[I / 64] |= uint64_t(1) << (I % 64);
+}
 
 } // namespace snipgen::model
 
