@@ -93,8 +93,11 @@ public:
   std::string print(llvm::ArrayRef<uint8_t> Bytes, uint64_t Address,
                     bool PadMnemonic = true) const;
   /// True for opcodes after which straight-line code may not go on (LLVM's
-  /// branch, call, return, barrier and terminator flags): the decode cache
-  /// decodes ahead of the pc only up to such an instruction.
+  /// branch, call, return, barrier and terminator flags, pc-relative
+  /// operands, JALR) or often does not
+  /// (side effects LLVM does not model: ecall, ebreak, CSR accesses,
+  /// fences): the decode cache decodes ahead of the pc only up to such an
+  /// instruction.
   bool endsStraightRun(unsigned Opcode) const {
     return Opcode >= EndsRun.size() || EndsRun[Opcode];
   }

@@ -314,8 +314,11 @@ void Machine::decodeAhead(const Decoded &From) {
   const Decoded *S = &From;
   for (unsigned Left = DecodeAheadSlots; Left; --Left) {
     Decoded *N = const_cast<Decoded *>(S->Next); // Owned, mutable.
+    // Not past an instruction that leaves straight-line code or traps
+    // (an all-zero parcel is illegal; what follows is rarely code).
     if (!N || N->Fn != decodeOnMiss || N->PC == StopPC ||
-        S->Fn == illegalInstruction || Dec->endsStraightRun(S->Opcode))
+        S->Fn == illegalInstruction || S->Encoding == 0 ||
+        Dec->endsStraightRun(S->Opcode))
       return;
     if (!decodeAt(*N, N->PC, R, P))
       return; // Crosses the region's end: raised when reached.
