@@ -101,10 +101,11 @@ private:
     uint8_t Op = 0, Shift = 0, Keep = 0; // Keep: 0 or 1.
   };
   // Runs every template applies (padded); more, up to MaxRuns, are applied
-  // when a template has them. Four cover the R, I, S and U formats (most
-  // of the instructions of a snippet) without a branch that depends on the
-  // format; none of LLVM 22's RISC-V formats needs more than 8.
-  static constexpr unsigned FixedRuns = 4, MaxRuns = 16;
+  // when a template has them. A sign bit is a run of its own (its weight is
+  // negative), so five cover the R, I, S, U and J formats (most of the
+  // instructions of a snippet) without a branch that depends on the format;
+  // none of LLVM 22's RISC-V formats needs more than 8.
+  static constexpr unsigned FixedRuns = 5, MaxRuns = 16;
   struct Template {
     uint32_t Mask = 0, Match = 0;
     uint32_t Opcode = 0;
