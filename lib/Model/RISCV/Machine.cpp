@@ -159,7 +159,7 @@ bool Machine::refillFetch(uint64_t PC) {
 // Replacement. Straight-line code enters each page once and never comes
 // back, while loops and calls come back; recycling the oldest page (a
 // clock over all of them) would make a long snippet cycle through every
-// page's 180 KiB of slots, which by then have left the caches. So pages start
+// page's 128 KiB of slots, which by then have left the caches. So pages start
 // on probation (a FIFO of ProbationPages): straight-line code recycles those
 // few, still cached, pages. A page entered again while on probation, or
 // taken again soon after it was recycled from probation (a loop longer than
@@ -168,7 +168,7 @@ bool Machine::refillFetch(uint64_t PC) {
 DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
   DecodedPage *P = nullptr;
   size_t Limit = std::max(2u, Config.DecodeCachePages);
-  size_t ProbationLimit = std::clamp<size_t>(Limit / 8, 1, 2);
+  size_t ProbationLimit = std::clamp<size_t>(Limit / 8, 1, 4);
   bool Ghost = false;
   for (const auto &G : Ghosts)
     if (G.first == &R && G.second == Index)
@@ -228,7 +228,7 @@ DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
     }
   }
   // Reusing the memory of an evicted page (rather than freeing it and
-  // allocating afresh) saves the kernel zeroing 180 KiB per page; the slots
+  // allocating afresh) saves the kernel zeroing 128 KiB per page; the slots
   // themselves are initialised when first used (DecodedPage).
   P->clear(R.Base + Index * CodePageBytes);
   P->Owner = &R;

@@ -37,7 +37,7 @@ inline constexpr uint64_t CodePageBytes = 4096;
 /// The decode cache of one 4 KiB code page. Pages are recycled: at most
 /// MachineConfig::DecodeCachePages exist at once (see refillFetch).
 ///
-/// Slots are initialised lazily: a page is 180 KiB of slots but a run
+/// Slots are initialised lazily: a page is 128 KiB of slots but a run
 /// usually uses only the slots it executes, so taking a page clears a 256-byte
 /// bitmap instead of writing every slot. A slot whose Valid bit is clear holds
 /// garbage; a valid slot is either undecoded (Fn = decodeOnMiss) or decoded.
@@ -94,7 +94,7 @@ struct MachineConfig {
   bool VectorAgnosticOnes = false;
   JITOptions JIT = JITOptions::fromEnvironment(); // Tier 2 (lib/Model/JIT).
   // Decode-cache pages held at once (each covers 4 KiB of code and takes
-  // about 180 KiB): straight-line code runs once, so a long snippet must not
+  // 128 KiB): straight-line code runs once, so a long snippet must not
   // keep a decoded copy of all of itself. New pages are recycled first,
   // pages that code comes back to by a clock (Machine::takePage); at least 2.
   unsigned DecodeCachePages = 64;
