@@ -331,8 +331,9 @@ bool Machine::decodeAt(Decoded &Slot, uint64_t PC, Region &R) {
                   *R.CodePages[(PC - R.Base) / CodePageBytes]);
 }
 
-bool Machine::decodeAt(Decoded &Slot, uint64_t PC, Region &Reg,
-                       DecodedPage &P) {
+// Inlined into decodeAhead's loop and decodeInto.
+LLVM_ATTRIBUTE_ALWAYS_INLINE bool
+Machine::decodeAt(Decoded &Slot, uint64_t PC, Region &Reg, DecodedPage &P) {
   Region *R = &Reg;
   uint64_t Off = PC - R->Base;
   const uint8_t *Bytes = R->Host + Off;
