@@ -128,3 +128,68 @@ TEST(DecodeCacheTest, LoopsOverManyPagesStayDecoded) {
 }
 
 } // namespace
+
+namespace {
+
+// A machine with JIT off over the rwx region holding Asm, stopping at its end.
+std::unique_ptr<model::Machine> rwxMachine(const std::string &Asm) {
+  auto Bytes = test::assemble(Asm, "rv64gc");
+  if (!Bytes) {
+    ADD_FAILURE() << llvm::toString(Bytes.takeError());
+    return nullptr;
+  }
+  model::MachineConfig C;
+  C.Isa = "rv64gc";
+  C.JIT.Enabled = false;
+  C.Regions = {{RwxBase, RwxSize,
+                model::RightRead | model::RightWrite | model::RightExec,
+                "rwx"}};
+  auto M = model::Machine::create(C);
+  if (!M) {
+    ADD_FAILURE() << llvm::toString(M.takeError());
+    return nullptr;
+  }
+  (*M)->writeMemory(RwxBase, Bytes->data(), Bytes->size());
+  (*M)->H.PC = RwxBase;
+  (*M)->setStopPC(RwxBase + Bytes->size(), true);
+  return std::move(*M);
+}
+
+// A miss decodes the straight-line code after it in one go (Machine::
+// decodeAhead), but not past a jump or an instruction that traps: the data
+// after them is never decoded, and an illegal encoding there raises nothing.
+TEST(DecodeCacheTest, DecodeAheadStopsAtJumpsAndTraps) {
+  auto M = rwxMachine("  j over\n  .word 0xffffffff\n  .word 0\n"
+                      "over:\n  addi a0, a0, 1\n  addi a0, a0, 2\n  ebreak\n"
+                      "  .word 0xffffffff\n  .word 0\n");
+  ASSERT_TRUE(M);
+  EXPECT_EQ(M->run(100, nullptr), SNIPGEN_STEP_EBREAK);
+  EXPECT_EQ(M->H.X[10], 3u);
+  // j; then addi, addi and ebreak in one go.
+  EXPECT_EQ(M->decodes(), 4u);
+
+  // LLVM flags no JALR as a branch; it ends the run too.
+  M = rwxMachine("  li t0, 0x80010\n  jr t0\n  .word 0xffffffff\n"
+                 "  addi a0, a0, 1\n  ebreak\n  .word 0xffffffff\n");
+  ASSERT_TRUE(M);
+  EXPECT_EQ(M->run(100, nullptr), SNIPGEN_STEP_EBREAK);
+  EXPECT_EQ(M->H.X[10], 1u);
+  EXPECT_EQ(M->decodes(), 5u); // lui, addiw and jr; addi and ebreak.
+}
+
+// Slots decoded ahead are ordinary decoded slots: a store that rewrites one
+// before the pc reaches it is seen.
+TEST(DecodeCacheTest, StoreAheadOfThePcIsSeen) {
+  auto M = rwxMachine("  auipc t0, 0\n"
+                      "  li t1, 0x00200513\n" // "li a0, 2" (lui + addiw)
+                      "  sw t1, 20(t0)\n"
+                      "  addi a1, a1, 5\n"
+                      "  li a0, 1\n" // At 20: patched before it runs.
+                      "  addi a1, a1, 5\n");
+  ASSERT_TRUE(M);
+  EXPECT_EQ(M->run(100, nullptr), SNIPGEN_STEP_STOP_PC);
+  EXPECT_EQ(M->H.X[10], 2u);
+  EXPECT_EQ(M->H.X[11], 10u);
+}
+
+} // namespace

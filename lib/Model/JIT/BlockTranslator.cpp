@@ -478,7 +478,7 @@ Value *Translator::indirectTarget(Value *Sum) {
 }
 
 void Translator::emit(const Decoded &D, const Rule &R) {
-  const int64_t *Ops = D.Ops;
+  const Operand *Ops = D.Ops;
   uint64_t PC = D.PC, Link = PC + D.Size;
   switch (R.S) {
   case Shape::Unsupported:

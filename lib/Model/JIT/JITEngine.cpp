@@ -226,7 +226,7 @@ std::atomic<uint64_t> NextBlockName{0};
 
 // Heat and JitBlock live in what was padding: the decode cache's record
 // must not grow for tier 2.
-static_assert(sizeof(Decoded) == 88, "Decoded grew");
+static_assert(sizeof(Decoded) == 64, "Decoded grew");
 
 struct JITEngine::Block {
   jit::BlockEntry Entry = nullptr; // Null: the id is free.

@@ -206,6 +206,20 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
     D->Handlers[Op] = Entry.Fn;
   }
   D->Seen.assign(D->MII->getNumOpcodes(), 0);
+  D->EndsRun.assign(D->MII->getNumOpcodes(), 0);
+  // LLVM flags branches but not JAL and JALR: JAL has a pc-relative
+  // operand, JALR is named.
+  unsigned Jalr = ByName.find("JALR");
+  for (unsigned Op = 0, E = D->MII->getNumOpcodes(); Op != E; ++Op) {
+    const MCInstrDesc &Desc = D->MII->get(Op);
+    bool PCRel = false;
+    for (const MCOperandInfo &Info : Desc.operands())
+      PCRel |= Info.OperandType == MCOI::OPERAND_PCREL;
+    D->EndsRun[Op] = Desc.isBranch() || Desc.isIndirectBranch() ||
+                     Desc.isCall() || Desc.isReturn() || Desc.isBarrier() ||
+                     Desc.isTerminator() || Desc.hasUnmodeledSideEffects() ||
+                     PCRel || Op == Jalr;
+  }
   if (const char *P = std::getenv("SNIPGEN_PREDECODE"); P && StringRef(P) == "off")
     D->LearnAfter = 0;
   return D;
@@ -271,7 +285,7 @@ Decoder::Result Decoder::decodeWithLLVM(ArrayRef<uint8_t> Bytes,
     const MCOperand &Op = Inst.getOperand(I);
     if (Op.isReg())
       Out.Ops[I] = MRI->getEncodingValue(Op.getReg());
-    else if (Op.isImm())
+    else if (Op.isImm() && Operand::fits(Op.getImm()))
       Out.Ops[I] = Op.getImm();
     else {
       Out.NumOps = MaxOperands + 1;

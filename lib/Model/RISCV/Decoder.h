@@ -92,6 +92,15 @@ public:
   /// otherwise one space separates it from the operands.
   std::string print(llvm::ArrayRef<uint8_t> Bytes, uint64_t Address,
                     bool PadMnemonic = true) const;
+  /// True for opcodes after which straight-line code may not go on (LLVM's
+  /// branch, call, return, barrier and terminator flags, pc-relative
+  /// operands, JALR) or often does not
+  /// (side effects LLVM does not model: ecall, ebreak, CSR accesses,
+  /// fences): the decode cache decodes ahead of the pc only up to such an
+  /// instruction.
+  bool endsStraightRun(unsigned Opcode) const {
+    return Opcode >= EndsRun.size() || EndsRun[Opcode];
+  }
   /// Handler registered for Opcode, or null.
   Handler handlerFor(unsigned Opcode) const {
     return Opcode < Handlers.size() ? Handlers[Opcode] : nullptr;
@@ -121,6 +130,7 @@ private:
   std::unique_ptr<llvm::MCDisassembler> Dis;
   std::unique_ptr<llvm::MCInstPrinter> Printer;
   std::vector<Handler> Handlers; // Indexed by opcode.
+  std::vector<uint8_t> EndsRun;  // Indexed by opcode: endsStraightRun().
   // Decoding state (decode() is logically const).
   mutable Predecoder Pre;
   mutable std::vector<uint8_t> Seen; // LLVM decodes per opcode, saturated.

@@ -159,7 +159,7 @@ bool Machine::refillFetch(uint64_t PC) {
 // Replacement. Straight-line code enters each page once and never comes
 // back, while loops and calls come back; recycling the oldest page (a
 // clock over all of them) would make a long snippet cycle through every
-// page's 180 KiB of slots, which by then have left the caches. So pages start
+// page's 128 KiB of slots, which by then have left the caches. So pages start
 // on probation (a FIFO of ProbationPages): straight-line code recycles those
 // few, still cached, pages. A page entered again while on probation, or
 // taken again soon after it was recycled from probation (a loop longer than
@@ -228,7 +228,7 @@ DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
     }
   }
   // Reusing the memory of an evicted page (rather than freeing it and
-  // allocating afresh) saves the kernel zeroing 180 KiB per page; the slots
+  // allocating afresh) saves the kernel zeroing 128 KiB per page; the slots
   // themselves are initialised when first used (DecodedPage).
   P->clear(R.Base + Index * CodePageBytes);
   P->Owner = &R;
@@ -238,16 +238,6 @@ DecodedPage *Machine::takePage(Region &R, uint64_t Index) {
   P->Taken = ++PagesTaken;
   R.CodePages[Index] = P;
   return P;
-}
-
-void DecodedPage::initSlot(unsigned I) {
-  Decoded &S = Slots[I];
-  S.Fn = decodeOnMiss;
-  S.PC = Base + 2 * I;
-  S.Heat = 0;
-  S.JitBlock = 0;
-  S.Next = nullptr;
-  Valid[I / 64] |= uint64_t(1) << (I % 64);
 }
 
 void Machine::evictPage(DecodedPage &P) {
@@ -286,6 +276,7 @@ StepStatus decodeOnMiss(Hart &H, const Decoded &D) {
   Decoded &Slot = const_cast<Decoded &>(D); // Slots are owned, mutable.
   if (!H.Owner->decodeInto(Slot, H.PC))
     return StepStatus::Raised;
+  H.Owner->decodeAhead(Slot);
   return Slot.Fn(H, Slot);
 }
 
@@ -302,6 +293,48 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
               : "fetch outside every region");
     return false;
   }
+  if (LLVM_UNLIKELY(!decodeAt(Slot, PC, *R))) {
+    H.raise(Cause::InstrAccessFault, PC + 2,
+            "instruction crosses the end of its region");
+    return false;
+  }
+  return true;
+}
+
+// Straight-line code runs once: decoding the slots after a miss in one go
+// keeps the predecoder's tables and code hot and saves a trip through
+// decodeOnMiss per instruction. Decoding ahead only fills slots; what they
+// hold is executed (or raises, for illegal encodings) only when reached, and
+// stores to code invalidate them like any decoded slot.
+void Machine::decodeAhead(const Decoded &From) {
+  if (From.PC - FetchBase >= FetchSize)
+    return; // Not the fetch page (cannot happen from the run loop).
+  Region &R = *FetchRegion;
+  DecodedPage &P = *FetchPage;
+  const Decoded *S = &From;
+  for (unsigned Left = DecodeAheadSlots; Left; --Left) {
+    Decoded *N = const_cast<Decoded *>(S->Next); // Owned, mutable.
+    // Not past an instruction that leaves straight-line code or traps
+    // (an all-zero parcel is illegal; what follows is rarely code).
+    if (!N || N->Fn != decodeOnMiss || N->PC == StopPC ||
+        S->Fn == illegalInstruction || S->Encoding == 0 ||
+        Dec->endsStraightRun(S->Opcode))
+      return;
+    if (!decodeAt(*N, N->PC, R, P))
+      return; // Crosses the region's end: raised when reached.
+    S = N;
+  }
+}
+
+bool Machine::decodeAt(Decoded &Slot, uint64_t PC, Region &R) {
+  return decodeAt(Slot, PC, R,
+                  *R.CodePages[(PC - R.Base) / CodePageBytes]);
+}
+
+// Inlined into decodeAhead's loop and decodeInto.
+LLVM_ATTRIBUTE_ALWAYS_INLINE bool
+Machine::decodeAt(Decoded &Slot, uint64_t PC, Region &Reg, DecodedPage &P) {
+  Region *R = &Reg;
   uint64_t Off = PC - R->Base;
   const uint8_t *Bytes = R->Host + Off;
   uint32_t Encoding;
@@ -315,11 +348,8 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
   } else {
     Encoding = uint32_t(Bytes[0]) | uint32_t(Bytes[1]) << 8;
     Size = 2;
-    if ((Encoding & 3) == 3) {
-      H.raise(Cause::InstrAccessFault, PC + 2,
-              "instruction crosses the end of its region");
+    if ((Encoding & 3) == 3)
       return false;
-    }
   }
   ++Decodes;
   // Decoded in place (the slot's PC stays); tier-2 state starts afresh.
@@ -342,14 +372,13 @@ bool Machine::decodeInto(Decoded &Slot, uint64_t PC) {
   Slot.JitBlock = 0;
   // Link the sequential successor if it is in the same page (slots of one
   // page are contiguous).
-  uint64_t InPage = (PC - R->Base) % CodePageBytes;
+  uint64_t InPage = Off % CodePageBytes;
   Slot.Next = nullptr;
   if (InPage + Slot.Size < CodePageBytes) {
     // The successor slot must be valid (DecodedPage's invariant).
-    DecodedPage *P = R->CodePages[(PC - R->Base) / CodePageBytes];
     unsigned I = unsigned(InPage + Slot.Size) / 2;
-    P->slot(I);
-    Slot.Next = &P->Slots[I];
+    P.slot(I);
+    Slot.Next = &P.Slots[I];
   }
   return true;
 }

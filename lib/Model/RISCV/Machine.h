@@ -37,7 +37,7 @@ inline constexpr uint64_t CodePageBytes = 4096;
 /// The decode cache of one 4 KiB code page. Pages are recycled: at most
 /// MachineConfig::DecodeCachePages exist at once (see refillFetch).
 ///
-/// Slots are initialised lazily: a page is 180 KiB of slots but a run
+/// Slots are initialised lazily: a page is 128 KiB of slots but a run
 /// usually uses only the slots it executes, so taking a page clears a 256-byte
 /// bitmap instead of writing every slot. A slot whose Valid bit is clear holds
 /// garbage; a valid slot is either undecoded (Fn = decodeOnMiss) or decoded.
@@ -71,7 +71,7 @@ struct DecodedPage {
       initSlot(I);
     return Slots[I];
   }
-  void initSlot(unsigned I);
+  inline void initSlot(unsigned I);
 };
 static_assert(std::is_trivially_destructible_v<Decoded>,
               "decode slots are never destroyed one by one");
@@ -94,7 +94,7 @@ struct MachineConfig {
   bool VectorAgnosticOnes = false;
   JITOptions JIT = JITOptions::fromEnvironment(); // Tier 2 (lib/Model/JIT).
   // Decode-cache pages held at once (each covers 4 KiB of code and takes
-  // about 180 KiB): straight-line code runs once, so a long snippet must not
+  // 128 KiB): straight-line code runs once, so a long snippet must not
   // keep a decoded copy of all of itself. New pages are recycled first,
   // pages that code comes back to by a clock (Machine::takePage); at least 2.
   unsigned DecodeCachePages = 64;
@@ -147,6 +147,12 @@ public:
   /// Decodes the instruction at H.PC into Slot (handler or illegal).
   /// Returns false on a fetch fault (H.Pending filled, Slot untouched).
   bool decodeInto(Decoded &Slot, uint64_t PC);
+  /// Decodes the undecoded slots after From (decoded, in the fetch page)
+  /// along straight-line code: up to DecodeAheadSlots, stopping at the page
+  /// end, a decoded slot, the stop pc, an illegal encoding or a control
+  /// transfer (Decoder::endsStraightRun).
+  void decodeAhead(const Decoded &From);
+  static constexpr unsigned DecodeAheadSlots = 64;
   bool toHostHit(uint64_t Addr, unsigned Size) const {
     return ToHostEnabled && Addr < ToHost + 8 && ToHost < Addr + Size;
   }
@@ -185,6 +191,11 @@ private:
   /// Handles a Raised step; returns -1 to keep running or a result code.
   int finishEvent(const Decoded &D, uint64_t PC, bool Observed);
   int fetchFault(uint64_t PC, bool Observed);
+  /// decodeInto in region R (executable, holding PC): false, with nothing
+  /// raised, if the instruction crosses the region's end.
+  bool decodeAt(Decoded &Slot, uint64_t PC, Region &R);
+  /// The same, given the decode page P of PC.
+  bool decodeAt(Decoded &Slot, uint64_t PC, Region &R, DecodedPage &P);
   int stopWith(int Result, uint64_t PC, uint32_t Encoding);
   void takeTrap(uint64_t PC);
   void deliverLog(uint64_t PC, const Decoded &D);
@@ -225,6 +236,16 @@ private:
 StepStatus decodeOnMiss(Hart &H, const Decoded &D);
 /// Handler for encodings that do not decode or have no semantics.
 StepStatus illegalInstruction(Hart &H, const Decoded &D);
+
+inline void DecodedPage::initSlot(unsigned I) {
+  Decoded &S = Slots[I];
+  S.Fn = decodeOnMiss;
+  S.PC = Base + 2 * I;
+  S.Heat = 0;
+  S.JitBlock = 0;
+  S.Next = nullptr;
+  Valid[I / 64] |= uint64_t(1) << (I % 64);
+}
 
 } // namespace snipgen::model
 

@@ -9,6 +9,7 @@
 #include "JIT/JITEngine.h"
 
 #include <algorithm>
+#include <sys/mman.h>
 
 namespace snipgen::model {
 
@@ -199,13 +200,27 @@ bool Machine::readMemory(uint64_t Addr, void *Data, uint64_t Size) {
   return true;
 }
 
+// MADV_POPULATE_WRITE (Linux 5.14), spelt out for older headers.
+static constexpr int MadvPopulateWrite = 23;
+static constexpr uint64_t PopulateBytes = 64 * 1024;
+
 bool Machine::writeMemory(uint64_t Addr, const void *Data, uint64_t Size) {
   if (Size == 0)
     return true;
   Region *R = findRegion(Addr, Size);
   if (!R)
     return false;
-  std::memcpy(R->Host + (Addr - R->Base), Data, Size);
+  uint8_t *To = R->Host + (Addr - R->Base);
+  // A large write (a program being loaded) would take a page fault per 4
+  // KiB of the region's fresh memory: map its pages in one call first
+  // (Linux 5.14+; where it fails, the copy faults them in as before).
+  if (Size >= PopulateBytes) {
+    uintptr_t First = reinterpret_cast<uintptr_t>(To) & ~uintptr_t(4095);
+    uintptr_t End = reinterpret_cast<uintptr_t>(To) + Size;
+    (void)madvise(reinterpret_cast<void *>(First), End - First,
+                  MadvPopulateWrite);
+  }
+  std::memcpy(To, Data, Size);
   if (R->Rights & RightExec)
     invalidateCode(Addr, Size);
   if (H.ReservationValid && Addr < H.ReservationAddr + H.ReservationSize &&

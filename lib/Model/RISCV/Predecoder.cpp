@@ -46,6 +46,20 @@ bool Predecoder::finishRuns(Template &T) {
       R.Add = 0;
     }
   }
+  // Every value an operand can take must fit an Operand (32 bits): bound
+  // it by its constant plus the largest magnitude of each run.
+  int64_t Lo[MaxOperands], Hi[MaxOperands];
+  for (unsigned Op = 0; Op < MaxOperands; ++Op)
+    Lo[Op] = Hi[Op] = T.Base[Op];
+  for (unsigned I = 0; I < T.NumRuns; ++I) {
+    const Run &R = T.Runs[I];
+    int64_t Extreme = int64_t(R.Mask) * R.Mult;
+    (Extreme < 0 ? Lo : Hi)[R.Op] += Extreme;
+  }
+  for (unsigned Op = 0; Op < MaxOperands; ++Op) {
+    Fits &= Operand::fits(Lo[Op]) && Operand::fits(Hi[Op]);
+    T.Init[Op] = T.Base[Op];
+  }
   return Fits;
 }
 

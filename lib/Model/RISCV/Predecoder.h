@@ -41,6 +41,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Compiler.h"
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -99,24 +100,27 @@ private:
     uint32_t Mask = 0;
     uint8_t Op = 0, Shift = 0, Keep = 0; // Keep: 0 or 1.
   };
-  // Runs every template applies (padded); more are allowed up to MaxRuns
-  // (none of LLVM 22's RISC-V formats needs more than 8).
-  static constexpr unsigned FixedRuns = 8, MaxRuns = 16;
+  // Runs every template applies (padded); more, up to MaxRuns, are applied
+  // when a template has them. A sign bit is a run of its own (its weight is
+  // negative), so five cover the R, I, S, U and J formats (most of the
+  // instructions of a snippet) without a branch that depends on the format;
+  // none of LLVM 22's RISC-V formats needs more than 8.
+  static constexpr unsigned FixedRuns = 5, MaxRuns = 16;
   struct Template {
     uint32_t Mask = 0, Match = 0;
     uint32_t Opcode = 0;
     uint8_t Size = 0, NumOps = 0, NumRuns = 0;
     bool Reject = false;
     Handler Fn = nullptr;
-    int64_t Base[MaxOperands] = {};
+    Operand Init[MaxOperands] = {}; // Base as stored (finishRuns).
     Run Runs[MaxRuns];
+    int64_t Base[MaxOperands] = {};
   };
   void apply(const Template &T, uint32_t Encoding, Decoded &Out) const {
     Out.Opcode = T.Opcode;
     Out.NumOps = T.NumOps;
     Out.Fn = T.Fn;
-    for (unsigned I = 0; I < MaxOperands; ++I)
-      Out.Ops[I] = T.Base[I];
+    std::memcpy(Out.Ops, T.Init, sizeof(Out.Ops));
     int64_t Acc = 0;
     for (unsigned I = 0; I < FixedRuns; ++I) {
       const Run &R = T.Runs[I];

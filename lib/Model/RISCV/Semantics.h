@@ -75,10 +75,26 @@ using Handler = StepStatus (*)(Hart &H, const Decoded &D);
 /// Largest operand count of a real RISC-V instruction in LLVM 22 is 6.
 inline constexpr unsigned MaxOperands = 6;
 
-/// One decoded instruction, cached per address (88 bytes). The run loop
-/// follows Next for straight-line code, so finding the next instruction does
-/// not wait for the previous one to update the pc.
-struct Decoded {
+/// An operand of a decoded instruction: a register number or an immediate.
+/// Kept in 32 bits, so that a Decoded slot is one 64-byte cache line (every
+/// RISC-V operand fits; Decoder::decodeWithLLVM refuses any that does not);
+/// reads give int64_t, so handlers compute in 64 bits.
+struct Operand {
+  int32_t V = 0;
+  constexpr operator int64_t() const { return V; }
+  constexpr Operand &operator=(int64_t X) {
+    V = int32_t(X);
+    return *this;
+  }
+  static constexpr bool fits(int64_t X) { return X == int64_t(int32_t(X)); }
+};
+
+/// One decoded instruction, cached per address: one 64-byte cache line
+/// (straight-line code writes one slot per instruction it runs, so the size
+/// is the memory traffic of decoding). The run loop follows Next for
+/// straight-line code, so finding the next instruction does not wait for
+/// the previous one to update the pc.
+struct alignas(64) Decoded {
   Handler Fn = nullptr;
   uint32_t Encoding = 0; // Raw bits (16-bit forms zero-extended).
   uint32_t Opcode = 0;   // LLVM opcode number.
@@ -93,8 +109,9 @@ struct Decoded {
   const Decoded *Next = nullptr; // Slot at PC + Size in the same page; null
                                  // makes the loop look the pc up (page end,
                                  // or where tier 2 wants to be asked).
-  int64_t Ops[MaxOperands] = {};
+  Operand Ops[MaxOperands] = {};
 };
+static_assert(sizeof(Decoded) == 64, "a decode slot is one cache line");
 
 /// Synchronous exception causes (mcause values), privileged spec table 3.6.
 enum class Cause : uint8_t {
