@@ -241,15 +241,23 @@ Expected<CodeBytes> Scatterer::encodeForm(const Terminator &T, uint64_t Begin,
   int64_t D = int64_t(To - Begin);
   unsigned Form = 0;
   while (!CFT.buildTerminator(T, Form, D, Insts))
-    if (++Form >= ControlFlowTarget::NumForms)
+    if (++Form >= ControlFlowTarget::NumForms) {
+      // Far forms go through a register: the terminator's scratch (calls:
+      // their link register). With one, only the distance is at fault.
+      bool HasRegister = T.Scratch || T.Kind == TerminatorKind::Call;
       return makeError(
           "code-layout: the target of the " +
           (T.Opcode ? Twine(Env.instrInfo().getName(T.Opcode))
                     : Twine("jump to the next block")) +
-          " at " + hex(Begin) + " in function '" + F.Name +
-          "' is out of reach (" + Twine(D) +
-          " bytes) and no register is free for a longer jump; code-layout "
-          "ranges within 1 MiB keep every jump in reach");
+          " at " + hex(Begin) + " in function '" + F.Name + "' (" + hex(To) +
+          ", " + Twine(D) + " bytes away) is out of reach" +
+          (HasRegister
+               ? Twine(" of every jump form (AUIPC+JALR reach +-2 GiB); keep "
+                       "the code-layout ranges within 2 GiB of each other")
+               : Twine(" and no register is free to carry a far jump (every "
+                       "one is reserved or live here); code-layout ranges "
+                       "within 1 MiB need none")));
+    }
   BasicBlock Tmp;
   CodeBuffer Out(Env, Tmp);
   for (const MCInst &I : Insts)

@@ -174,6 +174,10 @@ static bool splitHiLo(int64_t D, int64_t &Hi20, int64_t &Lo12) {
 bool RISCVControlFlow::farJump(unsigned T, unsigned Link, int64_t Distance,
                                SmallVectorImpl<MCInst> &Out) const {
   int64_t Hi, Lo;
+  // RV32 computes addresses modulo 2^32, so AUIPC+JALR reach every
+  // address: the distance counts modulo 2^32 too.
+  if (XLen == 32)
+    Distance = int64_t(int32_t(uint32_t(uint64_t(Distance))));
   if (!T || !splitHiLo(Distance, Hi, Lo))
     return false;
   Out.push_back(make(Op.AUIPC, {reg(T), imm(Hi)}));
@@ -186,6 +190,8 @@ bool RISCVControlFlow::compressedIndirect(StringRef Name, unsigned T,
                                           int64_t Distance,
                                           SmallVectorImpl<MCInst> &Out) const {
   int64_t Hi, Lo;
+  if (XLen == 32) // modulo 2^32, as in farJump
+    Distance = int64_t(int32_t(uint32_t(uint64_t(Distance))));
   if (!T || T == Zero || !splitHiLo(Distance, Hi, Lo))
     return false;
   Out.push_back(make(Op.AUIPC, {reg(T), imm(Hi)}));
