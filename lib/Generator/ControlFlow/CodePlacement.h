@@ -25,8 +25,11 @@
 // follows the terminator (llvm-snippy's fall-through eraser). Every block
 // is placed with room for the longest form of its terminator and of that
 // jump; once all addresses are known each takes the shortest form that
-// reaches (JAL reaches +-1 MiB; farther only through a free scratch
-// register). The function's symbol marks its first block, the entry point.
+// reaches (JAL reaches +-1 MiB; farther, AUIPC+JALR through the block's
+// scratch register, which ControlFlowGenerator draws for every block under
+// code-layout from the registers ancillary code may write there, as
+// llvm-snippy's jump lengthener takes one from its register pool).
+// The function's symbol marks its first block, the entry point.
 //
 // With -chained-rx-sections-fill the chain decides each block's section and
 // code-layout where in it: a block goes to the ranges of its section (to
