@@ -67,6 +67,9 @@ public:
                                  RandomEngine &RNG, int Section = -1);
   /// The layout section holding Addr (an rx section).
   int sectionOf(uint64_t Addr) const;
+  /// Bytes from the lowest to the highest address a block may take (the
+  /// rx sections' extent).
+  uint64_t span() const;
 
   struct Range {
     uint64_t Start = 0, Size = 0, Stride = 1, First = 0, Last = 0;
