@@ -28,7 +28,10 @@
 // reaches (JAL reaches +-1 MiB; farther, AUIPC+JALR through the block's
 // scratch register, which ControlFlowGenerator draws for every block under
 // code-layout from the registers ancillary code may write there, as
-// llvm-snippy's jump lengthener takes one from its register pool).
+// llvm-snippy's jump lengthener takes one from its register pool; beyond
+// AUIPC's +-2 GiB on RV64, the target address built in that register:
+// ControlFlowTarget::buildAbsoluteTerminator, with room reserved for it
+// when the rx sections span 2 GiB or more).
 // The function's symbol marks its first block, the entry point.
 //
 // With -chained-rx-sections-fill the chain decides each block's section and
