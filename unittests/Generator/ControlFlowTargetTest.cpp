@@ -194,3 +194,76 @@ TEST(ControlFlowTargetTest, CallsThroughAnotherLinkRegister) {
   EXPECT_EQ(Cands.size(), 31u);
   EXPECT_FALSE(is_contained(Cands, T.reg("X0")));
 }
+
+// code-layout beyond AUIPC's +-2 GiB (RV64): the absolute form builds the
+// target in the terminator's register and jumps through it. Evaluating the
+// sequence gives exactly the target, it round-trips, and it never exceeds
+// absoluteTerminatorMaxBytes.
+TEST(ControlFlowTargetTest, AbsoluteForms) {
+  RV64GC &T = target();
+  Terminator J;
+  J.Kind = TerminatorKind::Jump;
+  J.Opcode = 0; // a jump to the next block
+  J.Scratch = T.reg("X6");
+  Terminator B = T.branch("BLT");
+  Terminator C;
+  C.Kind = TerminatorKind::Call;
+  C.Opcode = T.op("JAL");
+  const uint64_t Tos[] = {0x10000000,         0x98000000,
+                          0x1B0001234,        0x7fffffff800,
+                          0x123456789abcdef0, 0xfffffffffffff802,
+                          0x8000000000000ffe, 0x7ff7ff7ff7ff7ffe};
+  for (const Terminator *Term : {&J, &B, &C}) {
+    uint64_t Max = T.CFT->absoluteTerminatorMaxBytes(*Term);
+    ASSERT_GT(Max, 0u);
+    for (uint64_t To : Tos) {
+      SmallVector<MCInst, 12> Insts;
+      ASSERT_TRUE(T.CFT->buildAbsoluteTerminator(*Term, To, Insts));
+      BasicBlock BB;
+      CodeBuffer Out(*T.Env, BB);
+      for (const MCInst &I : Insts)
+        Out.emit(I);
+      ASSERT_FALSE(bool(Out.takeError()));
+      EXPECT_LE(BB.Code.size(), Max) << std::hex << To;
+      // Evaluate the register's value up to the JALR (a branch first skips
+      // over the whole jump when inverted, so start after it).
+      unsigned Reg = Term == &C ? T.reg("X1") : T.reg(Term == &J ? "X6" : "X5");
+      uint64_t V = 0;
+      size_t K = Term == &B ? 1 : 0;
+      if (Term == &B) {
+        EXPECT_EQ(T.Env->instrInfo().getName(Insts[0].getOpcode()), "BGE");
+        EXPECT_EQ(Insts[0].getOperand(2).getImm(), int64_t(BB.Code.size()));
+      }
+      for (; K + 1 < Insts.size(); ++K) {
+        const MCInst &I = Insts[K];
+        StringRef N = T.Env->instrInfo().getName(I.getOpcode());
+        ASSERT_EQ(I.getOperand(0).getReg(), Reg) << N.str();
+        if (N == "LUI") {
+          V = uint64_t(int64_t(int32_t(uint32_t(I.getOperand(1).getImm() << 12))));
+          continue;
+        }
+        uint64_t Src = I.getOperand(1).getReg() == Reg ? V : 0;
+        int64_t Imm = I.getOperand(2).getImm();
+        if (N == "ADDI")
+          V = Src + uint64_t(Imm);
+        else if (N == "ADDIW")
+          V = uint64_t(int64_t(int32_t(uint32_t(Src + uint64_t(Imm)))));
+        else if (N == "SLLI")
+          V = Src << Imm;
+        else
+          FAIL() << "unexpected " << N.str();
+      }
+      const MCInst &Last = Insts.back();
+      ASSERT_EQ(T.Env->instrInfo().getName(Last.getOpcode()), "JALR");
+      EXPECT_EQ(Last.getOperand(0).getReg(),
+                Term == &C ? T.reg("X1") : T.reg("X0"));
+      EXPECT_EQ(Last.getOperand(1).getReg(), Reg);
+      EXPECT_EQ(V + uint64_t(Last.getOperand(2).getImm()), To) << std::hex << To;
+    }
+  }
+  // No register: no absolute form.
+  J.Scratch = 0;
+  SmallVector<MCInst, 12> Insts;
+  EXPECT_FALSE(T.CFT->buildAbsoluteTerminator(J, 0x98000000, Insts));
+  EXPECT_EQ(T.CFT->absoluteTerminatorMaxBytes(J), 0u);
+}

@@ -60,6 +60,21 @@ public:
                                int64_t Distance,
                                llvm::SmallVectorImpl<llvm::MCInst> &Out) const = 0;
   static constexpr unsigned NumForms = 3;
+  /// code-layout over more than the farthest form reaches (RISC-V: RV64
+  /// ranges more than 2 GiB apart): T to the absolute address To, built in
+  /// T's register (its scratch; a call's link register) and jumped
+  /// through. False when T has no such form (no register).
+  virtual bool buildAbsoluteTerminator(const Terminator & /*T*/,
+                                       uint64_t /*To*/,
+                                       llvm::SmallVectorImpl<llvm::MCInst> &
+                                       /*Out*/) const {
+    return false;
+  }
+  /// The most bytes buildAbsoluteTerminator(T, To) takes for any To (0: T
+  /// has no such form).
+  virtual uint64_t absoluteTerminatorMaxBytes(const Terminator & /*T*/) const {
+    return 0;
+  }
   /// Size in bytes of the relocated call sequence of an external call.
   virtual unsigned externalCallSize() const = 0;
   /// Assembly for a call of Symbol whose target the linker resolves.

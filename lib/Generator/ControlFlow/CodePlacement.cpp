@@ -69,6 +69,16 @@ int CodePlacer::sectionOf(uint64_t Addr) const {
   return -1;
 }
 
+uint64_t CodePlacer::span() const {
+  uint64_t Lo = UINT64_MAX, Hi = 0;
+  for (const SectionDesc &S : L.Sections)
+    if (S.Access.X) {
+      Lo = std::min(Lo, S.VMA);
+      Hi = std::max(Hi, S.end());
+    }
+  return Hi > Lo ? Hi - Lo : 0;
+}
+
 bool CodePlacer::isFree(uint64_t A, uint64_t Size) const {
   auto It = Taken.upper_bound(A); // first block starting after A
   if (It != Taken.end() && It->first < A + Size)
@@ -204,7 +214,8 @@ private:
   uint64_t sizeOf(ArrayRef<MCInst> Insts) const {
     return encodedSize(Env, Insts);
   }
-  /// Bytes of the longest form of T that exists (0 for no form).
+  /// Bytes of the longest form of T that exists (0 for no form); with
+  /// Wide also of the absolute form.
   uint64_t longestForm(const Terminator &T) const {
     if (T.Kind == TerminatorKind::FallThrough ||
         T.Kind == TerminatorKind::ExternalCall)
@@ -214,6 +225,8 @@ private:
     for (unsigned F = 0; F < ControlFlowTarget::NumForms; ++F)
       if (CFT.buildTerminator(T, F, 0, Insts))
         Max = std::max(Max, sizeOf(Insts));
+    if (Wide)
+      Max = std::max(Max, CFT.absoluteTerminatorMaxBytes(T));
     return Max;
   }
   Expected<CodeBytes> encodeForm(const Terminator &T, uint64_t Begin,
@@ -233,6 +246,9 @@ private:
   const RelaxationRequest &R;
   const MCEnvironment &Env;
   const ControlFlowTarget &CFT;
+  /// Blocks may lie farther apart than the PC-relative forms reach
+  /// (AUIPC+JALR: +-2 GiB): room for the absolute forms too.
+  bool Wide = false;
 };
 
 Expected<CodeBytes> Scatterer::encodeForm(const Terminator &T, uint64_t Begin,
@@ -241,15 +257,25 @@ Expected<CodeBytes> Scatterer::encodeForm(const Terminator &T, uint64_t Begin,
   int64_t D = int64_t(To - Begin);
   unsigned Form = 0;
   while (!CFT.buildTerminator(T, Form, D, Insts))
-    if (++Form >= ControlFlowTarget::NumForms)
+    if (++Form >= ControlFlowTarget::NumForms) {
+      // Farther than every PC-relative form: the target address itself.
+      if (CFT.buildAbsoluteTerminator(T, To, Insts))
+        break;
+      // Far forms go through a register: the terminator's scratch (calls:
+      // their link register). With one, only the distance is at fault.
+      bool HasRegister = T.Scratch || T.Kind == TerminatorKind::Call;
       return makeError(
           "code-layout: the target of the " +
           (T.Opcode ? Twine(Env.instrInfo().getName(T.Opcode))
                     : Twine("jump to the next block")) +
-          " at " + hex(Begin) + " in function '" + F.Name +
-          "' is out of reach (" + Twine(D) +
-          " bytes) and no register is free for a longer jump; code-layout "
-          "ranges within 1 MiB keep every jump in reach");
+          " at " + hex(Begin) + " in function '" + F.Name + "' (" + hex(To) +
+          ", " + Twine(D) + " bytes away) is out of reach" +
+          (HasRegister
+               ? Twine(" of every jump form")
+               : Twine(" and no register is free to carry a far jump (every "
+                       "one is reserved or live here); code-layout ranges "
+                       "within 1 MiB need none")));
+    }
   BasicBlock Tmp;
   CodeBuffer Out(Env, Tmp);
   for (const MCInst &I : Insts)
@@ -263,6 +289,7 @@ Expected<CodeBytes> Scatterer::encodeForm(const Terminator &T, uint64_t Begin,
 }
 
 Error Scatterer::run() {
+  Wide = R.Placer->span() >= (uint64_t(1) << 31) - 4096;
   const uint64_t MinAlign = CFT.minInstrSize();
   const uint64_t LoopAlign = std::max<uint64_t>(R.Alignment, 1);
   const uint64_t MaxLoopPad = LoopAlign > MinAlign ? LoopAlign - MinAlign : 0;

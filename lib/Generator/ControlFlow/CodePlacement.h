@@ -25,8 +25,14 @@
 // follows the terminator (llvm-snippy's fall-through eraser). Every block
 // is placed with room for the longest form of its terminator and of that
 // jump; once all addresses are known each takes the shortest form that
-// reaches (JAL reaches +-1 MiB; farther only through a free scratch
-// register). The function's symbol marks its first block, the entry point.
+// reaches (JAL reaches +-1 MiB; farther, AUIPC+JALR through the block's
+// scratch register, which ControlFlowGenerator draws for every block under
+// code-layout from the registers ancillary code may write there, as
+// llvm-snippy's jump lengthener takes one from its register pool; beyond
+// AUIPC's +-2 GiB on RV64, the target address built in that register:
+// ControlFlowTarget::buildAbsoluteTerminator, with room reserved for it
+// when the rx sections span 2 GiB or more).
+// The function's symbol marks its first block, the entry point.
 //
 // With -chained-rx-sections-fill the chain decides each block's section and
 // code-layout where in it: a block goes to the ranges of its section (to
@@ -64,6 +70,9 @@ public:
                                  RandomEngine &RNG, int Section = -1);
   /// The layout section holding Addr (an rx section).
   int sectionOf(uint64_t Addr) const;
+  /// Bytes from the lowest to the highest address a block may take (the
+  /// rx sections' extent).
+  uint64_t span() const;
 
   struct Range {
     uint64_t Start = 0, Size = 0, Stride = 1, First = 0, Last = 0;

@@ -301,8 +301,10 @@ Terminator ControlFlowGenerator::makeTerminator(unsigned Node, unsigned Blk) {
     T.Scratch = BP.Scratch;
     return T;
   }
-  if (!BP.CF)
+  if (!BP.CF) {
+    T.Scratch = BP.Scratch; // code-layout: for the jump to the epilogue
     return T; // the last block falls through into the epilogue
+  }
   ++Primary;  // the histogram drew it like any other primary instruction
   T.Opcode = BP.CF->Opcode;
   T.Scratch = BP.Scratch;
@@ -420,6 +422,7 @@ Error ControlFlowGenerator::assembleFunction(unsigned Node, Program &P) {
   }
 
   F.Blocks.resize(FP.Blocks.size() + 2);
+  F.Blocks.front().Term.Scratch = FP.PrologueScratch;
   {
     CodeBuffer Out(Env, F.Blocks.front());
     EmitPrologue(Out);

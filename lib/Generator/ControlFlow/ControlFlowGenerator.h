@@ -83,6 +83,9 @@ private:
     std::vector<unsigned> LiveIn; // callers' registers to keep
     bool SavesRA = false;
     bool KeepsRA = false; // RA excluded from writes instead
+    /// code-layout: the register the prologue's jump to the first block
+    /// may go through (0: none free, the jump must reach without one).
+    unsigned PrologueScratch = 0;
     FrameLayout Frame;
   };
 

@@ -23,6 +23,7 @@
 // reverse, so each loop finds its slot on top when it runs).
 //===----------------------------------------------------------------------===//
 #include "ControlFlowGenerator.h"
+#include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/RegisterPolicy.h"
 #include "snipgen/Support/Error.h"
@@ -132,10 +133,22 @@ Error ControlFlowGenerator::checkStackForIV() const {
 
 Error ControlFlowGenerator::chooseScratchRegisters(unsigned Node) {
   FunctionPlan &FP = Plans[Node];
+  // code-layout (CodePlacement.h) puts every block at a random address, so
+  // every block that falls through ends with a jump to the next block, far
+  // as its ranges allow: as llvm-snippy's jump lengthener does, it may go
+  // through a register taken from the ones ancillary code may write there
+  // (never a reserved one, a loop counter, a caller's live register or a
+  // link register). The prologue falls through into the first block too.
+  const bool Scattered = L.SMC.HasCodeLayout;
+  if (Scattered && !FP.Blocks.empty()) {
+    std::vector<unsigned> C = writableRegisters(Node, ~0u);
+    if (!C.empty())
+      FP.PrologueScratch = C[RNG.below(C.size())];
+  }
   for (unsigned Blk = 0; Blk < FP.Blocks.size(); ++Blk) {
     BlockPlan &BP = FP.Blocks[Blk];
     if (BP.Role != CFRole::CondBranch && BP.Role != CFRole::Jump &&
-        BP.Role != CFRole::IndirectJump && !BP.ChainNext)
+        BP.Role != CFRole::IndirectJump && !BP.ChainNext && !Scattered)
       continue;
     std::vector<unsigned> C = writableRegisters(Node, Blk);
     if (C.empty()) {

@@ -35,7 +35,8 @@ RISCVControlFlow::RISCVControlFlow(const MCEnvironment &Env,
   XLen = Env.selection().XLen;
   VLenB = riscvVLen(Env.subtargetInfo()) / 8;
   HasC = Cat.lookup("C_NOP") != nullptr;
-  Op = {op("JAL"),    op("JALR"),   op("AUIPC"), op("ADDI"),
+  Op = {op("LUI"),    op("ADDIW"),  op("SLLI"),
+        op("JAL"),    op("JALR"),   op("AUIPC"), op("ADDI"),
         op("C_J"),    op("C_JAL"),  op("C_JR"),  op("C_JALR"),
         op("C_ADDI"), op("C_BNEZ"), op("BNE")};
   for (StringRef B :
@@ -174,6 +175,10 @@ static bool splitHiLo(int64_t D, int64_t &Hi20, int64_t &Lo12) {
 bool RISCVControlFlow::farJump(unsigned T, unsigned Link, int64_t Distance,
                                SmallVectorImpl<MCInst> &Out) const {
   int64_t Hi, Lo;
+  // RV32 computes addresses modulo 2^32, so AUIPC+JALR reach every
+  // address: the distance counts modulo 2^32 too.
+  if (XLen == 32)
+    Distance = int64_t(int32_t(uint32_t(uint64_t(Distance))));
   if (!T || !splitHiLo(Distance, Hi, Lo))
     return false;
   Out.push_back(make(Op.AUIPC, {reg(T), imm(Hi)}));
@@ -186,6 +191,8 @@ bool RISCVControlFlow::compressedIndirect(StringRef Name, unsigned T,
                                           int64_t Distance,
                                           SmallVectorImpl<MCInst> &Out) const {
   int64_t Hi, Lo;
+  if (XLen == 32) // modulo 2^32, as in farJump
+    Distance = int64_t(int32_t(uint32_t(uint64_t(Distance))));
   if (!T || T == Zero || !splitHiLo(Distance, Hi, Lo))
     return false;
   Out.push_back(make(Op.AUIPC, {reg(T), imm(Hi)}));
@@ -194,10 +201,37 @@ bool RISCVControlFlow::compressedIndirect(StringRef Name, unsigned T,
   return true;
 }
 
-// Unconditional direct jump of the given form, Distance from its start.
+// T = To without its low 12 bits (LUI/ADDI(W)/SLLI, RISCVMaterialize.cpp),
+// then JALR Link, lo12(T): reaches every address, through T only.
+bool RISCVControlFlow::absoluteJump(unsigned T, unsigned Link, uint64_t To,
+                                    SmallVectorImpl<MCInst> &Out) const {
+  if (!T || T == Zero)
+    return false;
+  int64_t Lo = SignExtend64<12>(To);
+  for (const MaterializeStep &S :
+       riscvMaterializeSteps(To - uint64_t(Lo), XLen)) {
+    unsigned Opc = S.Op == MaterializeStep::LUI     ? Op.LUI
+                   : S.Op == MaterializeStep::ADDIW ? Op.ADDIW
+                   : S.Op == MaterializeStep::SLLI  ? Op.SLLI
+                                                    : Op.ADDI;
+    if (S.Op == MaterializeStep::LUI)
+      Out.push_back(make(Opc, {reg(T), imm(S.Imm)}));
+    else
+      Out.push_back(
+          make(Opc, {reg(T), reg(S.FromZero ? Zero : T), imm(S.Imm)}));
+  }
+  Out.push_back(make(Op.JALR, {reg(Link), reg(T), imm(Lo)}));
+  return true;
+}
+
+// Unconditional direct jump of the given form, Distance from its start
+// (AbsForm: to *AbsTo).
 bool RISCVControlFlow::directJump(unsigned Form, bool AllowCJ, unsigned Link,
                                   unsigned Scratch, int64_t Distance,
+                                  const uint64_t *AbsTo,
                                   SmallVectorImpl<MCInst> &Out) const {
+  if (Form == AbsForm)
+    return AbsTo && absoluteJump(Scratch, Link, *AbsTo, Out);
   if (Form == 0) {
     if (!AllowCJ)
       return false;
@@ -218,6 +252,7 @@ bool RISCVControlFlow::directJump(unsigned Form, bool AllowCJ, unsigned Link,
 
 bool RISCVControlFlow::conditional(const MCInst &Branch, unsigned Form,
                                    unsigned Scratch, int64_t Distance,
+                                   const uint64_t *AbsTo,
                                    SmallVectorImpl<MCInst> &Out) const {
   unsigned Opc = Branch.getOpcode();
   unsigned PCRel = Branch.getNumOperands() - 1; // RISC-V: offset comes last
@@ -234,7 +269,8 @@ bool RISCVControlFlow::conditional(const MCInst &Branch, unsigned Form,
   Inv.setOpcode(Inverse.lookup(Opc));
   unsigned InvSize = size(Inv.getOpcode());
   SmallVector<MCInst, 3> Jump;
-  if (!directJump(Form, false, Zero, Scratch, Distance - InvSize, Jump))
+  if (!directJump(Form, false, Zero, Scratch, Distance - InvSize, AbsTo,
+                  Jump))
     return false;
   int64_t Skip = InvSize;
   for (const MCInst &J : Jump)
@@ -257,18 +293,46 @@ MCInst RISCVControlFlow::counterDecrement(unsigned Counter,
 bool RISCVControlFlow::buildTerminator(const Terminator &T, unsigned Form,
                                        int64_t Distance,
                                        SmallVectorImpl<MCInst> &Out) const {
+  return Form < NumForms && build(T, Form, Distance, nullptr, Out);
+}
+
+bool RISCVControlFlow::buildAbsoluteTerminator(
+    const Terminator &T, uint64_t To, SmallVectorImpl<MCInst> &Out) const {
+  return build(T, AbsForm, 0, &To, Out);
+}
+
+uint64_t
+RISCVControlFlow::absoluteTerminatorMaxBytes(const Terminator &T) const {
+  // To = 0 takes one materialising instruction; the longest address takes
+  // 8 on RV64 (2 on RV32), all 4 bytes long.
+  SmallVector<MCInst, 12> Insts;
+  const uint64_t Zero0 = 0;
+  if (!build(T, AbsForm, 0, &Zero0, Insts))
+    return 0;
+  uint64_t S = 0;
+  for (const MCInst &I : Insts)
+    S += size(I.getOpcode());
+  return S + 4 * ((XLen == 64 ? 8 : 2) - 1);
+}
+
+bool RISCVControlFlow::build(const Terminator &T, unsigned Form,
+                             int64_t Distance, const uint64_t *AbsTo,
+                             SmallVectorImpl<MCInst> &Out) const {
   Out.clear();
   StringRef Name = T.Opcode ? Env.instrInfo().getName(T.Opcode) : "";
+  const bool Abs = Form == AbsForm;
   switch (T.Kind) {
   case TerminatorKind::FallThrough:
   case TerminatorKind::ExternalCall:
     return Form == 0;
   case TerminatorKind::Branch:
-    return conditional(T.Inst, Form, T.Scratch, Distance, Out);
+    return conditional(T.Inst, Form, T.Scratch, Distance, AbsTo, Out);
   case TerminatorKind::Jump:
     return directJump(Form, Name == "C_J" || Name == "C_JAL", Zero, T.Scratch,
-                      Distance, Out);
+                      Distance, AbsTo, Out);
   case TerminatorKind::IndirectJump:
+    if (Abs)
+      return absoluteJump(T.Scratch, Zero, *AbsTo, Out);
     if (Form != 0)
       return false;
     if (Name == "C_JR" || Name == "C_JALR")
@@ -279,6 +343,8 @@ bool RISCVControlFlow::buildTerminator(const Terminator &T, unsigned Form,
     // -randomize-ra (C.JAL and C.JALR link through ra only; the planner
     // never gives their callees another register).
     unsigned Link = T.Link ? T.Link : RA;
+    if (Abs) // through the link register, which the call overwrites
+      return absoluteJump(Link, Link, *AbsTo, Out);
     if (Name == "JALR")
       return Form == 0 && farJump(Link, Link, Distance, Out);
     if (Name == "C_JALR")
@@ -288,7 +354,8 @@ bool RISCVControlFlow::buildTerminator(const Terminator &T, unsigned Form,
     // which the call overwrites anyway.
     if (Name == "C_JAL" && Link != RA)
       return false;
-    return directJump(Form, Name == "C_JAL", Link, Link, Distance, Out);
+    return directJump(Form, Name == "C_JAL", Link, Link, Distance, nullptr,
+                      Out);
   }
   case TerminatorKind::LoopLatch: {
     MCInst Dec = counterDecrement(T.Counter, T.Compressed);
@@ -304,7 +371,7 @@ bool RISCVControlFlow::buildTerminator(const Terminator &T, unsigned Form,
       MCInst Store = make(St, {reg(T.Counter), reg(T.StackSP), imm(0)});
       int64_t Before = size(Load.getOpcode()) + DecSize + size(Store.getOpcode());
       SmallVector<MCInst, 3> Rest;
-      if (!conditional(Back, Form, T.Scratch, Distance - Before, Rest))
+      if (!conditional(Back, Form, T.Scratch, Distance - Before, AbsTo, Rest))
         return false;
       Out.push_back(Load);
       Out.push_back(Dec);
@@ -315,7 +382,7 @@ bool RISCVControlFlow::buildTerminator(const Terminator &T, unsigned Form,
       return true;
     }
     SmallVector<MCInst, 3> Rest;
-    if (!conditional(Back, Form, T.Scratch, Distance - DecSize, Rest))
+    if (!conditional(Back, Form, T.Scratch, Distance - DecSize, AbsTo, Rest))
       return false;
     Out.push_back(Dec);
     Out.append(Rest.begin(), Rest.end());

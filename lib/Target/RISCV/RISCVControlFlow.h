@@ -25,6 +25,10 @@ public:
   CFRole roleWithoutCallee(const OpcodeDesc &Op) const override;
   bool buildTerminator(const Terminator &T, unsigned Form, int64_t Distance,
                        llvm::SmallVectorImpl<llvm::MCInst> &Out) const override;
+  bool buildAbsoluteTerminator(
+      const Terminator &T, uint64_t To,
+      llvm::SmallVectorImpl<llvm::MCInst> &Out) const override;
+  uint64_t absoluteTerminatorMaxBytes(const Terminator &T) const override;
   unsigned externalCallSize() const override;
   std::string externalCallAsm(llvm::StringRef Symbol) const override;
 
@@ -72,15 +76,22 @@ private:
                     std::initializer_list<llvm::MCOperand> Ops) const;
   llvm::MCInst make(unsigned Opcode,
                     std::initializer_list<llvm::MCOperand> Ops) const;
+  /// buildTerminator's forms, and with AbsTo the absolute form (AbsForm).
+  static constexpr unsigned AbsForm = NumForms;
+  bool build(const Terminator &T, unsigned Form, int64_t Distance,
+             const uint64_t *AbsTo,
+             llvm::SmallVectorImpl<llvm::MCInst> &Out) const;
   bool farJump(unsigned T, unsigned Link, int64_t Distance,
                llvm::SmallVectorImpl<llvm::MCInst> &Out) const;
+  bool absoluteJump(unsigned T, unsigned Link, uint64_t To,
+                    llvm::SmallVectorImpl<llvm::MCInst> &Out) const;
   bool compressedIndirect(llvm::StringRef Name, unsigned T, int64_t Distance,
                           llvm::SmallVectorImpl<llvm::MCInst> &Out) const;
   bool directJump(unsigned Form, bool AllowCJ, unsigned Link, unsigned Scratch,
-                  int64_t Distance,
+                  int64_t Distance, const uint64_t *AbsTo,
                   llvm::SmallVectorImpl<llvm::MCInst> &Out) const;
   bool conditional(const llvm::MCInst &Branch, unsigned Form, unsigned Scratch,
-                   int64_t Distance,
+                   int64_t Distance, const uint64_t *AbsTo,
                    llvm::SmallVectorImpl<llvm::MCInst> &Out) const;
   llvm::MCInst counterDecrement(unsigned Counter, bool Compressed) const;
   unsigned xReg(unsigned N) const;
@@ -95,6 +106,7 @@ private:
   // Opcode numbers of the forms, looked up once (terminators are rebuilt
   // in every relaxation round).
   struct {
+    unsigned LUI, ADDIW, SLLI;
     unsigned JAL, JALR, AUIPC, ADDI, C_J, C_JAL, C_JR, C_JALR, C_ADDI, C_BNEZ,
         BNE;
   } Op;
