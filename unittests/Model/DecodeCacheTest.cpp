@@ -26,15 +26,34 @@ std::string pagesProgram() {
   return S;
 }
 
-std::unique_ptr<model::Machine> machine(const std::string &Asm,
-                                        unsigned Pages, bool JIT) {
+/// Asm assembled for rv64gc into a machine of configuration C, loaded at
+/// Base with the pc there and the stop pc after its end.
+std::unique_ptr<model::Machine> loadedMachine(const std::string &Asm,
+                                              model::MachineConfig C,
+                                              uint64_t Base,
+                                              size_t *Size = nullptr) {
   auto Bytes = test::assemble(Asm, "rv64gc");
   if (!Bytes) {
     ADD_FAILURE() << llvm::toString(Bytes.takeError());
     return nullptr;
   }
-  model::MachineConfig C;
   C.Isa = "rv64gc";
+  auto M = model::Machine::create(C);
+  if (!M) {
+    ADD_FAILURE() << llvm::toString(M.takeError());
+    return nullptr;
+  }
+  if (Size)
+    *Size = Bytes->size();
+  (*M)->writeMemory(Base, Bytes->data(), Bytes->size());
+  (*M)->H.PC = Base;
+  (*M)->setStopPC(Base + Bytes->size(), true);
+  return std::move(*M);
+}
+
+std::unique_ptr<model::Machine> machine(const std::string &Asm,
+                                        unsigned Pages, bool JIT) {
+  model::MachineConfig C;
   C.JIT.Enabled = JIT;
   C.JIT.Threshold = 0;
   C.DecodeCachePages = Pages;
@@ -42,16 +61,10 @@ std::unique_ptr<model::Machine> machine(const std::string &Asm,
                {DataBase, DataSize, model::RightRead | model::RightWrite, "data"},
                {RwxBase, RwxSize,
                 model::RightRead | model::RightWrite | model::RightExec, "rwx"}};
-  auto M = model::Machine::create(C);
-  if (!M) {
-    ADD_FAILURE() << llvm::toString(M.takeError());
-    return nullptr;
-  }
-  EXPECT_GT(Bytes->size(), 4 * model::CodePageBytes);
-  (*M)->writeMemory(CodeBase, Bytes->data(), Bytes->size());
-  (*M)->H.PC = CodeBase;
-  (*M)->setStopPC(CodeBase + Bytes->size(), true);
-  return std::move(*M);
+  size_t Size = 0;
+  auto M = loadedMachine(Asm, C, CodeBase, &Size);
+  EXPECT_GT(Size, 4 * model::CodePageBytes);
+  return M;
 }
 
 TEST(DecodeCacheTest, EvictionDoesNotChangeExecution) {
@@ -133,26 +146,12 @@ namespace {
 
 // A machine with JIT off over the rwx region holding Asm, stopping at its end.
 std::unique_ptr<model::Machine> rwxMachine(const std::string &Asm) {
-  auto Bytes = test::assemble(Asm, "rv64gc");
-  if (!Bytes) {
-    ADD_FAILURE() << llvm::toString(Bytes.takeError());
-    return nullptr;
-  }
   model::MachineConfig C;
-  C.Isa = "rv64gc";
   C.JIT.Enabled = false;
   C.Regions = {{RwxBase, RwxSize,
                 model::RightRead | model::RightWrite | model::RightExec,
                 "rwx"}};
-  auto M = model::Machine::create(C);
-  if (!M) {
-    ADD_FAILURE() << llvm::toString(M.takeError());
-    return nullptr;
-  }
-  (*M)->writeMemory(RwxBase, Bytes->data(), Bytes->size());
-  (*M)->H.PC = RwxBase;
-  (*M)->setStopPC(RwxBase + Bytes->size(), true);
-  return std::move(*M);
+  return loadedMachine(Asm, C, RwxBase);
 }
 
 // A miss decodes the straight-line code after it in one go (Machine::
