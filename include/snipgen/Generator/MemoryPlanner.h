@@ -77,6 +77,10 @@ struct MemoryOpcodeInfo {
   std::vector<unsigned> BaseCandidates; // legal, usable base registers
   const ImmediateDomain *OffsetDomain = nullptr; // null: no offset operand
   OffsetSet Offsets; // filled by MemoryPlanner::prepare
+  // Filled by MemoryPlanner::prepare: by register number, 1 + the register's
+  // place in BaseCandidates, 0 if not a candidate (empty: candidates repeat
+  // or are too many, scan them all).
+  std::vector<uint8_t> CandidateRank;
 };
 
 /// One access as drawn by the builder, before placement.
@@ -228,6 +232,9 @@ private:
   // Registers whose value the planner knows (ancillary code set them).
   std::vector<std::optional<uint64_t>> Known; // by LLVM register number
   std::vector<unsigned> KnownRegs;
+  // By register: the registers it overlaps (itself included), filled on
+  // first use (endInstruction).
+  std::vector<std::vector<unsigned>> Overlaps;
   // Which primary instruction last wrote each register (hazard sources).
   std::vector<uint64_t> LastPrimaryWrite;
   uint64_t PrimaryCount = 0;
