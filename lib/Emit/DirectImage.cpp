@@ -218,7 +218,8 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
     Total += FileSize;
   }
   std::unique_ptr<WritableMemoryBuffer> Storage =
-      WritableMemoryBuffer::getNewMemBuffer(Total, "snipgen-direct-image");
+      WritableMemoryBuffer::getNewUninitMemBuffer(Total,
+                                                  "snipgen-direct-image");
   if (!Storage)
     return No("no memory for the image");
   uint8_t *Bytes = reinterpret_cast<uint8_t *>(Storage->getBufferStart());

@@ -21,6 +21,7 @@
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/MC/MCInst.h"
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -119,6 +120,35 @@ struct MemoryAccessRecord {
   std::vector<uint64_t> Elements;
 };
 
+/// Counts by LLVM opcode, iterated in opcode order (as a std::map), counted
+/// once per primary instruction: a short sorted vector that remembers the
+/// last opcode it found.
+class OpcodeCounts {
+public:
+  using value_type = std::pair<unsigned, uint64_t>;
+  uint64_t &operator[](unsigned Opcode) {
+    if (Last < Counts.size() && Counts[Last].first == Opcode)
+      return Counts[Last].second;
+    auto It = std::lower_bound(
+        Counts.begin(), Counts.end(), Opcode,
+        [](const value_type &E, unsigned O) { return E.first < O; });
+    if (It == Counts.end() || It->first != Opcode)
+      It = Counts.insert(It, {Opcode, 0});
+    Last = size_t(It - Counts.begin());
+    return It->second;
+  }
+  std::vector<value_type>::const_iterator begin() const {
+    return Counts.begin();
+  }
+  std::vector<value_type>::const_iterator end() const { return Counts.end(); }
+  size_t size() const { return Counts.size(); }
+  bool empty() const { return Counts.empty(); }
+
+private:
+  std::vector<value_type> Counts;
+  size_t Last = 0;
+};
+
 struct BasicBlock {
   std::vector<LoopEntry> LoopEntries; // outermost loop first
   /// The body: primary and ancillary instructions (CodeBuffer appends here).
@@ -140,7 +170,7 @@ struct BasicBlock {
   int Section = -1;
   /// Primary instructions of the body by LLVM opcode (the terminator's
   /// histogram opcode is Term.Opcode); read by -verify-gen-histogram.
-  std::map<unsigned, uint64_t> PrimaryOpcodes;
+  OpcodeCounts PrimaryOpcodes;
 
   /// Offset of the body within the block.
   uint64_t bodyOffset() const;
