@@ -121,20 +121,28 @@ struct MemoryAccessRecord {
 };
 
 /// Counts by LLVM opcode, iterated in opcode order (as a std::map), counted
-/// once per primary instruction: a short sorted vector that remembers the
-/// last opcode it found.
+/// once per primary instruction: a short sorted vector.
 class OpcodeCounts {
 public:
   using value_type = std::pair<unsigned, uint64_t>;
   uint64_t &operator[](unsigned Opcode) {
-    if (Last < Counts.size() && Counts[Last].first == Opcode)
-      return Counts[Last].second;
+    // Branch-free binary search for the last entry <= Opcode: the opcodes
+    // come in random order, which a branching search mispredicts.
+    if (size_t N = Counts.size()) {
+      value_type *B = Counts.data();
+      while (N > 1) {
+        size_t Half = N / 2;
+        B = B[Half].first <= Opcode ? B + Half : B;
+        N -= Half;
+      }
+      if (B->first == Opcode)
+        return B->second;
+    }
     auto It = std::lower_bound(
         Counts.begin(), Counts.end(), Opcode,
         [](const value_type &E, unsigned O) { return E.first < O; });
     if (It == Counts.end() || It->first != Opcode)
       It = Counts.insert(It, {Opcode, 0});
-    Last = size_t(It - Counts.begin());
     return It->second;
   }
   std::vector<value_type>::const_iterator begin() const {
@@ -146,7 +154,6 @@ public:
 
 private:
   std::vector<value_type> Counts;
-  size_t Last = 0;
 };
 
 struct BasicBlock {
