@@ -32,6 +32,7 @@
 #include "snipgen/Generator/MemoryScheme.h"
 #include "snipgen/Support/Random.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/MC/MCInst.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SMLoc.h"
@@ -155,7 +156,16 @@ public:
   /// Registers the current burst group needs intact.
   /// ... and the registers the control-flow generator keeps from being
   /// written for now (live loop counters; RegisterPolicy write exclusions).
-  bool isPinned(unsigned Reg) const;
+  bool isPinned(unsigned Reg) const {
+    if (Reg < Pinned.size() && Pinned[Reg])
+      return true;
+    if (!Exclusions)
+      return false;
+    for (unsigned R : *Exclusions)
+      if (R == Reg)
+        return true;
+    return false;
+  }
   /// Chooses the address, emits the base setup and records the access.
   PlacedAccess place(const MemoryAccess &A, CodeBuffer &Out);
   void endInstruction(const llvm::MCInst &I, CodeBuffer &Out);
@@ -220,6 +230,8 @@ private:
   MemorySchemeSet &Schemes;
   MemoryPlannerOptions Opts;
   const RegisterPolicy *Registers = nullptr;
+  // Registers->writeExclusionList(): isPinned, inline, reads it directly.
+  const llvm::SmallVector<unsigned, 8> *Exclusions = nullptr;
   RandomEngine AddrRNG{0};
   uint64_t XLenMask = ~uint64_t(0);
   unsigned XLen = 64;

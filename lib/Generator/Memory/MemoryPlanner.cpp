@@ -63,13 +63,9 @@ MemoryPlanner::MemoryPlanner(const MCEnvironment &Env, const GenTarget &Target,
 
 MemoryPlanner::~MemoryPlanner() = default;
 
-bool MemoryPlanner::isPinned(unsigned Reg) const {
-  return (Reg < Pinned.size() && Pinned[Reg]) ||
-         (Registers && Registers->isWriteExcluded(Reg));
-}
-
 void MemoryPlanner::attach(const RegisterPolicy &R, RandomEngine &RNG) {
   Registers = &R;
+  Exclusions = &R.writeExclusionList();
   AddrRNG.reseed(RNG.next());
   ScratchRegs.clear();
   for (unsigned Reg : Target.addressRegisters(Env))
