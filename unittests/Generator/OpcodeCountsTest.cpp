@@ -13,7 +13,7 @@ TEST(OpcodeCountsTest, CountsLikeAMap) {
   EXPECT_TRUE(C.empty());
   RandomEngine R(5);
   for (int I = 0; I < 20000; ++I) {
-    unsigned Op = unsigned(R.below(40)) * 97 + (I < 10 ? 20000 : 0);
+    unsigned Op = 1 + unsigned(R.below(40)) * 97 + (I < 10 ? 20000 : 0);
     ++C[Op];
     ++Want[Op];
   }
