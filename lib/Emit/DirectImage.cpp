@@ -8,6 +8,7 @@
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Emit/LinkerScript.h"
 #include "snipgen/Emit/ObjectEmitter.h"
+#include "snipgen/Support/HugePages.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Object/ELF.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -218,10 +219,12 @@ std::optional<ElfImage> build(StringRef Object, const Layout &L,
     Total += FileSize;
   }
   std::unique_ptr<WritableMemoryBuffer> Storage =
-      WritableMemoryBuffer::getNewMemBuffer(Total, "snipgen-direct-image");
+      WritableMemoryBuffer::getNewUninitMemBuffer(Total,
+                                                  "snipgen-direct-image");
   if (!Storage)
     return No("no memory for the image");
   uint8_t *Bytes = reinterpret_cast<uint8_t *>(Storage->getBufferStart());
+  adviseHugePages(Bytes, Total);
   std::fill(Bytes, Bytes + Total, uint8_t(0));
   for (Planned &PS : Plan) {
     uint64_t Base = PS.S.Address;

@@ -2,6 +2,7 @@
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/Program.h"
 #include "snipgen/Support/Error.h"
+#include "snipgen/Support/HugePages.h"
 #include "snipgen/Target/MCEnvironment.h"
 #include "snipgen/Target/Target.h"
 #include "llvm/ADT/StringExtras.h"
@@ -285,6 +286,7 @@ Expected<std::string> emitObject(const MCEnvironment &Env,
     Estimate += SD.InitialContents.size();
   std::string Buffer;
   Buffer.reserve(Estimate);
+  adviseHugePages(Buffer.data(), Buffer.capacity());
   StringPWriteStream OS(Buffer);
   MCContext &Ctx = Env.context();
   const llvm::Target &T = Env.target();

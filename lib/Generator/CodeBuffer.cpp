@@ -40,7 +40,11 @@ void CodeBuffer::emit(const MCInst &Inst) {
                                  : ": it needs a relocation";
     }
   }
-  Block->Code.insert(Block->Code.end(), Bytes.begin(), Bytes.end());
+  // Two or four bytes: appended one by one, not through a general range
+  // insert (a memmove call for every instruction).
+  std::vector<uint8_t> &Code = Block->Code;
+  for (uint8_t B : Bytes)
+    Code.push_back(B);
   ++Block->NumInstrs;
   ++Emitted;
 }

@@ -50,7 +50,13 @@ struct ReservationOperands {
 
 const InstructionBuilder::Recipe &
 InstructionBuilder::recipe(const OpcodeDesc &Op) const {
-  return Recipes[RecipeOf.find(&Op)->second];
+  if (Op.Opcode < RecipeHint.size() && RecipeHint[Op.Opcode].first == &Op)
+    return Recipes[RecipeHint[Op.Opcode].second];
+  unsigned Index = RecipeOf.find(&Op)->second;
+  if (Op.Opcode >= RecipeHint.size())
+    RecipeHint.resize(Op.Opcode + 1, {nullptr, 0});
+  RecipeHint[Op.Opcode] = {&Op, Index};
+  return Recipes[Index];
 }
 
 unsigned InstructionBuilder::pick(const std::vector<unsigned> &Candidates,

@@ -37,6 +37,9 @@ struct RoundTripCache::Impl {
   // The register LLVM decodes for (operand, encoding value); 0: not seen.
   std::vector<std::array<MCPhysReg, MaxOperands * RegNumbers>> Regs;
   MCInst Scratch;
+  // The predecoder's answer; a member, so that no check clears a local one
+  // (lookup fills every field a hit compares).
+  Decoded Looked;
   bool LastMissed = false;
 
   explicit Impl(const MCEnvironment &Env)
@@ -90,7 +93,7 @@ struct RoundTripCache::Impl {
     if ((Size != 2 && Size != 4) || ((Bytes[0] & 3) == 3) != (Size == 4) ||
         Inst.getNumOperands() > MaxOperands)
       return false;
-    Decoded D;
+    Decoded &D = Looked;
     switch (Pre.lookup(encodingOf(Bytes), Size, D)) {
     case model::Predecoder::Lookup::Miss:
       LastMissed = true;

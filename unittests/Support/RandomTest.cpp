@@ -1,5 +1,6 @@
 #include "snipgen/Support/Random.h"
 #include "gtest/gtest.h"
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -64,4 +65,33 @@ TEST(RandomTest, WeightedChooserFollowsWeights) {
   EXPECT_EQ(Counts[1], 0u);
   EXPECT_NEAR(Counts[0], N * 0.25, 5 * std::sqrt(N * 0.25 * 0.75));
   EXPECT_NEAR(Counts[2], N * 0.75, 5 * std::sqrt(N * 0.25 * 0.75));
+}
+
+// choose() counts the cumulative sums at or below the draw for short tables
+// and binary-searches long ones: both must give upper_bound's index (the
+// generated programs depend on it), zero weights never chosen.
+TEST(RandomTest, WeightedChooserMatchesUpperBound) {
+  for (unsigned Size : {1u, 2u, 17u, 64u, 65u, 200u}) {
+    std::vector<double> Weights(Size);
+    RandomEngine Setup(Size);
+    for (unsigned I = 0; I < Size; ++I)
+      Weights[I] = I % 5 == 3 ? 0.0 : 0.25 + Setup.unit() * 4;
+    WeightedChooser W(Weights);
+    std::vector<double> Cumulative;
+    double Total = 0;
+    for (double X : Weights)
+      Cumulative.push_back(Total += X);
+    RandomEngine R(99), Copy(99);
+    for (int I = 0; I < 20000; ++I) {
+      double X = Copy.unit() * Total;
+      size_t Want = std::upper_bound(Cumulative.begin(), Cumulative.end(), X) -
+                    Cumulative.begin();
+      if (Want == Size)
+        Want = std::lower_bound(Cumulative.begin(), Cumulative.end(), Total) -
+               Cumulative.begin();
+      size_t Got = W.choose(R);
+      ASSERT_EQ(Got, Want) << "size " << Size << ", draw " << I;
+      EXPECT_NE(Weights[Got], 0.0);
+    }
+  }
 }

@@ -109,6 +109,9 @@ private:
   // Keyed by description, not opcode: FP control pseudo-instructions share
   // their CSR instruction's opcode but not its operand constraints.
   llvm::DenseMap<const OpcodeDesc *, unsigned> RecipeOf;
+  // By opcode: the description RecipeOf last answered for and its recipe
+  // (a look-up per instruction without hashing).
+  mutable std::vector<std::pair<const OpcodeDesc *, unsigned>> RecipeHint;
   std::vector<Recipe> Recipes;
   uint64_t MemoryAccesses = 0;
   uint64_t MaxFootprint = 9 * 4;

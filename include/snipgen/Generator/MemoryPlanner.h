@@ -32,6 +32,7 @@
 #include "snipgen/Generator/MemoryScheme.h"
 #include "snipgen/Support/Random.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/MC/MCInst.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SMLoc.h"
@@ -77,6 +78,10 @@ struct MemoryOpcodeInfo {
   std::vector<unsigned> BaseCandidates; // legal, usable base registers
   const ImmediateDomain *OffsetDomain = nullptr; // null: no offset operand
   OffsetSet Offsets; // filled by MemoryPlanner::prepare
+  // Filled by MemoryPlanner::prepare: by register number, 1 + the register's
+  // place in BaseCandidates, 0 if not a candidate (empty: candidates repeat
+  // or are too many, scan them all).
+  std::vector<uint8_t> CandidateRank;
 };
 
 /// One access as drawn by the builder, before placement.
@@ -151,7 +156,16 @@ public:
   /// Registers the current burst group needs intact.
   /// ... and the registers the control-flow generator keeps from being
   /// written for now (live loop counters; RegisterPolicy write exclusions).
-  bool isPinned(unsigned Reg) const;
+  bool isPinned(unsigned Reg) const {
+    if (Reg < Pinned.size() && Pinned[Reg])
+      return true;
+    if (!Exclusions)
+      return false;
+    for (unsigned R : *Exclusions)
+      if (R == Reg)
+        return true;
+    return false;
+  }
   /// Chooses the address, emits the base setup and records the access.
   PlacedAccess place(const MemoryAccess &A, CodeBuffer &Out);
   void endInstruction(const llvm::MCInst &I, CodeBuffer &Out);
@@ -216,6 +230,8 @@ private:
   MemorySchemeSet &Schemes;
   MemoryPlannerOptions Opts;
   const RegisterPolicy *Registers = nullptr;
+  // Registers->writeExclusionList(): isPinned, inline, reads it directly.
+  const llvm::SmallVector<unsigned, 8> *Exclusions = nullptr;
   RandomEngine AddrRNG{0};
   uint64_t XLenMask = ~uint64_t(0);
   unsigned XLen = 64;
@@ -228,6 +244,9 @@ private:
   // Registers whose value the planner knows (ancillary code set them).
   std::vector<std::optional<uint64_t>> Known; // by LLVM register number
   std::vector<unsigned> KnownRegs;
+  // By register: the registers it overlaps (itself included), filled on
+  // first use (endInstruction).
+  std::vector<std::vector<unsigned>> Overlaps;
   // Which primary instruction last wrote each register (hazard sources).
   std::vector<uint64_t> LastPrimaryWrite;
   uint64_t PrimaryCount = 0;

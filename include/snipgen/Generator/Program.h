@@ -21,6 +21,7 @@
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/MC/MCInst.h"
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -119,6 +120,42 @@ struct MemoryAccessRecord {
   std::vector<uint64_t> Elements;
 };
 
+/// Counts by LLVM opcode, iterated in opcode order (as a std::map), counted
+/// once per primary instruction: a short sorted vector.
+class OpcodeCounts {
+public:
+  using value_type = std::pair<unsigned, uint64_t>;
+  uint64_t &operator[](unsigned Opcode) {
+    // Branch-free binary search for the last entry <= Opcode: the opcodes
+    // come in random order, which a branching search mispredicts.
+    if (size_t N = Counts.size()) {
+      value_type *B = Counts.data();
+      while (N > 1) {
+        size_t Half = N / 2;
+        B = B[Half].first <= Opcode ? B + Half : B;
+        N -= Half;
+      }
+      if (B->first == Opcode)
+        return B->second;
+    }
+    auto It = std::lower_bound(
+        Counts.begin(), Counts.end(), Opcode,
+        [](const value_type &E, unsigned O) { return E.first < O; });
+    if (It == Counts.end() || It->first != Opcode)
+      It = Counts.insert(It, {Opcode, 0});
+    return It->second;
+  }
+  std::vector<value_type>::const_iterator begin() const {
+    return Counts.begin();
+  }
+  std::vector<value_type>::const_iterator end() const { return Counts.end(); }
+  size_t size() const { return Counts.size(); }
+  bool empty() const { return Counts.empty(); }
+
+private:
+  std::vector<value_type> Counts;
+};
+
 struct BasicBlock {
   std::vector<LoopEntry> LoopEntries; // outermost loop first
   /// The body: primary and ancillary instructions (CodeBuffer appends here).
@@ -140,7 +177,7 @@ struct BasicBlock {
   int Section = -1;
   /// Primary instructions of the body by LLVM opcode (the terminator's
   /// histogram opcode is Term.Opcode); read by -verify-gen-histogram.
-  std::map<unsigned, uint64_t> PrimaryOpcodes;
+  OpcodeCounts PrimaryOpcodes;
 
   /// Offset of the body within the block.
   uint64_t bodyOffset() const;

@@ -131,6 +131,10 @@ public:
     WriteExclusions.assign(Regs.begin(), Regs.end());
   }
   llvm::ArrayRef<unsigned> writeExclusions() const { return WriteExclusions; }
+  /// The exclusions themselves, for a caller that keeps looking at them.
+  const llvm::SmallVector<unsigned, 8> &writeExclusionList() const {
+    return WriteExclusions;
+  }
   bool isWriteExcluded(unsigned Reg) const {
     return llvm::is_contained(WriteExclusions, Reg);
   }

@@ -21,15 +21,48 @@ public:
   explicit RandomEngine(uint64_t Seed) { reseed(Seed); }
 
   void reseed(uint64_t Seed);
-  uint64_t next();
+  // The draws are inline: generation makes several per instruction.
+  uint64_t next() {
+    const uint64_t Result = rotl(S[1] * 5, 7) * 9;
+    const uint64_t T = S[1] << 17;
+    S[2] ^= S[0];
+    S[3] ^= S[1];
+    S[1] ^= S[2];
+    S[0] ^= S[3];
+    S[2] ^= T;
+    S[3] = rotl(S[3], 45);
+    return Result;
+  }
 
   /// Uniform in [0, Bound) for Bound > 0; exact, no modulo bias.
-  uint64_t below(uint64_t Bound);
+  uint64_t below(uint64_t Bound) {
+    assert(Bound > 0 && "empty range");
+    // Lemire's nearly-divisionless method with rejection: exact and unbiased.
+    unsigned __int128 M = (unsigned __int128)next() * Bound;
+    uint64_t Low = (uint64_t)M;
+    if (Low < Bound) [[unlikely]] {
+      uint64_t Threshold = (0 - Bound) % Bound;
+      while (Low < Threshold) {
+        M = (unsigned __int128)next() * Bound;
+        Low = (uint64_t)M;
+      }
+    }
+    return (uint64_t)(M >> 64);
+  }
   /// Uniform in the closed interval [Lo, Hi].
-  int64_t inRange(int64_t Lo, int64_t Hi);
-  uint64_t inRangeU(uint64_t Lo, uint64_t Hi);
+  int64_t inRange(int64_t Lo, int64_t Hi) {
+    assert(Lo <= Hi);
+    return (int64_t)inRangeU(0, (uint64_t)Hi - (uint64_t)Lo) + Lo;
+  }
+  uint64_t inRangeU(uint64_t Lo, uint64_t Hi) {
+    assert(Lo <= Hi);
+    uint64_t Span = Hi - Lo;
+    if (Span == UINT64_MAX)
+      return next();
+    return Lo + below(Span + 1);
+  }
   /// Uniform double in [0, 1).
-  double unit();
+  double unit() { return (double)(next() >> 11) * 0x1.0p-53; }
   /// True with probability P.
   bool chance(double P) { return unit() < P; }
 
@@ -39,6 +72,9 @@ public:
   }
 
 private:
+  static uint64_t rotl(uint64_t X, int K) {
+    return (X << K) | (X >> (64 - K));
+  }
   uint64_t S[4];
 };
 

@@ -17,6 +17,7 @@
 #include "snipgen/Config/Layout.h"
 #include "snipgen/Generator/CodeBuffer.h"
 #include "snipgen/Generator/RoundTripCache.h"
+#include "snipgen/Support/HugePages.h"
 #include "snipgen/Generator/Histogram.h"
 #include "snipgen/Generator/InstructionBuilder.h"
 #include "snipgen/Generator/MemoryPlanner.h"
@@ -246,11 +247,14 @@ void ControlFlowGenerator::reserveRecords(BasicBlock &BB, uint64_t Primaries) {
       Memory += E.Weight;
   }
   BB.PrimaryOffsets.reserve(Primaries);
+  adviseHugePages(BB.PrimaryOffsets);
+  adviseHugePages(BB.Code);
   if (Total <= 0 || Memory <= 0)
     return;
   double P = Memory / Total, N = double(Primaries);
   BB.MemoryAccesses.reserve(
       size_t(N * P + 4 * std::sqrt(N * P * (1 - P)) + 64));
+  adviseHugePages(BB.MemoryAccesses);
 }
 
 Error ControlFlowGenerator::fillBody(unsigned Node, unsigned Blk,

@@ -63,13 +63,9 @@ MemoryPlanner::MemoryPlanner(const MCEnvironment &Env, const GenTarget &Target,
 
 MemoryPlanner::~MemoryPlanner() = default;
 
-bool MemoryPlanner::isPinned(unsigned Reg) const {
-  return (Reg < Pinned.size() && Pinned[Reg]) ||
-         (Registers && Registers->isWriteExcluded(Reg));
-}
-
 void MemoryPlanner::attach(const RegisterPolicy &R, RandomEngine &RNG) {
   Registers = &R;
+  Exclusions = &R.writeExclusionList();
   AddrRNG.reseed(RNG.next());
   ScratchRegs.clear();
   for (unsigned Reg : Target.addressRegisters(Env))
@@ -108,7 +104,21 @@ Error MemoryPlanner::prepare(const MemoryOpcodeInfo &Info, const SourceMgr &SM,
   if (InfoIndex[Opc] < 0) {
     InfoIndex[Opc] = Infos.size();
     Infos.push_back(Info);
-    Infos.back().Offsets = OffsetSet::from(Info.OffsetDomain);
+    MemoryOpcodeInfo &I = Infos.back();
+    I.Offsets = OffsetSet::from(I.OffsetDomain);
+    I.CandidateRank.clear();
+    if (I.BaseCandidates.size() < 255) {
+      std::vector<uint8_t> Rank(Known.size(), 0);
+      bool Ok = true;
+      for (size_t K = 0; K < I.BaseCandidates.size() && Ok; ++K) {
+        unsigned R = I.BaseCandidates[K];
+        Ok = R < Rank.size() && !Rank[R];
+        if (Ok)
+          Rank[R] = uint8_t(K + 1);
+      }
+      if (Ok)
+        I.CandidateRank = std::move(Rank);
+    }
   }
   AccessRequest Plain = request(Info, false);
   if (Schemes.admits(Plain) ||
@@ -260,12 +270,27 @@ MemoryPlanner::cheapestBase(const MemoryOpcodeInfo &Info, uint64_t Address,
 
   // No code: a base candidate already holds a value in offset reach.
   SmallVector<BaseChoice, 8> Free;
-  for (unsigned R : Info.BaseCandidates) {
-    if (!Known[R] || !Usable(R))
-      continue;
+  auto TryReuse = [&](unsigned R) {
+    if (!Usable(R))
+      return;
     int64_t Off = signedDistance(Address, *Known[R]);
     if (Offsets.contains(Off))
       Free.push_back({BaseChoice::Reuse, R, 0, 0, *Known[R], Off, 0});
+  };
+  if (!Info.CandidateRank.empty()) {
+    // The few known registers that are candidates, in candidate order (the
+    // order of the scan below, which the random choice depends on).
+    SmallVector<std::pair<uint8_t, unsigned>, 16> Ranked;
+    for (unsigned R : KnownRegs)
+      if (uint8_t Rank = Info.CandidateRank[R])
+        Ranked.push_back({Rank, R});
+    llvm::sort(Ranked);
+    for (auto [Rank, R] : Ranked)
+      TryReuse(R);
+  } else {
+    for (unsigned R : Info.BaseCandidates)
+      if (Known[R])
+        TryReuse(R);
   }
   if (!Free.empty()) {
     for (const BaseChoice &C : Free)
@@ -542,11 +567,15 @@ void MemoryPlanner::endInstruction(const MCInst &I, CodeBuffer &Out) {
   auto Written = [&](unsigned Def) {
     if (!Def)
       return;
-    for (MCRegAliasIterator AI(Def, &Env.regInfo(), /*IncludeSelf=*/true);
-         AI.isValid(); ++AI) {
-      unsigned Reg = *AI;
-      if (Reg >= Known.size())
-        continue;
+    if (Def >= Overlaps.size())
+      Overlaps.resize(Def + 1);
+    std::vector<unsigned> &Regs = Overlaps[Def];
+    if (Regs.empty())
+      for (MCRegAliasIterator AI(Def, &Env.regInfo(), /*IncludeSelf=*/true);
+           AI.isValid(); ++AI)
+        if (*AI < Known.size())
+          Regs.push_back(*AI);
+    for (unsigned Reg : Regs) {
       forget(Reg);
       LastPrimaryWrite[Reg] = PrimaryCount;
       Pinned[Reg] = 0; // a group base overwritten: members re-materialise

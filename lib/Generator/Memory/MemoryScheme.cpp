@@ -187,8 +187,15 @@ RangeGeometry::pick(ArrayRef<AddressSet::Interval> Allowed, uint64_t AccessSize,
     if (Rel > LastEff)
       KLo = divU(Rel - LastEff, Stride) + (remU(Rel - LastEff, Stride) != 0);
     uint64_t KHi = divU(AHi - Start - First, Stride);
-    if (KLo <= KHi)
-      Segs.push_back({KLo, KHi, Lo, AHi});
+    if (KLo <= KHi) {
+      // Field by field: a braced temporary is copied with wide loads that
+      // wait on its narrow stores.
+      Segment &S = Segs.emplace_back();
+      S.KLo = KLo;
+      S.KHi = KHi;
+      S.ALo = Lo;
+      S.AHi = AHi;
+    }
   }
   if (Segs.empty())
     return std::nullopt;
@@ -239,15 +246,19 @@ RangeGeometry::pick(ArrayRef<AddressSet::Interval> Allowed, uint64_t AccessSize,
   for (const Segment &S : Segs)
     Total += double(S.KHi - S.KLo) + 1.0;
   for (int Attempt = 0; Attempt < 8; ++Attempt) {
-    double R = RNG->unit() * Total;
     const Segment *Chosen = &Segs.back();
-    for (const Segment &S : Segs) {
-      double W = double(S.KHi - S.KLo) + 1.0;
-      if (R < W) {
-        Chosen = &S;
-        break;
+    if (Segs.size() == 1) {
+      RNG->next(); // the draw that picks among several segments
+    } else {
+      double R = RNG->unit() * Total;
+      for (const Segment &S : Segs) {
+        double W = double(S.KHi - S.KLo) + 1.0;
+        if (R < W) {
+          Chosen = &S;
+          break;
+        }
+        R -= W;
       }
-      R -= W;
     }
     uint64_t K = RNG->inRangeU(Chosen->KLo, Chosen->KHi);
     auto [X, N] = Starts(*Chosen, K);
