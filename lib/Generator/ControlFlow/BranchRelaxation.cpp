@@ -93,25 +93,25 @@ void Relaxer::assignAddresses() {
   }
 }
 
-int64_t Relaxer::distance(const Function &F, const BasicBlock &B) const {
-  const Terminator &T = B.Term;
-  uint64_t To = 0;
+std::optional<uint64_t> terminatorTarget(const Program &P, const Function &F,
+                                         const Terminator &T) {
   switch (T.Kind) {
   case TerminatorKind::Branch:
   case TerminatorKind::Jump:
   case TerminatorKind::IndirectJump:
-    To = F.Blocks[T.Target].Address;
-    break;
+    return F.Blocks[T.Target].Address;
   case TerminatorKind::LoopLatch:
-    To = F.Loops[T.Target].StartAddress;
-    break;
+    return F.Loops[T.Target].StartAddress;
   case TerminatorKind::Call:
-    To = P.Functions[T.Callee].Address;
-    break;
+    return P.Functions[T.Callee].Address;
   default:
-    return 0;
+    return std::nullopt;
   }
-  return int64_t(To - terminatorBegin(B));
+}
+
+int64_t Relaxer::distance(const Function &F, const BasicBlock &B) const {
+  std::optional<uint64_t> To = terminatorTarget(P, F, B.Term);
+  return To ? int64_t(*To - terminatorBegin(B)) : 0;
 }
 
 Expected<bool> Relaxer::relaxOnce() {

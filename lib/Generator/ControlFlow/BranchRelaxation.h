@@ -18,6 +18,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/SMLoc.h"
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,9 @@ class CodePlacer;
 class ControlFlowTarget;
 class MCEnvironment;
 class RandomEngine;
+struct Function;
 struct Program;
+struct Terminator;
 
 struct RelaxationRequest {
   uint64_t CodeAddress = 0;
@@ -58,6 +61,12 @@ struct RelaxationRequest {
   CodePlacer *Placer = nullptr;
   RandomEngine *RNG = nullptr;
 };
+
+/// Where terminator T of a block of function F transfers control (a block,
+/// a loop's start or a callee, by their addresses now), or nullopt for kinds
+/// without a target (returns, fall-throughs).
+std::optional<uint64_t> terminatorTarget(const Program &P, const Function &F,
+                                         const Terminator &T);
 
 /// Bytes of Insts as encoded (each opcode's fixed size).
 uint64_t encodedSize(const MCEnvironment &Env,

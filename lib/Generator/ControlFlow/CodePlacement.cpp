@@ -347,25 +347,8 @@ Error Scatterer::run() {
       BasicBlock &B = F.Blocks[BI];
       Terminator &T = B.Term;
       uint64_t Begin = B.Address + B.bodyOffset() + B.Code.size();
-      uint64_t To = 0;
-      bool HasForm = true;
-      switch (T.Kind) {
-      case TerminatorKind::Branch:
-      case TerminatorKind::Jump:
-      case TerminatorKind::IndirectJump:
-        To = F.Blocks[T.Target].Address;
-        break;
-      case TerminatorKind::LoopLatch:
-        To = F.Loops[T.Target].StartAddress;
-        break;
-      case TerminatorKind::Call:
-        To = P.Functions[T.Callee].Address;
-        break;
-      default:
-        HasForm = false;
-      }
-      if (HasForm) {
-        auto C = encodeForm(T, Begin, To, F);
+      if (std::optional<uint64_t> To = terminatorTarget(P, F, T)) {
+        auto C = encodeForm(T, Begin, *To, F);
         if (!C)
           return C.takeError();
         T.Resolved = std::move(*C);
