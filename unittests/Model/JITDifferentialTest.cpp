@@ -44,9 +44,11 @@ public:
   /// MisalignedPercent: chance that a plain load/store offset is not a
   /// multiple of the access size.
   ProgramGenerator(uint64_t Seed, bool RV32, bool Compressed,
-                   unsigned MisalignedPercent, bool FP = false)
+                   unsigned MisalignedPercent, bool FP = false,
+                   bool DirectSubset = false)
       : Rng(Seed), RV32(RV32), Compressed(Compressed),
-        MisalignedPercent(MisalignedPercent), FP(FP) {}
+        MisalignedPercent(MisalignedPercent), FP(FP),
+        DirectSubset(DirectSubset) {}
 
   /// ControlPercent: share of body items that are branches and jumps (0
   /// makes the loop one block that iterates inside compiled code).
@@ -88,6 +90,9 @@ private:
   bool RV32, Compressed;
   unsigned MisalignedPercent;
   bool FP;
+  // Only what the direct compiler covers (X86/DirectCompiler.h), besides
+  // the block-ending splitters and indirect jumps, and no memory accesses.
+  bool DirectSubset;
   bool Splitters = true; // Emit instructions that end compiled blocks.
   unsigned Labels = 0;
 };
@@ -132,8 +137,35 @@ Item ProgramGenerator::aluItem() {
       {"roriw", true}};
   static const char *const Shift32[] = {"slli", "srli", "srai", "rori",
                                         "bclri", "bseti", "binvi", "bexti"};
+  static const char *const Direct64[] = {
+      "add", "sub", "and", "or", "xor", "slt", "sltu", "sll", "srl", "sra",
+      "addw", "subw", "sllw", "srlw", "sraw", "mul", "mulw", "sh1add",
+      "sh2add", "sh3add", "andn", "max", "min", "maxu", "minu"};
+  static const std::pair<const char *, bool> DirectShift64[] = {
+      {"slli", false}, {"srli", false}, {"srai", false},
+      {"slliw", true}, {"srliw", true}, {"sraiw", true}};
   std::string D = reg(destReg()), A = reg(anyReg()), B = reg(anyReg());
-  switch (pick(10)) {
+  // The same register as both sources now and then: x - x, x & x...
+  if (chance(10))
+    B = A;
+  if (DirectSubset) {
+    switch (pick(8)) {
+    case 0: case 1: case 2: case 3:
+      return {std::string(Direct64[pick(std::size(Direct64))]) + " " + D +
+              ", " + A + ", " + B};
+    case 4: {
+      auto [Name, Word] = DirectShift64[pick(std::size(DirectShift64))];
+      return {std::string(Name) + " " + D + ", " + A + ", " +
+              std::to_string(pick(Word ? 32 : 64))};
+    }
+    case 5:
+      return {std::string(chance(50) ? "lui " : "auipc ") + D + ", " +
+              std::to_string(pick(1 << 20))};
+    default:
+      break; // Immediates, below.
+    }
+  }
+  switch (DirectSubset ? 5 : pick(10)) {
   case 0:
   case 1:
   case 2:
@@ -378,7 +410,7 @@ std::string ProgramGenerator::generate(unsigned BodyItems, unsigned Iterations,
     unsigned Kind = unsigned(pick(100));
     if (Kind < ControlPercent)
       Body.push_back(controlItem(I, BodyItems - I - 1));
-    else if (Kind < ControlPercent + 18)
+    else if (!DirectSubset && Kind < ControlPercent + 18)
       Body.push_back(memoryItem());
     else if (Compressed && Kind < ControlPercent + 33)
       Body.push_back(compressedItem());
@@ -426,16 +458,18 @@ struct Config {
   const char *Isa;
   bool RV32, Compressed, AllowMisaligned;
   bool FP = false;
+  model::JITCompiler Compiler = model::JITCompiler::Auto;
+  bool DirectSubset = false;
 };
 
 void runCampaign(const Config &C, unsigned Programs, uint64_t SeedBase) {
   uint64_t Native = 0, Retired = 0, Blocks = 0, LimitRuns = 0, Completed = 0,
-           SelfLoops = 0;
+           SelfLoops = 0, Direct = 0;
   double CompileSeconds = 0;
   for (unsigned P = 0; P < Programs; ++P) {
     uint64_t Seed = SeedBase + P;
     ProgramGenerator Gen(Seed, C.RV32, C.Compressed,
-                         C.AllowMisaligned ? 50 : 3, C.FP);
+                         C.AllowMisaligned ? 50 : 3, C.FP, C.DirectSubset);
     std::mt19937_64 Shape(Seed * 7919);
     // A quarter of the programs without branches: their loop is a block
     // that iterates by itself (leaving early at memory side exits).
@@ -443,7 +477,7 @@ void runCampaign(const Config &C, unsigned Programs, uint64_t SeedBase) {
                                    1 + unsigned(Shape() % 30),
                                    P % 4 == 3 ? 0 : 12);
     TierOptions Interp{false, 0, C.AllowMisaligned};
-    TierOptions Jit{true, 0, C.AllowMisaligned};
+    TierOptions Jit{true, 0, C.AllowMisaligned, C.Compiler};
     auto A = makeMachine(Asm, C.Isa, Interp);
     auto B = makeMachine(Asm, C.Isa, Jit);
     ASSERT_TRUE(A && B);
@@ -458,6 +492,7 @@ void runCampaign(const Config &C, unsigned Programs, uint64_t SeedBase) {
     Native += B->jit()->stats().NativeInstructions;
     CompileSeconds += B->jit()->stats().CompileSeconds;
     Blocks += B->jit()->stats().BlocksCompiled;
+    Direct += B->jit()->stats().DirectBlocks;
     SelfLoops += B->jit()->stats().SelfLoops;
     Retired += RB;
 
@@ -475,14 +510,22 @@ void runCampaign(const Config &C, unsigned Programs, uint64_t SeedBase) {
       ++LimitRuns;
     }
   }
-  // The comparison means something only if compiled code did the work.
+  // The comparison means something only if compiled code did the work, and
+  // that of the compiler under test.
   EXPECT_GT(Native, Retired / 2) << C.Isa;
+  if (C.Compiler == model::JITCompiler::LLVM)
+    EXPECT_EQ(Direct, 0u);
+  else if (C.Compiler == model::JITCompiler::Direct)
+    EXPECT_EQ(Direct, Blocks);
+  if (C.DirectSubset && C.Compiler != model::JITCompiler::LLVM)
+    EXPECT_GT(Direct, Blocks / 2) << C.Isa;
   std::printf("[ %-33s ] %u programs (%llu ran to the end, %llu also with "
-              "a step limit), %llu blocks (%llu self-loops) compiled in %.1f "
-              "s, %llu of %llu instructions native\n",
+              "a step limit), %llu blocks (%llu self-loops, %llu direct) "
+              "compiled in %.1f s, %llu of %llu instructions native\n",
               C.Isa, Programs, (unsigned long long)Completed,
               (unsigned long long)LimitRuns,
               (unsigned long long)Blocks, (unsigned long long)SelfLoops,
+              (unsigned long long)Direct,
               CompileSeconds,
               (unsigned long long)Native,
               (unsigned long long)Retired);
@@ -491,6 +534,26 @@ void runCampaign(const Config &C, unsigned Programs, uint64_t SeedBase) {
 TEST(JITDifferential, RandomProgramsRV64) {
   runCampaign({"rv64gc_zba_zbb_zbc_zbs_zicond", false, true, true},
               programCount(250), 1000);
+}
+
+// The direct compiler alone (blocks it does not cover stay interpreted), on
+// programs of what it covers, with and without C.
+TEST(JITDifferential, RandomProgramsRV64DirectCompiler) {
+  Config C{"rv64gc_zba_zbb_zbs_zicond", false, true, true};
+  C.Compiler = model::JITCompiler::Direct;
+  C.DirectSubset = true;
+  runCampaign(C, programCount(250), 7000);
+  C.Isa = "rv64im_zba_zbb_zbs_zicsr";
+  C.Compressed = false;
+  runCampaign(C, programCount(100), 8000);
+}
+
+// LLVM alone, also for the blocks the direct compiler would take.
+TEST(JITDifferential, RandomProgramsRV64LLVMOnly) {
+  Config C{"rv64gc_zba_zbb_zbs_zicond", false, true, true};
+  C.Compiler = model::JITCompiler::LLVM;
+  C.DirectSubset = true;
+  runCampaign(C, programCount(60), 9000);
 }
 
 TEST(JITDifferential, RandomProgramsRV64WithoutCompressed) {

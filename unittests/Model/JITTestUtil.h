@@ -29,6 +29,7 @@ struct TierOptions {
   bool JIT = false;
   unsigned Threshold = 0;
   bool AllowMisaligned = true;
+  model::JITCompiler Compiler = model::JITCompiler::Auto;
 };
 
 /// Assembles Asm, loads it at Base (CodeBase or RwxBase) and sets the pc
@@ -47,6 +48,7 @@ makeMachine(llvm::StringRef Asm, llvm::StringRef Isa, const TierOptions &O,
   C.JIT.Enabled = O.JIT;
   C.JIT.Threshold = O.Threshold;
   C.JIT.VerifyIR = true;
+  C.JIT.Compiler = O.Compiler;
   C.Regions = {{CodeBase, CodeSize, model::RightRead | model::RightExec, "code"},
                {DataBase, DataSize, model::RightRead | model::RightWrite, "data"},
                {RwxBase, RwxSize,

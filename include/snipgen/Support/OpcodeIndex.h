@@ -40,6 +40,25 @@ public:
     }
   }
 
+  /// The opcode named Name among [Lo, Hi) if those are sorted by name, or
+  /// ~0u (also if they are not sorted and Name is missed): a few name reads
+  /// instead of the index's pass over every name, for callers that know a
+  /// sorted range and check the answer (X86Encoder).
+  static unsigned findSorted(const llvm::MCInstrInfo &MII, unsigned Lo,
+                             unsigned Hi, llvm::StringRef Name) {
+    while (Lo < Hi) {
+      unsigned Mid = Lo + (Hi - Lo) / 2;
+      int C = compareWith(MII.getName(Mid).data(), Name);
+      if (C == 0)
+        return Mid;
+      if (C < 0)
+        Lo = Mid + 1;
+      else
+        Hi = Mid;
+    }
+    return ~0u;
+  }
+
   /// The opcode named Name, or ~0u.
   unsigned find(llvm::StringRef Name) const {
     for (auto [Lo, Hi] : Sorted) {

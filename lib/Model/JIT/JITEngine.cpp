@@ -2,6 +2,7 @@
 #include "JIT/JITEngine.h"
 #include "JIT/BlockTranslator.h"
 #include "JIT/LoopForecast.h"
+#include "JIT/X86/DirectCompiler.h"
 #include "Decoder.h"
 #include "Machine.h"
 
@@ -39,6 +40,18 @@ JITOptions JITOptions::fromEnvironment() {
   }
   if (const char *V = std::getenv("SNIPGEN_JIT_VERIFY"))
     O.VerifyIR = StringRef(V) == "1" || StringRef(V).equals_insensitive("on");
+  if (const char *V = std::getenv("SNIPGEN_JIT_COMPILER")) {
+    StringRef S(V);
+    if (S.equals_insensitive("auto"))
+      O.Compiler = JITCompiler::Auto;
+    else if (S.equals_insensitive("llvm"))
+      O.Compiler = JITCompiler::LLVM;
+    else if (S.equals_insensitive("direct"))
+      O.Compiler = JITCompiler::Direct;
+    else
+      std::fprintf(stderr, "snipgen: SNIPGEN_JIT_COMPILER=%s is not auto, "
+                           "llvm or direct; using auto\n", V);
+  }
   if (const char *V = std::getenv("SNIPGEN_JIT_THRESHOLD")) {
     unsigned N = 0;
     if (!StringRef(V).getAsInteger(0, N))
@@ -236,12 +249,13 @@ struct JITEngine::Block {
   uint64_t EndPC = 0;
   uint64_t First = 0, Last = 0; // Code bytes covered (inclusive).
   bool EndsInControl = false;
-  orc::ResourceTrackerSP Tracker;
+  orc::ResourceTrackerSP Tracker;            // Compiled by LLVM,
+  std::unique_ptr<jit::NativeCode> Native;   // or directly.
 };
 
 JITEngine::JITEngine(Machine &M, const JITOptions &Options)
     : M(M), Threshold(uint16_t(std::min(Options.Threshold, 0xfffeu))),
-      VerifyIR(Options.VerifyIR) {
+      VerifyIR(Options.VerifyIR), Compiler(Options.Compiler) {
   const Hart &H = M.H;
   Target.XLen = H.XLen;
   Target.AddrMask = H.AddrMask;
@@ -254,11 +268,13 @@ JITEngine::~JITEngine() {
   if (Stats.BlocksCompiled && std::getenv("SNIPGEN_JIT_STATS"))
     std::fprintf(stderr,
                  "snipgen jit: %llu blocks (%llu instructions) compiled in "
-                 "%.3f s, %llu dropped; %llu block runs retired %llu "
-                 "instructions, %llu side exits, %llu chained%s%s\n",
+                 "%.3f s (%llu directly), %llu dropped; %llu block runs "
+                 "retired %llu instructions, %llu side exits, %llu "
+                 "chained%s%s\n",
                  (unsigned long long)Stats.BlocksCompiled,
                  (unsigned long long)Stats.InstructionsCompiled,
-                 Stats.CompileSeconds, (unsigned long long)Stats.BlocksDropped,
+                 Stats.CompileSeconds, (unsigned long long)Stats.DirectBlocks,
+                 (unsigned long long)Stats.BlocksDropped,
                  (unsigned long long)Stats.BlockRuns,
                  (unsigned long long)Stats.NativeInstructions,
                  (unsigned long long)Stats.SideExits,
@@ -315,7 +331,7 @@ void JITEngine::compile(Decoded &Slot) {
   if (Slot.Fn == decodeOnMiss)
     return; // Decoded when it runs now; the next arrival tries again.
   if (!Rules)
-    Rules = &jit::OpcodeRules::get(M.decoder().instrInfo());
+    Rules = &jit::OpcodeRules::get(M.decoder());
   jit::BlockPlan Plan =
       jit::planBlock(Slot, M.fetchPageEnd(), *Rules, M.decoder(), Target);
   if (Plan.Insts.empty()) {
@@ -361,25 +377,42 @@ void JITEngine::compile(Decoded &Slot) {
     return;
   }
   auto Start = std::chrono::steady_clock::now();
+  bool Direct = Compiler != JITCompiler::LLVM &&
+                jit::directCovers(Plan, *Rules, Target);
+  if (Compiler == JITCompiler::Direct && !Direct) {
+    Slot.Heat = NeverCompile; // Only direct compilation was asked for.
+    return;
+  }
   auto Fail = [&](Error E) {
     Stats.Error = toString(std::move(E));
     Broken = true; // Interpreting is always correct; stop trying.
     Slot.Heat = NeverCompile;
   };
-  HostCompiler *Compiler = HostCompiler::get(Stats.Error);
-  if (!Compiler) {
-    Broken = true;
-    Slot.Heat = NeverCompile;
-    return;
+  std::unique_ptr<jit::NativeCode> Native;
+  HostCompiler::Compiled Compiled;
+  if (Direct) {
+    auto Code = jit::compileDirect(Plan, *Rules, Target);
+    if (!Code)
+      return Fail(Code.takeError());
+    Native = std::move(*Code);
+    Compiled.Entry = Native->entry();
+  } else {
+    HostCompiler *Host = HostCompiler::get(Stats.Error);
+    if (!Host) {
+      Broken = true;
+      Slot.Heat = NeverCompile;
+      return;
+    }
+    std::string Name = "snipgen_block_" + std::to_string(NextBlockName++);
+    auto Ctx = std::make_unique<LLVMContext>();
+    auto Mod = jit::translateBlock(Plan, *Rules, Target, *Ctx, Name, VerifyIR);
+    if (!Mod)
+      return Fail(Mod.takeError());
+    auto C = Host->add(std::move(Ctx), std::move(*Mod), Name);
+    if (!C)
+      return Fail(C.takeError());
+    Compiled = std::move(*C);
   }
-  std::string Name = "snipgen_block_" + std::to_string(NextBlockName++);
-  auto Ctx = std::make_unique<LLVMContext>();
-  auto Mod = jit::translateBlock(Plan, *Rules, Target, *Ctx, Name, VerifyIR);
-  if (!Mod)
-    return Fail(Mod.takeError());
-  auto Compiled = Compiler->add(std::move(Ctx), std::move(*Mod), Name);
-  if (!Compiled)
-    return Fail(Compiled.takeError());
 
   uint32_t Id;
   if (!FreeIds.empty()) {
@@ -390,8 +423,9 @@ void JITEngine::compile(Decoded &Slot) {
     Blocks.emplace_back();
   }
   Block &B = Blocks[Id];
-  B.Entry = Compiled->Entry;
-  B.Tracker = std::move(Compiled->Tracker);
+  B.Entry = Compiled.Entry;
+  B.Tracker = std::move(Compiled.Tracker);
+  B.Native = std::move(Native);
   B.Start = &Slot;
   B.Insts = std::move(Plan.Insts);
   B.FallThrough = Plan.FallThrough;
@@ -414,6 +448,7 @@ void JITEngine::compile(Decoded &Slot) {
     const_cast<Decoded *>(B.FallThrough)->Next = nullptr;
 
   ++Stats.BlocksCompiled;
+  Stats.DirectBlocks += Direct;
   Stats.SelfLoops += Plan.SelfLoop;
   Stats.InstructionsCompiled += B.Insts.size();
   Stats.CompileSeconds += std::chrono::duration<double>(
@@ -465,9 +500,11 @@ void JITEngine::drop(uint32_t Id) {
     B.Start->JitBlock = 0;
     B.Start->Heat = 0; // The code changed: count again.
   }
-  std::string Ignored;
-  HostCompiler::get(Ignored)->remove(B.Tracker);
-  B = Block();
+  if (B.Tracker) {
+    std::string Ignored;
+    HostCompiler::get(Ignored)->remove(B.Tracker);
+  }
+  B = Block(); // Frees directly compiled code.
   FreeIds.push_back(Id);
   ++Stats.BlocksDropped;
   if (--Live == 0) {

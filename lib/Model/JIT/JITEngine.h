@@ -55,6 +55,7 @@ struct JITStats {
   uint64_t BlocksCompiled = 0;
   uint64_t BlocksDropped = 0;      // By self-modifying code or fence.i.
   uint64_t InstructionsCompiled = 0;
+  uint64_t DirectBlocks = 0;       // Compiled without LLVM (DirectCompiler.h).
   uint64_t SelfLoops = 0;          // Compiled blocks that loop by themselves.
   uint64_t Forecast = 0;           // Compiled early: counted self-loops.
   uint64_t BlockRuns = 0;
@@ -122,6 +123,7 @@ private:
   Machine &M;
   uint16_t Threshold;
   bool VerifyIR;
+  JITCompiler Compiler;
   jit::TargetInfo Target;
   const jit::OpcodeRules *Rules = nullptr; // Set on the first compile.
   std::vector<Block> Blocks;     // Indexed by Decoded::JitBlock; 0 unused.

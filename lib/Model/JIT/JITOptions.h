@@ -8,6 +8,14 @@
 
 namespace snipgen::model {
 
+/// Which compiler turns hot blocks into host code.
+enum class JITCompiler : unsigned char {
+  Auto,   // The direct compiler where it covers the block, LLVM elsewhere.
+  LLVM,   // LLVM only (BlockTranslator.h).
+  Direct, // The direct compiler only (X86/DirectCompiler.h); other blocks
+          // stay interpreted.
+};
+
 struct JITOptions {
   /// Compile hot blocks at all. Tier 2 only ever runs when no observer is
   /// attached and never during single steps, whatever this says.
@@ -25,9 +33,11 @@ struct JITOptions {
   /// a tenth of a block's compile time, so it is on in the JIT tests and
   /// with SNIPGEN_JIT_VERIFY=1, off otherwise.
   bool VerifyIR = false;
+  JITCompiler Compiler = JITCompiler::Auto;
 
   /// The defaults, overridden by the environment: SNIPGEN_JIT=off|on,
-  /// SNIPGEN_JIT_THRESHOLD=<n> and SNIPGEN_JIT_VERIFY=1. The C interface has
+  /// SNIPGEN_JIT_THRESHOLD=<n>, SNIPGEN_JIT_VERIFY=1 and
+  /// SNIPGEN_JIT_COMPILER=auto|llvm|direct. The C interface has
   /// no field for them, so this is how tools and benchmarks choose.
   static JITOptions fromEnvironment();
 };

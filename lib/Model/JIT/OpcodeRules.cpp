@@ -170,14 +170,14 @@ bool directOffset(const Rule &R, const Decoded &D, int64_t &Offset) {
 
 } // namespace
 
-const OpcodeRules &OpcodeRules::get(const MCInstrInfo &MII) {
-  static const OpcodeRules Rules(MII);
+const OpcodeRules &OpcodeRules::get(const Decoder &Dec) {
+  static const OpcodeRules Rules(Dec.opcodeIndex(),
+                                 Dec.instrInfo().getNumOpcodes());
   return Rules;
 }
 
-OpcodeRules::OpcodeRules(const MCInstrInfo &MII) {
-  OpcodeIndex ByName(MII);
-  ByOpcode.assign(MII.getNumOpcodes(), Rule());
+OpcodeRules::OpcodeRules(const OpcodeIndex &ByName, unsigned NumOpcodes) {
+  ByOpcode.assign(NumOpcodes, Rule());
   // A name LLVM does not know (renamed between releases) simply stays
   // interpreted; the opcode-coverage tests of the interpreter catch renames.
   for (const NamedRule &N : Table)

@@ -20,6 +20,10 @@ namespace llvm {
 class MCInstrInfo;
 }
 
+namespace snipgen {
+class OpcodeIndex;
+}
+
 namespace snipgen::model {
 class Decoder;
 
@@ -95,8 +99,8 @@ inline bool mayExitBefore(Shape S) {
 /// (every RISC-V MCInstrInfo numbers opcodes alike) on first use.
 class OpcodeRules {
 public:
-  static const OpcodeRules &get(const llvm::MCInstrInfo &MII);
-  explicit OpcodeRules(const llvm::MCInstrInfo &MII);
+  static const OpcodeRules &get(const Decoder &Dec);
+  OpcodeRules(const OpcodeIndex &ByName, unsigned NumOpcodes);
   const Rule &operator[](unsigned Opcode) const {
     static const Rule None;
     return Opcode < ByOpcode.size() ? ByOpcode[Opcode] : None;

@@ -192,7 +192,8 @@ Expected<std::unique_ptr<Decoder>> Decoder::create(StringRef Isa,
     registerAllSemantics(Table);
   else
     registerScalarSemantics(Table);
-  OpcodeIndex ByName(*D->MII);
+  D->Opcodes = std::make_unique<OpcodeIndex>(*D->MII);
+  const OpcodeIndex &ByName = *D->Opcodes;
   D->Handlers.assign(D->MII->getNumOpcodes(), nullptr);
   for (const SemanticTable::Entry &Entry : Table.entries()) {
     unsigned Op = ByName.find(StringRef(Entry.OpcodeName.data(),

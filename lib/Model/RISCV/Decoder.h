@@ -28,6 +28,10 @@ class MCInstPrinter;
 class Target;
 } // namespace llvm
 
+namespace snipgen {
+class OpcodeIndex;
+}
+
 namespace snipgen::model {
 
 class Decoder {
@@ -106,6 +110,9 @@ public:
     return Opcode < Handlers.size() ? Handlers[Opcode] : nullptr;
   }
   const llvm::MCInstrInfo &instrInfo() const { return *MII; }
+  /// LLVM's RISC-V opcodes by name (built once per decoder: it reads every
+  /// opcode name, which costs a start measurable time).
+  const OpcodeIndex &opcodeIndex() const { return *Opcodes; }
   const llvm::MCDisassembler &disassembler() const { return *Dis; }
   const llvm::MCSubtargetInfo &subtarget() const { return *STI; }
   const llvm::MCRegisterInfo &registerInfo() const { return *MRI; }
@@ -129,6 +136,7 @@ private:
   std::unique_ptr<llvm::MCContext> Ctx;
   std::unique_ptr<llvm::MCDisassembler> Dis;
   std::unique_ptr<llvm::MCInstPrinter> Printer;
+  std::unique_ptr<OpcodeIndex> Opcodes;
   std::vector<Handler> Handlers; // Indexed by opcode.
   std::vector<uint8_t> EndsRun;  // Indexed by opcode: endsStraightRun().
   // Decoding state (decode() is logically const).

@@ -1,0 +1,598 @@
+//===- DirectCompiler.cpp - Integer blocks to x86-64 without LLVM's codegen ===//
+//
+// Each instruction mirrors its interpreter handler (I.cpp, M.cpp, Zb.cpp,
+// C.cpp), as BlockTranslator.cpp's IR does; JITDifferentialTest runs both
+// compilers against the interpreter on random programs.
+//
+// Host register use: RDI holds the Hart (the first argument), RSI the
+// budget left (the second); the cache allocates the other thirteen,
+// caller-saved ones first so that short blocks save nothing. A self-loop
+// keeps the budget it was entered with on the stack.
+//===----------------------------------------------------------------------===//
+#include "JIT/X86/DirectCompiler.h"
+#include "JIT/X86/RegisterCache.h"
+#include "JIT/X86/X86Encoder.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Memory.h"
+#include <cstdio>
+#include <cstdlib>
+#include <bitset>
+#include <cstddef>
+#include <cstring>
+
+using namespace llvm;
+
+namespace snipgen::model::jit {
+
+NativeCode::~NativeCode() {
+  sys::MemoryBlock Block(Base, Size);
+  // Failing to unmap only leaks the block's pages.
+  (void)sys::Memory::releaseMappedMemory(Block);
+}
+
+namespace {
+using namespace x86;
+
+constexpr Gpr HartReg = RDI, LeftReg = RSI;
+const std::vector<Gpr> &allocatable() {
+  static const std::vector<Gpr> Order = {RAX, RCX, RDX, R8,  R9,  R10, R11,
+                                         RBX, RBP, R12, R13, R14, R15};
+  return Order;
+}
+constexpr uint32_t CalleeSaved = (1u << RBX) | (1u << RBP) | (1u << R12) |
+                                 (1u << R13) | (1u << R14) | (1u << R15);
+
+bool coveredRegReg(Op O) {
+  switch (O) {
+  case Op::Add: case Op::Sub: case Op::And: case Op::Or: case Op::Xor:
+  case Op::Slt: case Op::Sltu: case Op::Sll: case Op::Srl: case Op::Sra:
+  case Op::AddW: case Op::SubW: case Op::SllW: case Op::SrlW: case Op::SraW:
+  case Op::Mul: case Op::MulW: case Op::Sh1Add: case Op::Sh2Add:
+  case Op::Sh3Add: case Op::Andn: case Op::Max: case Op::Min: case Op::Maxu:
+  case Op::Minu:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool coveredRegImm(Op O) {
+  switch (O) {
+  case Op::Add: case Op::And: case Op::Or: case Op::Xor: case Op::Slt:
+  case Op::Sltu: case Op::Sll: case Op::Srl: case Op::Sra: case Op::AddW:
+  case Op::SllW: case Op::SrlW: case Op::SraW:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool covered(const Rule &R) {
+  switch (R.S) {
+  case Shape::RegReg: return coveredRegReg(R.O);
+  case Shape::RegImm: return coveredRegImm(R.O);
+  case Shape::UpperImm: case Shape::AddUpperPC: case Shape::LoadImm:
+  case Shape::Move: case Shape::Nop: case Shape::Branch:
+  case Shape::BranchZero: case Shape::Jal: case Shape::JumpImm:
+    return true;
+  default:
+    return false;
+  }
+}
+
+CC conditionCode(Cond C) {
+  switch (C) {
+  case Cond::Eq: return CC::E;
+  case Cond::Ne: return CC::NE;
+  case Cond::Lt: return CC::L;
+  case Cond::Ge: return CC::GE;
+  case Cond::Ltu: return CC::B;
+  case Cond::Geu: return CC::AE;
+  }
+  return CC::E;
+}
+
+uint64_t sext32(uint64_t V) { return uint64_t(int64_t(int32_t(V))); }
+
+/// The guest register an instruction writes (0: none; x0 is never
+/// written), and the ones it reads.
+struct Access {
+  unsigned Dest = 0;
+  std::bitset<32> Reads;
+};
+
+Access accessOf(const Decoded &D, const Rule &R) {
+  Access A;
+  const Operand *Ops = D.Ops;
+  switch (R.S) {
+  case Shape::RegReg:
+    A.Dest = unsigned(Ops[0]);
+    A.Reads.set(unsigned(Ops[1])).set(unsigned(Ops[2]));
+    break;
+  case Shape::RegImm:
+  case Shape::Move:
+    A.Dest = unsigned(Ops[0]);
+    A.Reads.set(unsigned(Ops[1]));
+    break;
+  case Shape::UpperImm: case Shape::AddUpperPC: case Shape::LoadImm:
+  case Shape::Jal:
+    A.Dest = unsigned(Ops[0]);
+    break;
+  case Shape::JumpImm:
+    A.Dest = R.Link;
+    break;
+  case Shape::Branch:
+    A.Reads.set(unsigned(Ops[0])).set(unsigned(Ops[1]));
+    break;
+  case Shape::BranchZero:
+    A.Reads.set(unsigned(Ops[0]));
+    break;
+  default:
+    break;
+  }
+  // An ALU instruction writing x0 does nothing (a hint): it reads nothing.
+  if (A.Dest == 0 && !isControl(R.S))
+    A.Reads.reset();
+  return A;
+}
+
+class Compiler {
+public:
+  Compiler(const X86Encoder &E, const BlockPlan &Plan, const OpcodeRules &Rules,
+           const TargetInfo &T, const NextUse &Uses)
+      : E(E), Plan(Plan), Rules(Rules), T(T), A(E),
+        Cache(A, Uses, HartReg, int32_t(offsetof(Hart, X)), allocatable()) {}
+
+  SmallVector<char, 0> compile();
+
+private:
+  void instruction(size_t I, const Decoded &D, const Rule &R);
+  void regReg(size_t I, Op O, unsigned Rd, unsigned Rs1, unsigned Rs2);
+  void regImm(size_t I, Op O, unsigned Rd, unsigned Rs1, int64_t Imm);
+  void constant(size_t I, unsigned Rd, uint64_t V);
+  void move(size_t I, unsigned Rd, unsigned Rs);
+  bool fold(const Decoded &D, const Rule &R);
+  void commutative(XOp O, Gpr D, Gpr X, Gpr Y);
+  void add(Gpr D, Gpr X, Gpr Y);
+  void sub(Gpr D, Gpr X, Gpr Y);
+  void select(CC TakeX, Gpr D, Gpr X, Gpr Y);
+  void setIf(size_t I, unsigned Rd, CC C, Gpr X, Gpr Y, int64_t Imm);
+  void end(size_t I, const Decoded &D, const Rule &R);
+  void storePC(uint64_t V);
+  void leave();
+
+  const X86Encoder &E;
+  const BlockPlan &Plan;
+  const OpcodeRules &Rules;
+  const TargetInfo &T;
+  Assembler A;
+  RegisterCache Cache;
+  Assembler::Label Head = 0;
+  std::unique_ptr<Hart> Scratch; // fold() runs handlers on it.
+};
+
+void Compiler::commutative(XOp O, Gpr D, Gpr X, Gpr Y) {
+  if (D == X)
+    return A.tied(O, D, Y);
+  if (D == Y)
+    return A.tied(O, D, X);
+  A.mov(D, X);
+  A.tied(O, D, Y);
+}
+
+// mov + add rather than lea: the host renames the copy away, while a
+// two-register lea with RBP or R13 as base takes a displacement and is a
+// slow three-component lea on some hosts.
+void Compiler::add(Gpr D, Gpr X, Gpr Y) {
+  commutative(XOp::ADD64rr, D, X, Y);
+}
+
+void Compiler::sub(Gpr D, Gpr X, Gpr Y) {
+  if (X == Y)
+    return A.movImm(D, 0);
+  if (D == X)
+    return A.tied(XOp::SUB64rr, D, Y);
+  if (D == Y) { // D = -Y + X
+    A.unary(XOp::NEG64r, D);
+    return A.tied(XOp::ADD64rr, D, X);
+  }
+  A.mov(D, X);
+  A.tied(XOp::SUB64rr, D, Y);
+}
+
+// D = TakeX(X, Y) ? X : Y, after cmp X, Y.
+void Compiler::select(CC TakeX, Gpr D, Gpr X, Gpr Y) {
+  if (D == Y) {
+    A.cmp(X, Y);
+    return A.cmov(TakeX, D, X);
+  }
+  if (D != X)
+    A.mov(D, X);
+  A.cmp(X, Y);
+  A.cmov(invert(TakeX), D, Y);
+}
+
+// D = (X cond Y/Imm) ? 1 : 0. Zeroing D first and setting its low byte
+// after the compare keeps one host instruction after the compare on the
+// dependency chain (no zero-extension, no merge with D's old value); that
+// needs D apart from the sources, so the cache is not asked to reuse one.
+void Compiler::setIf(size_t I, unsigned Rd, CC C, Gpr X, Gpr Y, int64_t Imm) {
+  Gpr D = Cache.defineHost(Rd, I, NoGpr, NoGpr);
+  auto Compare = [&] { Y != NoGpr ? A.cmp(X, Y) : A.cmpImm(X, int32_t(Imm)); };
+  if (D == X || D == Y) { // rd is a source: it has its own host register.
+    Compare();
+    A.setcc(C, D);
+    return A.zeroExtend8(D);
+  }
+  A.movImm(D, 0);
+  Compare();
+  A.setcc(C, D);
+}
+
+bool fitsInt32(uint64_t V) { return int64_t(V) == int64_t(int32_t(V)); }
+
+// The immediate form of O with a known second source V, if there is one.
+bool immediateForm(Op O, uint64_t V, Op &ImmOp, int64_t &Imm) {
+  ImmOp = O;
+  Imm = int64_t(V);
+  switch (O) {
+  case Op::Sll: case Op::Srl: case Op::Sra: case Op::SllW: case Op::SrlW:
+  case Op::SraW:
+    Imm = int64_t(V & 63); // regImm masks further, as the handlers do.
+    return true;
+  case Op::Add: case Op::And: case Op::Or: case Op::Xor: case Op::Slt:
+  case Op::Sltu: case Op::AddW:
+    return fitsInt32(V);
+  case Op::Sub:
+    ImmOp = Op::Add;
+    Imm = int64_t(0 - V);
+    return fitsInt32(0 - V);
+  case Op::SubW: // Only the low word of the difference counts.
+    ImmOp = Op::AddW;
+    Imm = int64_t(int32_t(uint32_t(0 - V)));
+    return true;
+  default:
+    return false;
+  }
+}
+
+void Compiler::regReg(size_t I, Op O, unsigned Rd, unsigned Rs1,
+                      unsigned Rs2) {
+  // What InstSimplify would fold in the LLVM tier: x - x, x ^ x, x < x are
+  // zero, x & x, x | x, min/max(x, x) are x, and a known operand becomes
+  // an immediate.
+  if (Rs1 == Rs2) {
+    switch (O) {
+    case Op::Sub: case Op::Xor: case Op::SubW: case Op::Slt: case Op::Sltu:
+      return Cache.defineConstant(Rd, 0);
+    case Op::And: case Op::Or: case Op::Max: case Op::Min: case Op::Maxu:
+    case Op::Minu:
+      return move(I, Rd, Rs1);
+    default:
+      break;
+    }
+  }
+  uint64_t K;
+  Op ImmOp;
+  int64_t Imm;
+  if (Cache.known(Rs2, K) && immediateForm(O, K, ImmOp, Imm))
+    return regImm(I, ImmOp, Rd, Rs1, Imm);
+  bool Commutes = O == Op::Add || O == Op::And || O == Op::Or ||
+                  O == Op::Xor || O == Op::AddW;
+  if (Commutes && Cache.known(Rs1, K) && fitsInt32(K))
+    return regImm(I, O, Rd, Rs2, int64_t(K));
+  Gpr X = Cache.read(Rs1, I, 0);
+  Gpr Y = Cache.read(Rs2, I, RegisterCache::bit(X));
+  if (O == Op::Slt || O == Op::Sltu)
+    return setIf(I, Rd, O == Op::Slt ? CC::L : CC::B, X, Y, 0);
+  Gpr D = Cache.defineHost(Rd, I, X, Y);
+  switch (O) {
+  case Op::Add: return add(D, X, Y);
+  case Op::Sub: return sub(D, X, Y);
+  case Op::And: return commutative(XOp::AND64rr, D, X, Y);
+  case Op::Or: return commutative(XOp::OR64rr, D, X, Y);
+  case Op::Xor: return commutative(XOp::XOR64rr, D, X, Y);
+  case Op::Mul: return commutative(XOp::IMUL64rr, D, X, Y);
+  // The host's 64-bit shifts take the count modulo 64, RV64's rule.
+  case Op::Sll: return A.three(XOp::SHLX64rr, D, X, Y);
+  case Op::Srl: return A.three(XOp::SHRX64rr, D, X, Y);
+  case Op::Sra: return A.three(XOp::SARX64rr, D, X, Y);
+  // W forms: the low 32 bits of the 64-bit result, sign-extended; 32-bit
+  // shifts take the count modulo 32 and read the low word only.
+  case Op::AddW: add(D, X, Y); return A.movsxd(D, D);
+  case Op::SubW: sub(D, X, Y); return A.movsxd(D, D);
+  case Op::MulW: commutative(XOp::IMUL64rr, D, X, Y); return A.movsxd(D, D);
+  case Op::SllW: A.three(XOp::SHLX32rr, D, X, Y); return A.movsxd(D, D);
+  case Op::SrlW: A.three(XOp::SHRX32rr, D, X, Y); return A.movsxd(D, D);
+  case Op::SraW: A.three(XOp::SARX32rr, D, X, Y); return A.movsxd(D, D);
+  case Op::Sh1Add: return A.lea(D, Y, X, 2, 0);
+  case Op::Sh2Add: return A.lea(D, Y, X, 4, 0);
+  case Op::Sh3Add: return A.lea(D, Y, X, 8, 0);
+  case Op::Andn: return A.three(XOp::ANDN64rr, D, Y, X); // ~Y & X
+  case Op::Max: return select(CC::G, D, X, Y);
+  case Op::Min: return select(CC::L, D, X, Y);
+  case Op::Maxu: return select(CC::A, D, X, Y);
+  case Op::Minu: return select(CC::B, D, X, Y);
+  default:
+    break;
+  }
+  llvm_unreachable("directCovers admitted an op without code");
+}
+
+void Compiler::regImm(size_t I, Op O, unsigned Rd, unsigned Rs1,
+                      int64_t Imm) {
+  bool Shift = O == Op::Sll || O == Op::Srl || O == Op::Sra;
+  if (Imm == 0 && (O == Op::Add || O == Op::Or || O == Op::Xor))
+    return move(I, Rd, Rs1);
+  if (Shift && (Imm & 63) == 0)
+    return move(I, Rd, Rs1);
+  if (O == Op::And && (Imm == 0 || Imm == -1))
+    return Imm ? move(I, Rd, Rs1) : Cache.defineConstant(Rd, 0);
+  Gpr X = Cache.read(Rs1, I, 0);
+  // The immediate is sign-extended for both compares, as in RISC-V.
+  if (O == Op::Slt || O == Op::Sltu)
+    return setIf(I, Rd, O == Op::Slt ? CC::L : CC::B, X, NoGpr, Imm);
+  Gpr D = Cache.defineHost(Rd, I, X, NoGpr);
+  auto tiedImm = [&](XOp Op, int64_t V) {
+    if (D != X)
+      A.mov(D, X);
+    A.tiedImm(Op, D, V);
+  };
+  switch (O) {
+  case Op::Add:
+    if (D == X)
+      return Imm ? A.tiedImm(XOp::ADD64ri32, D, Imm) : void();
+    return A.lea(D, X, NoGpr, 1, int32_t(Imm));
+  case Op::And: return tiedImm(XOp::AND64ri32, Imm);
+  case Op::Or: return tiedImm(XOp::OR64ri32, Imm);
+  case Op::Xor: return tiedImm(XOp::XOR64ri32, Imm);
+  case Op::Sll: return tiedImm(XOp::SHL64ri, Imm & 63);
+  case Op::Srl: return tiedImm(XOp::SHR64ri, Imm & 63);
+  case Op::Sra: return tiedImm(XOp::SAR64ri, Imm & 63);
+  case Op::AddW:
+    A.lea(D, X, NoGpr, 1, int32_t(Imm), /*Bits32=*/true);
+    return A.movsxd(D, D);
+  case Op::SllW: tiedImm(XOp::SHL32ri, Imm & 31); return A.movsxd(D, D);
+  case Op::SrlW: tiedImm(XOp::SHR32ri, Imm & 31); return A.movsxd(D, D);
+  case Op::SraW: tiedImm(XOp::SAR32ri, Imm & 31); return A.movsxd(D, D);
+  default:
+    break;
+  }
+  llvm_unreachable("directCovers admitted an op without code");
+}
+
+void Compiler::constant(size_t, unsigned Rd, uint64_t V) {
+  Cache.defineConstant(Rd, V);
+}
+
+void Compiler::move(size_t I, unsigned Rd, unsigned Rs) {
+  uint64_t K;
+  if (Cache.known(Rs, K))
+    return Cache.defineConstant(Rd, K);
+  Gpr X = Cache.read(Rs, I, 0);
+  Gpr H = Cache.defineHost(Rd, I, X, NoGpr);
+  if (H != X)
+    A.mov(H, X);
+}
+
+// An ALU instruction whose sources are all known computes a known value:
+// the interpreter's own handler computes it, on a scratch hart.
+bool Compiler::fold(const Decoded &D, const Rule &R) {
+  unsigned Sources[2] = {unsigned(D.Ops[1]),
+                         R.S == Shape::RegReg ? unsigned(D.Ops[2]) : 0u};
+  uint64_t Values[2];
+  for (unsigned K = 0; K < 2; ++K)
+    if (!Cache.known(Sources[K], Values[K]))
+      return false;
+  if (!Scratch) {
+    Scratch = std::make_unique<Hart>();
+    Scratch->XLen = T.XLen;
+    Scratch->XShift = 64 - T.XLen;
+  }
+  Scratch->X[0] = 0;
+  for (unsigned K = 0; K < 2; ++K)
+    if (Sources[K])
+      Scratch->X[Sources[K]] = Values[K];
+  if (D.Fn(*Scratch, D) != StepStatus::Retired)
+    return false;
+  Cache.defineConstant(unsigned(D.Ops[0]), Scratch->X[unsigned(D.Ops[0])]);
+  return true;
+}
+
+void Compiler::instruction(size_t I, const Decoded &D, const Rule &R) {
+  const Operand *Ops = D.Ops;
+  unsigned Rd = unsigned(Ops[0]);
+  if (!isControl(R.S) && (R.S == Shape::Nop || Rd == 0))
+    return; // Writes x0 only: no effect.
+  if ((R.S == Shape::RegReg || R.S == Shape::RegImm || R.S == Shape::Move) &&
+      fold(D, R))
+    return;
+  switch (R.S) {
+  case Shape::RegReg:
+    return regReg(I, R.O, Rd, unsigned(Ops[1]), unsigned(Ops[2]));
+  case Shape::RegImm:
+    return regImm(I, R.O, Rd, unsigned(Ops[1]), int64_t(Ops[2]));
+  case Shape::UpperImm:
+    return constant(I, Rd, sext32(uint64_t(int64_t(Ops[1])) << 12));
+  case Shape::AddUpperPC:
+    return constant(I, Rd, D.PC + sext32(uint64_t(int64_t(Ops[1])) << 12));
+  case Shape::LoadImm:
+    return constant(I, Rd, uint64_t(int64_t(Ops[1])));
+  case Shape::Move:
+    return move(I, Rd, unsigned(Ops[1]));
+  default:
+    return end(I, D, R);
+  }
+}
+
+void Compiler::storePC(uint64_t V) {
+  int32_t At = int32_t(offsetof(Hart, PC));
+  if (int64_t(V) == int64_t(int32_t(V)))
+    return A.storeImm(HartReg, At, int32_t(V));
+  A.movImm(RAX, V); // Every guest register is in the Hart by now.
+  A.store(HartReg, At, RAX);
+}
+
+// Restores what the prologue saved and returns RAX; a self-loop computes
+// retired << 1 from the budget it was entered with.
+void Compiler::leave() {
+  if (Plan.SelfLoop) {
+    A.pop(RAX);
+    A.tied(XOp::SUB64rr, RAX, LeftReg);
+    A.tied(XOp::ADD64rr, RAX, RAX);
+  } else {
+    A.movImm(RAX, uint64_t(Plan.Insts.size()) << 1);
+  }
+  const std::vector<Gpr> &Order = allocatable();
+  for (auto It = Order.rbegin(); It != Order.rend(); ++It)
+    if (Cache.usedHosts() & CalleeSaved & RegisterCache::bit(*It))
+      A.pop(*It);
+  A.ret();
+}
+
+// The closing branch or jump (the last instruction of the plan).
+void Compiler::end(size_t I, const Decoded &D, const Rule &R) {
+  const Operand *Ops = D.Ops;
+  uint64_t Link = D.PC + D.Size;
+  auto Target = [&](int64_t Offset) {
+    return (D.PC + uint64_t(Offset)) & T.AddrMask;
+  };
+  bool Conditional = R.S == Shape::Branch || R.S == Shape::BranchZero;
+  Gpr X = NoGpr, Y = NoGpr;
+  uint64_t To;
+  if (R.S == Shape::Branch) {
+    X = Cache.read(unsigned(Ops[0]), I, 0);
+    Y = Cache.read(unsigned(Ops[1]), I, RegisterCache::bit(X));
+    To = Target(Ops[2]);
+  } else if (R.S == Shape::BranchZero) {
+    X = Cache.read(unsigned(Ops[0]), I, 0);
+    To = Target(Ops[1]);
+  } else if (R.S == Shape::Jal) {
+    if (Ops[0] != 0)
+      constant(I, unsigned(Ops[0]), Link);
+    To = Target(Ops[1]);
+  } else {
+    if (R.Link)
+      constant(I, R.Link, Link);
+    To = Target(Ops[0]);
+  }
+  Cache.flush(Plan.Insts.size(), (X != NoGpr ? RegisterCache::bit(X) : 0) |
+                                     (Y != NoGpr ? RegisterCache::bit(Y) : 0));
+  auto Compare = [&] {
+    if (Y != NoGpr)
+      A.cmp(X, Y);
+    else
+      A.test(X, X);
+  };
+  CC Taken = conditionCode(R.C);
+  Assembler::Label Out = A.newLabel(), Other = A.newLabel();
+  if (Plan.SelfLoop) {
+    A.tiedImm(XOp::SUB64ri32, LeftReg, int64_t(Plan.Insts.size()));
+    if (Conditional) {
+      Compare();
+      A.jcc(invert(Taken), Other); // Falls out of the loop.
+    }
+    A.cmpImm(LeftReg, int32_t(Plan.Insts.size()));
+    A.jcc(CC::AE, Head);
+    storePC(To); // Taken, but the budget has no room for an iteration.
+  } else if (Conditional) {
+    Compare();
+    A.jcc(invert(Taken), Other);
+    storePC(To);
+  } else {
+    storePC(To);
+  }
+  A.jmp(Out);
+  A.bind(Other);
+  if (Conditional)
+    storePC(Link);
+  A.bind(Out);
+  leave();
+}
+
+SmallVector<char, 0> Compiler::compile() {
+  Head = A.newLabel();
+  A.bind(Head);
+  size_t N = Plan.Insts.size();
+  for (size_t I = 0; I < N; ++I) {
+    const Decoded &D = *Plan.Insts[I];
+    instruction(I, D, Rules[D.Opcode]);
+  }
+  if (!Plan.EndsInControl) {
+    Cache.flush(N, 0);
+    leave();
+  }
+  SmallVector<char, 0> Body = A.finish();
+  // The prologue is known only now (the registers used); jumps inside the
+  // body are relative, so it goes in front unchanged.
+  Assembler P(E);
+  for (Gpr G : allocatable())
+    if (Cache.usedHosts() & CalleeSaved & RegisterCache::bit(G))
+      P.push(G);
+  if (Plan.SelfLoop)
+    P.push(LeftReg); // The budget at entry: leave() computes what retired.
+  SmallVector<char, 0> Code = P.finish();
+  Code.append(Body.begin(), Body.end());
+  return Code;
+}
+
+} // namespace
+
+bool directCovers(const BlockPlan &Plan, const OpcodeRules &Rules,
+                  const TargetInfo &T) {
+  if (T.XLen != 64 || Plan.Insts.empty() ||
+      Plan.Insts.size() >= NextUse::NotAgain)
+    return false;
+  for (const Decoded *D : Plan.Insts)
+    if (!covered(Rules[D->Opcode]))
+      return false;
+  return true;
+}
+
+Expected<std::unique_ptr<NativeCode>>
+compileDirect(const BlockPlan &Plan, const OpcodeRules &Rules,
+              const TargetInfo &T) {
+  std::string Why;
+  const X86Encoder *E = X86Encoder::get(Why);
+  if (!E)
+    return createStringError(inconvertibleErrorCode(), Why);
+  std::vector<std::bitset<32>> Reads, Writes;
+  Reads.reserve(Plan.Insts.size());
+  Writes.reserve(Plan.Insts.size());
+  for (const Decoded *D : Plan.Insts) {
+    Access Acc = accessOf(*D, Rules[D->Opcode]);
+    Reads.push_back(Acc.Reads);
+    Writes.emplace_back();
+    if (Acc.Dest)
+      Writes.back().set(Acc.Dest);
+  }
+  NextUse Uses(Reads, Writes);
+  SmallVector<char, 0> Code = Compiler(*E, Plan, Rules, T, Uses).compile();
+
+  // A debugging aid, like LLVM blocks' IR: SNIPGEN_JIT_DUMP=<dir> writes the
+  // code to <dir>/direct_<first pc>.bin (objdump -D -b binary -mi386:x86-64).
+  if (const char *Dir = std::getenv("SNIPGEN_JIT_DUMP")) {
+    std::string Path = std::string(Dir) + "/direct_" +
+                       utohexstr(Plan.Insts.front()->PC) + ".bin";
+    if (FILE *F = std::fopen(Path.c_str(), "wb")) {
+      std::fwrite(Code.data(), 1, Code.size(), F);
+      std::fclose(F);
+    }
+  }
+  std::error_code EC;
+  sys::MemoryBlock Block = sys::Memory::allocateMappedMemory(
+      Code.size(), nullptr, sys::Memory::MF_READ | sys::Memory::MF_WRITE, EC);
+  if (EC)
+    return createStringError(EC, "cannot map memory for compiled code");
+  std::memcpy(Block.base(), Code.data(), Code.size());
+  auto Native = std::make_unique<NativeCode>(Block.base(),
+                                             Block.allocatedSize());
+  if ((EC = sys::Memory::protectMappedMemory(
+           Block, sys::Memory::MF_READ | sys::Memory::MF_EXEC)))
+    return createStringError(EC, "cannot make compiled code executable");
+  sys::Memory::InvalidateInstructionCache(Block.base(), Code.size());
+  return Native;
+}
+
+} // namespace snipgen::model::jit
