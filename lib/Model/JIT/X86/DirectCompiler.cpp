@@ -10,6 +10,7 @@
 // keeps the budget it was entered with on the stack.
 //===----------------------------------------------------------------------===//
 #include "JIT/X86/DirectCompiler.h"
+#include "JIT/X86/BlockLowering.h"
 #include "JIT/X86/RegisterCache.h"
 #include "JIT/X86/X86Encoder.h"
 
@@ -43,35 +44,10 @@ const std::vector<Gpr> &allocatable() {
 constexpr uint32_t CalleeSaved = (1u << RBX) | (1u << RBP) | (1u << R12) |
                                  (1u << R13) | (1u << R14) | (1u << R15);
 
-bool coveredRegReg(Op O) {
-  switch (O) {
-  case Op::Add: case Op::Sub: case Op::And: case Op::Or: case Op::Xor:
-  case Op::Slt: case Op::Sltu: case Op::Sll: case Op::Srl: case Op::Sra:
-  case Op::AddW: case Op::SubW: case Op::SllW: case Op::SrlW: case Op::SraW:
-  case Op::Mul: case Op::MulW: case Op::Sh1Add: case Op::Sh2Add:
-  case Op::Sh3Add: case Op::Andn: case Op::Max: case Op::Min: case Op::Maxu:
-  case Op::Minu:
-    return true;
-  default:
-    return false;
-  }
-}
-
-bool coveredRegImm(Op O) {
-  switch (O) {
-  case Op::Add: case Op::And: case Op::Or: case Op::Xor: case Op::Slt:
-  case Op::Sltu: case Op::Sll: case Op::Srl: case Op::Sra: case Op::AddW:
-  case Op::SllW: case Op::SrlW: case Op::SraW:
-    return true;
-  default:
-    return false;
-  }
-}
-
 bool covered(const Rule &R) {
   switch (R.S) {
-  case Shape::RegReg: return coveredRegReg(R.O);
-  case Shape::RegImm: return coveredRegImm(R.O);
+  case Shape::RegReg: return directRegReg(R.O);
+  case Shape::RegImm: return directRegImm(R.O);
   case Shape::UpperImm: case Shape::AddUpperPC: case Shape::LoadImm:
   case Shape::Move: case Shape::Nop: case Shape::Branch:
   case Shape::BranchZero: case Shape::Jal: case Shape::JumpImm:
@@ -93,72 +69,27 @@ CC conditionCode(Cond C) {
   return CC::E;
 }
 
-uint64_t sext32(uint64_t V) { return uint64_t(int64_t(int32_t(V))); }
-
-/// The guest register an instruction writes (0: none; x0 is never
-/// written), and the ones it reads.
-struct Access {
-  unsigned Dest = 0;
-  std::bitset<32> Reads;
-};
-
-Access accessOf(const Decoded &D, const Rule &R) {
-  Access A;
-  const Operand *Ops = D.Ops;
-  switch (R.S) {
-  case Shape::RegReg:
-    A.Dest = unsigned(Ops[0]);
-    A.Reads.set(unsigned(Ops[1])).set(unsigned(Ops[2]));
-    break;
-  case Shape::RegImm:
-  case Shape::Move:
-    A.Dest = unsigned(Ops[0]);
-    A.Reads.set(unsigned(Ops[1]));
-    break;
-  case Shape::UpperImm: case Shape::AddUpperPC: case Shape::LoadImm:
-  case Shape::Jal:
-    A.Dest = unsigned(Ops[0]);
-    break;
-  case Shape::JumpImm:
-    A.Dest = R.Link;
-    break;
-  case Shape::Branch:
-    A.Reads.set(unsigned(Ops[0])).set(unsigned(Ops[1]));
-    break;
-  case Shape::BranchZero:
-    A.Reads.set(unsigned(Ops[0]));
-    break;
-  default:
-    break;
-  }
-  // An ALU instruction writing x0 does nothing (a hint): it reads nothing.
-  if (A.Dest == 0 && !isControl(R.S))
-    A.Reads.reset();
-  return A;
-}
-
 class Compiler {
 public:
   Compiler(const X86Encoder &E, const BlockPlan &Plan, const OpcodeRules &Rules,
-           const TargetInfo &T, const NextUse &Uses)
-      : E(E), Plan(Plan), Rules(Rules), T(T), A(E),
+           const TargetInfo &T, const std::vector<Lowered> &Lowering,
+           const NextUse &Uses)
+      : E(E), Plan(Plan), Rules(Rules), T(T), Lowering(Lowering), A(E),
         Cache(A, Uses, HartReg, int32_t(offsetof(Hart, X)), allocatable()) {}
 
   SmallVector<char, 0> compile();
 
 private:
-  void instruction(size_t I, const Decoded &D, const Rule &R);
+  void instruction(size_t I, const Lowered &L);
   void regReg(size_t I, Op O, unsigned Rd, unsigned Rs1, unsigned Rs2);
   void regImm(size_t I, Op O, unsigned Rd, unsigned Rs1, int64_t Imm);
-  void constant(size_t I, unsigned Rd, uint64_t V);
   void move(size_t I, unsigned Rd, unsigned Rs);
-  bool fold(const Decoded &D, const Rule &R);
   void commutative(XOp O, Gpr D, Gpr X, Gpr Y);
   void add(Gpr D, Gpr X, Gpr Y);
   void sub(Gpr D, Gpr X, Gpr Y);
   void select(CC TakeX, Gpr D, Gpr X, Gpr Y);
   void setIf(size_t I, unsigned Rd, CC C, Gpr X, Gpr Y, int64_t Imm);
-  void end(size_t I, const Decoded &D, const Rule &R);
+  void end(size_t I, const Decoded &D, const Rule &R, const Lowered &L);
   void storePC(uint64_t V);
   void leave();
 
@@ -166,17 +97,22 @@ private:
   const BlockPlan &Plan;
   const OpcodeRules &Rules;
   const TargetInfo &T;
+  const std::vector<Lowered> &Lowering;
   Assembler A;
   RegisterCache Cache;
   Assembler::Label Head = 0;
-  std::unique_ptr<Hart> Scratch; // fold() runs handlers on it.
 };
 
+// Into a register of its own, the operand computed earlier is copied and
+// the later one (more likely on the block's longest dependency chain)
+// combined with it, so the copy is off that chain.
 void Compiler::commutative(XOp O, Gpr D, Gpr X, Gpr Y) {
   if (D == X)
     return A.tied(O, D, Y);
   if (D == Y)
     return A.tied(O, D, X);
+  if (Cache.definedAt(X) > Cache.definedAt(Y))
+    std::swap(X, Y);
   A.mov(D, X);
   A.tied(O, D, Y);
 }
@@ -194,6 +130,11 @@ void Compiler::sub(Gpr D, Gpr X, Gpr Y) {
   if (D == X)
     return A.tied(XOp::SUB64rr, D, Y);
   if (D == Y) { // D = -Y + X
+    A.unary(XOp::NEG64r, D);
+    return A.tied(XOp::ADD64rr, D, X);
+  }
+  if (Cache.definedAt(X) > Cache.definedAt(Y)) { // X later: D = -Y + X.
+    A.mov(D, Y);
     A.unary(XOp::NEG64r, D);
     return A.tied(XOp::ADD64rr, D, X);
   }
@@ -230,58 +171,8 @@ void Compiler::setIf(size_t I, unsigned Rd, CC C, Gpr X, Gpr Y, int64_t Imm) {
   A.setcc(C, D);
 }
 
-bool fitsInt32(uint64_t V) { return int64_t(V) == int64_t(int32_t(V)); }
-
-// The immediate form of O with a known second source V, if there is one.
-bool immediateForm(Op O, uint64_t V, Op &ImmOp, int64_t &Imm) {
-  ImmOp = O;
-  Imm = int64_t(V);
-  switch (O) {
-  case Op::Sll: case Op::Srl: case Op::Sra: case Op::SllW: case Op::SrlW:
-  case Op::SraW:
-    Imm = int64_t(V & 63); // regImm masks further, as the handlers do.
-    return true;
-  case Op::Add: case Op::And: case Op::Or: case Op::Xor: case Op::Slt:
-  case Op::Sltu: case Op::AddW:
-    return fitsInt32(V);
-  case Op::Sub:
-    ImmOp = Op::Add;
-    Imm = int64_t(0 - V);
-    return fitsInt32(0 - V);
-  case Op::SubW: // Only the low word of the difference counts.
-    ImmOp = Op::AddW;
-    Imm = int64_t(int32_t(uint32_t(0 - V)));
-    return true;
-  default:
-    return false;
-  }
-}
-
 void Compiler::regReg(size_t I, Op O, unsigned Rd, unsigned Rs1,
                       unsigned Rs2) {
-  // What InstSimplify would fold in the LLVM tier: x - x, x ^ x, x < x are
-  // zero, x & x, x | x, min/max(x, x) are x, and a known operand becomes
-  // an immediate.
-  if (Rs1 == Rs2) {
-    switch (O) {
-    case Op::Sub: case Op::Xor: case Op::SubW: case Op::Slt: case Op::Sltu:
-      return Cache.defineConstant(Rd, 0);
-    case Op::And: case Op::Or: case Op::Max: case Op::Min: case Op::Maxu:
-    case Op::Minu:
-      return move(I, Rd, Rs1);
-    default:
-      break;
-    }
-  }
-  uint64_t K;
-  Op ImmOp;
-  int64_t Imm;
-  if (Cache.known(Rs2, K) && immediateForm(O, K, ImmOp, Imm))
-    return regImm(I, ImmOp, Rd, Rs1, Imm);
-  bool Commutes = O == Op::Add || O == Op::And || O == Op::Or ||
-                  O == Op::Xor || O == Op::AddW;
-  if (Commutes && Cache.known(Rs1, K) && fitsInt32(K))
-    return regImm(I, O, Rd, Rs2, int64_t(K));
   Gpr X = Cache.read(Rs1, I, 0);
   Gpr Y = Cache.read(Rs2, I, RegisterCache::bit(X));
   if (O == Op::Slt || O == Op::Sltu)
@@ -322,107 +213,72 @@ void Compiler::regReg(size_t I, Op O, unsigned Rd, unsigned Rs1,
 
 void Compiler::regImm(size_t I, Op O, unsigned Rd, unsigned Rs1,
                       int64_t Imm) {
-  bool Shift = O == Op::Sll || O == Op::Srl || O == Op::Sra;
-  if (Imm == 0 && (O == Op::Add || O == Op::Or || O == Op::Xor))
-    return move(I, Rd, Rs1);
-  if (Shift && (Imm & 63) == 0)
-    return move(I, Rd, Rs1);
-  if (O == Op::And && (Imm == 0 || Imm == -1))
-    return Imm ? move(I, Rd, Rs1) : Cache.defineConstant(Rd, 0);
   Gpr X = Cache.read(Rs1, I, 0);
   // The immediate is sign-extended for both compares, as in RISC-V.
   if (O == Op::Slt || O == Op::Sltu)
     return setIf(I, Rd, O == Op::Slt ? CC::L : CC::B, X, NoGpr, Imm);
   Gpr D = Cache.defineHost(Rd, I, X, NoGpr);
-  auto tiedImm = [&](XOp Op, int64_t V) {
-    if (D != X)
-      A.mov(D, X);
-    A.tiedImm(Op, D, V);
+  // Into a register of its own (D != X), the source goes in last: the
+  // immediate is copied first, off X's dependency chain (a register copy
+  // on it costs a cycle on hosts that do not rename copies away).
+  auto logical = [&](XOp WithImm, XOp WithReg) {
+    if (D == X)
+      return A.tiedImm(WithImm, D, Imm);
+    A.movImm(D, uint64_t(Imm));
+    A.tied(WithReg, D, X);
+  };
+  auto shift = [&](XOp WithImm, XOp ByReg, unsigned Mask) {
+    if (D == X)
+      return A.tiedImm(WithImm, D, Imm & Mask);
+    A.movImm(D, uint64_t(Imm & Mask));
+    A.three(ByReg, D, X, D);
   };
   switch (O) {
   case Op::Add:
     if (D == X)
       return Imm ? A.tiedImm(XOp::ADD64ri32, D, Imm) : void();
     return A.lea(D, X, NoGpr, 1, int32_t(Imm));
-  case Op::And: return tiedImm(XOp::AND64ri32, Imm);
-  case Op::Or: return tiedImm(XOp::OR64ri32, Imm);
-  case Op::Xor: return tiedImm(XOp::XOR64ri32, Imm);
-  case Op::Sll: return tiedImm(XOp::SHL64ri, Imm & 63);
-  case Op::Srl: return tiedImm(XOp::SHR64ri, Imm & 63);
-  case Op::Sra: return tiedImm(XOp::SAR64ri, Imm & 63);
+  case Op::And: return logical(XOp::AND64ri32, XOp::AND64rr);
+  case Op::Or: return logical(XOp::OR64ri32, XOp::OR64rr);
+  case Op::Xor: return logical(XOp::XOR64ri32, XOp::XOR64rr);
+  case Op::Sll: return shift(XOp::SHL64ri, XOp::SHLX64rr, 63);
+  case Op::Srl: return shift(XOp::SHR64ri, XOp::SHRX64rr, 63);
+  case Op::Sra: return shift(XOp::SAR64ri, XOp::SARX64rr, 63);
   case Op::AddW:
     A.lea(D, X, NoGpr, 1, int32_t(Imm), /*Bits32=*/true);
     return A.movsxd(D, D);
-  case Op::SllW: tiedImm(XOp::SHL32ri, Imm & 31); return A.movsxd(D, D);
-  case Op::SrlW: tiedImm(XOp::SHR32ri, Imm & 31); return A.movsxd(D, D);
-  case Op::SraW: tiedImm(XOp::SAR32ri, Imm & 31); return A.movsxd(D, D);
+  case Op::SllW: shift(XOp::SHL32ri, XOp::SHLX32rr, 31); return A.movsxd(D, D);
+  case Op::SrlW: shift(XOp::SHR32ri, XOp::SHRX32rr, 31); return A.movsxd(D, D);
+  case Op::SraW: shift(XOp::SAR32ri, XOp::SARX32rr, 31); return A.movsxd(D, D);
   default:
     break;
   }
   llvm_unreachable("directCovers admitted an op without code");
 }
 
-void Compiler::constant(size_t, unsigned Rd, uint64_t V) {
-  Cache.defineConstant(Rd, V);
-}
-
 void Compiler::move(size_t I, unsigned Rd, unsigned Rs) {
-  uint64_t K;
-  if (Cache.known(Rs, K))
-    return Cache.defineConstant(Rd, K);
   Gpr X = Cache.read(Rs, I, 0);
   Gpr H = Cache.defineHost(Rd, I, X, NoGpr);
   if (H != X)
     A.mov(H, X);
 }
 
-// An ALU instruction whose sources are all known computes a known value:
-// the interpreter's own handler computes it, on a scratch hart.
-bool Compiler::fold(const Decoded &D, const Rule &R) {
-  unsigned Sources[2] = {unsigned(D.Ops[1]),
-                         R.S == Shape::RegReg ? unsigned(D.Ops[2]) : 0u};
-  uint64_t Values[2];
-  for (unsigned K = 0; K < 2; ++K)
-    if (!Cache.known(Sources[K], Values[K]))
-      return false;
-  if (!Scratch) {
-    Scratch = std::make_unique<Hart>();
-    Scratch->XLen = T.XLen;
-    Scratch->XShift = 64 - T.XLen;
-  }
-  Scratch->X[0] = 0;
-  for (unsigned K = 0; K < 2; ++K)
-    if (Sources[K])
-      Scratch->X[Sources[K]] = Values[K];
-  if (D.Fn(*Scratch, D) != StepStatus::Retired)
-    return false;
-  Cache.defineConstant(unsigned(D.Ops[0]), Scratch->X[unsigned(D.Ops[0])]);
-  return true;
-}
-
-void Compiler::instruction(size_t I, const Decoded &D, const Rule &R) {
-  const Operand *Ops = D.Ops;
-  unsigned Rd = unsigned(Ops[0]);
-  if (!isControl(R.S) && (R.S == Shape::Nop || Rd == 0))
-    return; // Writes x0 only: no effect.
-  if ((R.S == Shape::RegReg || R.S == Shape::RegImm || R.S == Shape::Move) &&
-      fold(D, R))
+void Compiler::instruction(size_t I, const Lowered &L) {
+  switch (L.K) {
+  case Lowered::Skip:
     return;
-  switch (R.S) {
-  case Shape::RegReg:
-    return regReg(I, R.O, Rd, unsigned(Ops[1]), unsigned(Ops[2]));
-  case Shape::RegImm:
-    return regImm(I, R.O, Rd, unsigned(Ops[1]), int64_t(Ops[2]));
-  case Shape::UpperImm:
-    return constant(I, Rd, sext32(uint64_t(int64_t(Ops[1])) << 12));
-  case Shape::AddUpperPC:
-    return constant(I, Rd, D.PC + sext32(uint64_t(int64_t(Ops[1])) << 12));
-  case Shape::LoadImm:
-    return constant(I, Rd, uint64_t(int64_t(Ops[1])));
-  case Shape::Move:
-    return move(I, Rd, unsigned(Ops[1]));
-  default:
-    return end(I, D, R);
+  case Lowered::Constant:
+    return Cache.defineConstant(L.Rd, L.Value);
+  case Lowered::Copy:
+    return move(I, L.Rd, L.Rs1);
+  case Lowered::RegReg:
+    return regReg(I, L.O, L.Rd, L.Rs1, L.Rs2);
+  case Lowered::RegImm:
+    return regImm(I, L.O, L.Rd, L.Rs1, L.Imm);
+  case Lowered::Control: {
+    const Decoded &D = *Plan.Insts[I];
+    return end(I, D, Rules[D.Opcode], L);
+  }
   }
 }
 
@@ -452,7 +308,8 @@ void Compiler::leave() {
 }
 
 // The closing branch or jump (the last instruction of the plan).
-void Compiler::end(size_t I, const Decoded &D, const Rule &R) {
+void Compiler::end(size_t I, const Decoded &D, const Rule &R,
+                   const Lowered &L) {
   const Operand *Ops = D.Ops;
   uint64_t Link = D.PC + D.Size;
   auto Target = [&](int64_t Offset) {
@@ -468,15 +325,11 @@ void Compiler::end(size_t I, const Decoded &D, const Rule &R) {
   } else if (R.S == Shape::BranchZero) {
     X = Cache.read(unsigned(Ops[0]), I, 0);
     To = Target(Ops[1]);
-  } else if (R.S == Shape::Jal) {
-    if (Ops[0] != 0)
-      constant(I, unsigned(Ops[0]), Link);
-    To = Target(Ops[1]);
   } else {
-    if (R.Link)
-      constant(I, R.Link, Link);
-    To = Target(Ops[0]);
+    To = Target(R.S == Shape::Jal ? Ops[1] : Ops[0]);
   }
+  if (L.Rd) // The link register of JAL / C_JAL.
+    Cache.defineConstant(L.Rd, L.Value);
   Cache.flush(Plan.Insts.size(), (X != NoGpr ? RegisterCache::bit(X) : 0) |
                                      (Y != NoGpr ? RegisterCache::bit(Y) : 0));
   auto Compare = [&] {
@@ -515,10 +368,8 @@ SmallVector<char, 0> Compiler::compile() {
   Head = A.newLabel();
   A.bind(Head);
   size_t N = Plan.Insts.size();
-  for (size_t I = 0; I < N; ++I) {
-    const Decoded &D = *Plan.Insts[I];
-    instruction(I, D, Rules[D.Opcode]);
-  }
+  for (size_t I = 0; I < N; ++I)
+    instruction(I, Lowering[I]);
   if (!Plan.EndsInControl) {
     Cache.flush(N, 0);
     leave();
@@ -557,18 +408,21 @@ compileDirect(const BlockPlan &Plan, const OpcodeRules &Rules,
   const X86Encoder *E = X86Encoder::get(Why);
   if (!E)
     return createStringError(inconvertibleErrorCode(), Why);
+  std::vector<Lowered> Lowering = lowerBlock(Plan, Rules, T);
   std::vector<std::bitset<32>> Reads, Writes;
   Reads.reserve(Plan.Insts.size());
   Writes.reserve(Plan.Insts.size());
-  for (const Decoded *D : Plan.Insts) {
-    Access Acc = accessOf(*D, Rules[D->Opcode]);
-    Reads.push_back(Acc.Reads);
+  for (size_t I = 0; I < Plan.Insts.size(); ++I) {
+    const Decoded &D = *Plan.Insts[I];
+    const Lowered &L = Lowering[I];
+    Reads.push_back(L.reads(D, Rules[D.Opcode]));
     Writes.emplace_back();
-    if (Acc.Dest)
-      Writes.back().set(Acc.Dest);
+    if (L.K != Lowered::Skip && L.Rd)
+      Writes.back().set(L.Rd);
   }
   NextUse Uses(Reads, Writes);
-  SmallVector<char, 0> Code = Compiler(*E, Plan, Rules, T, Uses).compile();
+  SmallVector<char, 0> Code =
+      Compiler(*E, Plan, Rules, T, Lowering, Uses).compile();
 
   // A debugging aid, like LLVM blocks' IR: SNIPGEN_JIT_DUMP=<dir> writes the
   // code to <dir>/direct_<first pc>.bin (objdump -D -b binary -mi386:x86-64).

@@ -96,6 +96,7 @@ Gpr RegisterCache::read(unsigned R, size_t Index, uint32_t KeepHosts) {
     A.movImm(H, Value[R]);
   else
     A.load(H, Hart, homeOf(R));
+  DefinedAt[H] = 0;
   bindHost(R, H);
   return H;
 }
@@ -123,6 +124,7 @@ Gpr RegisterCache::defineHost(unsigned R, size_t Index, Gpr SrcA, Gpr SrcB) {
   }
   Known.reset(R);
   Dirty.set(R);
+  DefinedAt[H] = uint32_t(Index + 1);
   return H;
 }
 

@@ -77,6 +77,10 @@ public:
   /// KeepHosts.
   void flush(size_t End, uint32_t KeepHosts);
 
+  /// The instruction index + 1 at which host register H was last written by
+  /// compiled code (0: loaded or materialised), to order operands so that
+  /// the later-computed one is on the short path.
+  uint32_t definedAt(Gpr H) const { return DefinedAt[H]; }
   /// Host registers used so far (callee-saved ones must be saved).
   uint32_t usedHosts() const { return Used; }
   static uint32_t bit(Gpr G) { return 1u << G; }
@@ -94,6 +98,7 @@ private:
   std::vector<Gpr> Allocatable;
   std::array<Gpr, 32> HostOf;
   std::array<int8_t, NumGprs> GuestOf; // -1: free.
+  std::array<uint32_t, NumGprs> DefinedAt = {};
   std::bitset<32> Dirty; // The Hart's copy is stale.
   std::bitset<32> Known = 1; // x0.
   std::array<uint64_t, 32> Value = {};
