@@ -14,6 +14,7 @@
 // the default (for longer campaigns).
 //===----------------------------------------------------------------------===//
 #include "JITTestUtil.h"
+#include "JIT/X86/DirectCompiler.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -539,6 +540,8 @@ TEST(JITDifferential, RandomProgramsRV64) {
 // The direct compiler alone (blocks it does not cover stay interpreted), on
 // programs of what it covers, with and without C.
 TEST(JITDifferential, RandomProgramsRV64DirectCompiler) {
+  if (std::string Why; !model::jit::directAvailable(Why))
+    GTEST_SKIP() << Why;
   Config C{"rv64gc_zba_zbb_zbs_zicond", false, true, true};
   C.Compiler = model::JITCompiler::Direct;
   C.DirectSubset = true;

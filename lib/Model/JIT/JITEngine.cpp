@@ -377,7 +377,19 @@ void JITEngine::compile(Decoded &Slot) {
     return;
   }
   auto Start = std::chrono::steady_clock::now();
-  bool Direct = Compiler != JITCompiler::LLVM &&
+  if (Compiler != JITCompiler::LLVM && !DirectChecked) {
+    DirectChecked = true;
+    std::string Why;
+    if (!jit::directAvailable(Why)) {
+      // Auto: LLVM compiles every block. Direct only: nothing is compiled,
+      // and the stats say why.
+      if (Compiler == JITCompiler::Direct)
+        Stats.Error = Why;
+      Compiler = Compiler == JITCompiler::Direct ? Compiler : JITCompiler::LLVM;
+      DirectMissing = true;
+    }
+  }
+  bool Direct = Compiler != JITCompiler::LLVM && !DirectMissing &&
                 jit::directCovers(Plan, *Rules, Target);
   if (Compiler == JITCompiler::Direct && !Direct) {
     Slot.Heat = NeverCompile; // Only direct compilation was asked for.

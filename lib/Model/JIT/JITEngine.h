@@ -124,6 +124,7 @@ private:
   uint16_t Threshold;
   bool VerifyIR;
   JITCompiler Compiler;
+  bool DirectChecked = false, DirectMissing = false; // The host's support.
   jit::TargetInfo Target;
   const jit::OpcodeRules *Rules = nullptr; // Set on the first compile.
   std::vector<Block> Blocks;     // Indexed by Decoded::JitBlock; 0 unused.

@@ -390,6 +390,10 @@ SmallVector<char, 0> Compiler::compile() {
 
 } // namespace
 
+bool directAvailable(std::string &Why) {
+  return X86Encoder::get(Why) != nullptr;
+}
+
 bool directCovers(const BlockPlan &Plan, const OpcodeRules &Rules,
                   const TargetInfo &T) {
   if (T.XLen != 64 || Plan.Insts.empty() ||

@@ -29,6 +29,7 @@
 #include "llvm/Support/Error.h"
 #include <cstddef>
 #include <memory>
+#include <string>
 
 namespace snipgen::model::jit {
 
@@ -46,6 +47,10 @@ private:
   void *Base;
   size_t Size;
 };
+
+/// Whether this host runs direct code (x86-64 with BMI1/BMI2); if not, Why
+/// says what is missing.
+bool directAvailable(std::string &Why);
 
 /// Whether compileDirect handles every instruction of Plan on this target.
 bool directCovers(const BlockPlan &Plan, const OpcodeRules &Rules,
