@@ -92,7 +92,7 @@ private:
   unsigned MisalignedPercent;
   bool FP;
   // Only what the direct compiler covers (X86/DirectCompiler.h), besides
-  // the block-ending splitters and indirect jumps, and no memory accesses.
+  // the block-ending splitters and indirect jumps.
   bool DirectSubset;
   bool Splitters = true; // Emit instructions that end compiled blocks.
   unsigned Labels = 0;
@@ -411,7 +411,7 @@ std::string ProgramGenerator::generate(unsigned BodyItems, unsigned Iterations,
     unsigned Kind = unsigned(pick(100));
     if (Kind < ControlPercent)
       Body.push_back(controlItem(I, BodyItems - I - 1));
-    else if (!DirectSubset && Kind < ControlPercent + 18)
+    else if (Kind < ControlPercent + 18)
       Body.push_back(memoryItem());
     else if (Compressed && Kind < ControlPercent + 33)
       Body.push_back(compressedItem());
@@ -514,12 +514,14 @@ void runCampaign(const Config &C, unsigned Programs, uint64_t SeedBase) {
   // The comparison means something only if compiled code did the work, and
   // that of the compiler under test.
   EXPECT_GT(Native, Retired / 2) << C.Isa;
-  if (C.Compiler == model::JITCompiler::LLVM)
+  if (C.Compiler == model::JITCompiler::LLVM) {
     EXPECT_EQ(Direct, 0u);
-  else if (C.Compiler == model::JITCompiler::Direct)
+  } else if (C.Compiler == model::JITCompiler::Direct) {
     EXPECT_EQ(Direct, Blocks);
-  if (C.DirectSubset && C.Compiler != model::JITCompiler::LLVM)
+  }
+  if (C.DirectSubset && C.Compiler != model::JITCompiler::LLVM) {
     EXPECT_GT(Direct, Blocks / 2) << C.Isa;
+  }
   std::printf("[ %-33s ] %u programs (%llu ran to the end, %llu also with "
               "a step limit), %llu blocks (%llu self-loops, %llu direct) "
               "compiled in %.1f s, %llu of %llu instructions native\n",

@@ -170,12 +170,12 @@ TEST(JITDirect, IntegerLoopsCompileDirectly) {
   }
 }
 
-// Blocks with what the direct compiler does not cover (a load) go to LLVM,
-// or, with the direct compiler alone, stay interpreted.
+// Blocks with what the direct compiler does not cover (a division) go to
+// LLVM, or, with the direct compiler alone, stay interpreted.
 TEST(JITDirect, OtherBlocksGoToLLVMOrStayInterpreted) {
   SKIP_WITHOUT_DIRECT_CODE();
-  std::string Asm = "li a1, 200\nli a2, " + std::to_string(DataBase) +
-                    "\nloop:\nld a3, 0(a2)\naddi a3, a3, 1\nsd a3, 0(a2)\n"
+  std::string Asm = "li a1, 200\nli a2, 1000\nli a3, 7\nloop:\n"
+                    "div a4, a2, a3\naddi a2, a2, 13\n"
                     "addi a4, a4, 3\naddi a5, a5, 5\naddi a6, a6, 7\n"
                     "addi a7, a7, 9\naddi t0, t0, 11\n"
                     "addi a1, a1, -1\nbnez a1, loop\n";
@@ -191,6 +191,34 @@ TEST(JITDirect, OtherBlocksGoToLLVMOrStayInterpreted) {
   EXPECT_GE(Auto->jit()->stats().BlocksCompiled, 1u);
   EXPECT_EQ(Auto->jit()->stats().DirectBlocks, 0u);
   EXPECT_EQ(Direct->jit()->stats().BlocksCompiled, 0u);
+}
+
+// Loads and stores run directly compiled inside the access windows and
+// leave the block before an access outside them (here: a load from an
+// unmapped address on the last iteration, which faults),
+// with every register written so far in the hart.
+TEST(JITDirect, MemoryAccessesLeaveEarlyOutsideTheWindow) {
+  SKIP_WITHOUT_DIRECT_CODE();
+  std::string Asm = "li a1, 100\nli a2, " + std::to_string(DataBase) +
+                    "\nli s1, 0x100000\nloop:\n"
+                    "addi a4, a4, 3\nld a3, 8(a2)\naddi a3, a3, 1\n"
+                    "sd a3, 8(a2)\nsw a4, 16(a2)\nlhu a5, 16(a2)\n"
+                    "lb a6, 17(a2)\naddi t0, t0, 11\naddi a1, a1, -1\n"
+                    "seqz t1, a1\nmul t1, t1, s1\nadd t1, t1, a2\n"
+                    "lw t2, 0(t1)\nbnez a1, loop\n";
+  auto I = makeMachine(Asm, "rv64gc", {false, 0, true});
+  auto J =
+      makeMachine(Asm, "rv64gc", {true, 0, true, model::JITCompiler::Direct});
+  ASSERT_TRUE(I && J);
+  int RI = I->run(1000000, nullptr), RJ = J->run(1000000, nullptr);
+  EXPECT_EQ(RI, RJ);
+  EXPECT_NE(RI, SNIPGEN_STEP_STOP_PC); // The load from 0x140000 faults.
+  EXPECT_EQ(differences(*I, *J), "");
+  EXPECT_EQ(I->H.X[13], 100u); // a3: every increment reached memory.
+  const model::JITStats &S = J->jit()->stats();
+  EXPECT_GE(S.DirectBlocks, 1u);
+  EXPECT_GE(S.SideExits, 1u);
+  EXPECT_GT(S.NativeInstructions, 500u);
 }
 
 // Thirty registers live across a long body: the cache evicts and reloads

@@ -44,7 +44,11 @@ std::bitset<32> Lowered::reads(const Decoded &D, const Rule &R) const {
     break;
   case RegImm:
   case Copy:
+  case Load:
     Set.set(Rs1);
+    break;
+  case Store:
+    Set.set(Rs1).set(Rs2);
     break;
   case Control:
     if (R.S == Shape::Branch)
@@ -316,6 +320,26 @@ Lowered Lowering::lower(const Decoded &D, const Rule &R) {
     L.Value = D.PC + D.Size;
     return L;
   }
+  if (R.S == Shape::Load || R.S == Shape::Store) {
+    Lowered L;
+    L.K = R.S == Shape::Load ? Lowered::Load : Lowered::Store;
+    L.Rs1 = uint8_t(Ops[1]);
+    L.Imm = int64_t(Ops[2]);
+    L.Size = R.Size;
+    L.Signed = R.Signed;
+    if (L.K == Lowered::Store) {
+      L.Rs2 = uint8_t(Rd);
+    } else if (Rd) { // A load into x0 still checks (it may fault).
+      L.Rd = uint8_t(Rd);
+      Known.reset(Rd);
+      ValueOf[Rd] = NextValue++;
+      KnownBits B(64);
+      if (!R.Signed && R.Size < 8)
+        B.Zero = ~APInt::getLowBitsSet(64, 8 * R.Size);
+      Bits[Rd] = B;
+    }
+    return L;
+  }
   if (R.S == Shape::Nop || Rd == 0)
     return Lowered(); // Writes x0 only: no effect.
   uint64_t V;
@@ -362,6 +386,12 @@ void Lowering::kill(std::vector<Lowered> &Out) const {
     const Rule &R = Rules[D.Opcode];
     if (L.K == Lowered::Skip)
       continue;
+    if (L.mayExit()) {
+      if (L.K == Lowered::Load && !Live[L.Rd])
+        L.Rd = 0; // Dead: only the access check is left.
+      Live.set(); // Everything reaches the Hart if the block leaves here.
+      continue;
+    }
     if (L.K != Lowered::Control) {
       if (!Live[L.Rd]) {
         L = Lowered();

@@ -10,7 +10,9 @@
 //   x << 0 ... are copies;
 // * dead code: a result overwritten before anything reads it is not
 //   computed (what LLVM's InstSimplify and DCE do for the LLVM tier). Every
-//   register's last value reaches the Hart: only the block's end leaves.
+//   register's value reaches the Hart at the end and at every point the
+//   block may leave early (loads and stores), so those keep all values
+//   alive; a load whose result is dead still checks its access.
 //===----------------------------------------------------------------------===//
 #ifndef SNIPGEN_LIB_MODEL_JIT_X86_BLOCKLOWERING_H
 #define SNIPGEN_LIB_MODEL_JIT_X86_BLOCKLOWERING_H
@@ -29,14 +31,21 @@ struct Lowered {
     Copy,     // Rd = Rs1.
     RegReg,   // Rd = O(Rs1, Rs2).
     RegImm,   // Rd = O(Rs1, Imm).
+    Load,     // Rd = Size bytes at Rs1 + Imm (Rd 0: only the access check).
+    Store,    // Size bytes at Rs1 + Imm = Rs2.
     Control,  // The closing branch or jump: see the plan's instruction.
   };
   Kind K = Skip;
   Op O = Op::Add;
   uint8_t Rd = 0, Rs1 = 0, Rs2 = 0;
+  uint8_t Size = 0;    // Load/Store: bytes.
+  bool Signed = false; // Load: sign-extend.
   int64_t Imm = 0;
   uint64_t Value = 0;
 
+  /// The block may leave before this instruction (to the interpreter, for
+  /// an access outside the fast-path window).
+  bool mayExit() const { return K == Load || K == Store; }
   /// The guest registers the host code reads.
   std::bitset<32> reads(const Decoded &D, const Rule &R) const;
 };

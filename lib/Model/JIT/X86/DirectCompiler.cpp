@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <bitset>
 #include <cstddef>
+#include <optional>
 #include <cstring>
 
 using namespace llvm;
@@ -51,6 +52,7 @@ bool covered(const Rule &R) {
   case Shape::UpperImm: case Shape::AddUpperPC: case Shape::LoadImm:
   case Shape::Move: case Shape::Nop: case Shape::Branch:
   case Shape::BranchZero: case Shape::Jal: case Shape::JumpImm:
+  case Shape::Load: case Shape::Store:
     return true;
   default:
     return false;
@@ -91,7 +93,17 @@ private:
   void setIf(size_t I, unsigned Rd, CC C, Gpr X, Gpr Y, int64_t Imm);
   void end(size_t I, const Decoded &D, const Rule &R, const Lowered &L);
   void storePC(uint64_t V);
-  void leave();
+  void leave(std::optional<size_t> ExitBefore = std::nullopt);
+  void memory(size_t I, const Lowered &L);
+
+  /// Where compiled code leaves before instruction Index, with what it
+  /// must write back first.
+  struct SideExit {
+    Assembler::Label Label;
+    size_t Index;
+    RegisterCache::State Stale;
+  };
+  std::vector<SideExit> Exits;
 
   const X86Encoder &E;
   const BlockPlan &Plan;
@@ -275,11 +287,44 @@ void Compiler::instruction(size_t I, const Lowered &L) {
     return regReg(I, L.O, L.Rd, L.Rs1, L.Rs2);
   case Lowered::RegImm:
     return regImm(I, L.O, L.Rd, L.Rs1, L.Imm);
+  case Lowered::Load:
+  case Lowered::Store:
+    return memory(I, L);
   case Lowered::Control: {
     const Decoded &D = *Plan.Insts[I];
     return end(I, D, Rules[D.Opcode], L);
   }
   }
+}
+
+// Hart::load/store's fast path: the access inside the window (and aligned
+// where misaligned accesses trap); anything else leaves the block before
+// the instruction, and the interpreter's slow path handles it.
+void Compiler::memory(size_t I, const Lowered &L) {
+  bool IsLoad = L.K == Lowered::Load;
+  size_t Window = IsLoad ? offsetof(Hart, LoadWindow) : offsetof(Hart, StoreWindow);
+  auto Field = [&](size_t At) { return int32_t(Window + At); };
+  Gpr Base = Cache.read(L.Rs1, I, 0);
+  Gpr Data = IsLoad ? NoGpr : Cache.read(L.Rs2, I, RegisterCache::bit(Base));
+  Gpr Addr = Cache.scratch(I, RegisterCache::bit(Base) |
+                                  (Data != NoGpr ? RegisterCache::bit(Data) : 0));
+  Exits.push_back({A.newLabel(), I, Cache.state()});
+  Assembler::Label Out = Exits.back().Label;
+  A.lea(Addr, Base, NoGpr, 1, int32_t(L.Imm)); // RV64: AddrMask is all ones.
+  if (uint64_t AlignBits = (L.Size - 1) & T.AlignCheck) {
+    A.testImm(Addr, int32_t(AlignBits));
+    A.jcc(CC::NE, Out);
+  }
+  A.tiedMem(XOp::SUB64rm, Addr, HartReg, Field(offsetof(AccessWindow, Base)));
+  A.cmpMem(Addr, HartReg, Field(offsetof(AccessWindow, Limit)));
+  A.jcc(CC::AE, Out);
+  A.tiedMem(XOp::ADD64rm, Addr, HartReg, Field(offsetof(AccessWindow, Host)));
+  if (!IsLoad)
+    return A.storeSized(Addr, Data, L.Size);
+  if (L.Rd == 0)
+    return; // Only the check: the value goes nowhere.
+  A.loadSized(Addr, Addr, L.Size, L.Signed);
+  Cache.defineInto(L.Rd, Addr, I);
 }
 
 void Compiler::storePC(uint64_t V) {
@@ -292,13 +337,22 @@ void Compiler::storePC(uint64_t V) {
 
 // Restores what the prologue saved and returns RAX; a self-loop computes
 // retired << 1 from the budget it was entered with.
-void Compiler::leave() {
+// ExitBefore: a side exit before that instruction ((retired << 1) | 1,
+// retired counting this iteration's instructions before it), or the end.
+void Compiler::leave(std::optional<size_t> ExitBefore) {
+  uint64_t Here = ExitBefore ? *ExitBefore : Plan.Insts.size();
   if (Plan.SelfLoop) {
     A.pop(RAX);
-    A.tied(XOp::SUB64rr, RAX, LeftReg);
-    A.tied(XOp::ADD64rr, RAX, RAX);
+    A.tied(XOp::SUB64rr, RAX, LeftReg); // Finished iterations' instructions.
+    if (ExitBefore) {
+      if (Here)
+        A.tiedImm(XOp::ADD64ri32, RAX, int64_t(Here));
+      A.lea(RAX, RAX, RAX, 1, 1);
+    } else {
+      A.tied(XOp::ADD64rr, RAX, RAX);
+    }
   } else {
-    A.movImm(RAX, uint64_t(Plan.Insts.size()) << 1);
+    A.movImm(RAX, (Here << 1) | (ExitBefore ? 1 : 0));
   }
   const std::vector<Gpr> &Order = allocatable();
   for (auto It = Order.rbegin(); It != Order.rend(); ++It)
@@ -374,6 +428,11 @@ SmallVector<char, 0> Compiler::compile() {
     Cache.flush(N, 0);
     leave();
   }
+  for (const SideExit &X : Exits) {
+    A.bind(X.Label);
+    Cache.writeBack(X.Stale);
+    leave(X.Index);
+  }
   SmallVector<char, 0> Body = A.finish();
   // The prologue is known only now (the registers used); jumps inside the
   // body are relative, so it goes in front unchanged.
@@ -396,7 +455,7 @@ bool directAvailable(std::string &Why) {
 
 bool directCovers(const BlockPlan &Plan, const OpcodeRules &Rules,
                   const TargetInfo &T) {
-  if (T.XLen != 64 || Plan.Insts.empty() ||
+  if (T.XLen != 64 || T.AddrMask != ~0ull || Plan.Insts.empty() ||
       Plan.Insts.size() >= NextUse::NotAgain)
     return false;
   for (const Decoded *D : Plan.Insts)
@@ -414,6 +473,7 @@ compileDirect(const BlockPlan &Plan, const OpcodeRules &Rules,
     return createStringError(inconvertibleErrorCode(), Why);
   std::vector<Lowered> Lowering = lowerBlock(Plan, Rules, T);
   std::vector<std::bitset<32>> Reads, Writes;
+  std::vector<bool> MayExit;
   Reads.reserve(Plan.Insts.size());
   Writes.reserve(Plan.Insts.size());
   for (size_t I = 0; I < Plan.Insts.size(); ++I) {
@@ -423,8 +483,9 @@ compileDirect(const BlockPlan &Plan, const OpcodeRules &Rules,
     Writes.emplace_back();
     if (L.K != Lowered::Skip && L.Rd)
       Writes.back().set(L.Rd);
+    MayExit.push_back(L.mayExit());
   }
-  NextUse Uses(Reads, Writes);
+  NextUse Uses(Reads, Writes, MayExit);
   SmallVector<char, 0> Code =
       Compiler(*E, Plan, Rules, T, Lowering, Uses).compile();
 

@@ -11,10 +11,11 @@
 //
 // It covers RV64 blocks whose instructions are integer ALU operations (I,
 // M's MUL/MULW, the Zba shift-adds, Zbb's ANDN/MIN/MAX), LUI/AUIPC, C's
-// moves and immediates, and end in a branch or direct jump, or fall
-// through. Blocks with anything else (memory accesses, indirect jumps,
-// divisions, FP calls, RV32) go to LLVM (BlockTranslator.h) - compiled code
-// built here has no side exits, which keeps register caching simple.
+// moves and immediates, and integer loads and stores, and end in a branch
+// or direct jump, or fall through. Blocks with anything else (indirect
+// jumps, divisions, FP calls, RV32) go to LLVM (BlockTranslator.h). A load
+// or store outside the Hart's access window leaves the block before it
+// (a side exit: the registers written so far go to the Hart first).
 //
 // The code has BlockEntry's contract (BlockTranslator.h): registers are
 // read from and written back to the Hart, the result is retired << 1, the

@@ -7,10 +7,10 @@ namespace snipgen::model::jit::x86 {
 
 // Built backwards: an instruction's reads come after its write in the
 // walk, so an instruction that reads and writes R reads it (rd = rd op rs).
-// Killed is safe only because compiled blocks leave early nowhere but at
-// their end (DirectCompiler.h): a dead value is never needed by an exit.
+// A value is Killed only if no side exit comes before its overwrite.
 NextUse::NextUse(const std::vector<std::bitset<32>> &Reads,
-                 const std::vector<std::bitset<32>> &Writes) {
+                 const std::vector<std::bitset<32>> &Writes,
+                 const std::vector<bool> &MayExit) {
   size_t N = Reads.size();
   Table.assign((N + 1) * 32, NotAgain);
   for (size_t I = N; I-- > 0;) {
@@ -22,6 +22,8 @@ NextUse::NextUse(const std::vector<std::bitset<32>> &Reads,
         Row[R] = Killed;
       if (Reads[I][R])
         Row[R] = uint16_t(I);
+      if (MayExit[I] && Row[R] == Killed)
+        Row[R] = NotAgain; // The exit needs the value.
     }
   }
 }
@@ -126,6 +128,34 @@ Gpr RegisterCache::defineHost(unsigned R, size_t Index, Gpr SrcA, Gpr SrcB) {
   Dirty.set(R);
   DefinedAt[H] = uint32_t(Index + 1);
   return H;
+}
+
+void RegisterCache::defineInto(unsigned R, Gpr H, size_t Index) {
+  assert(R != 0 && GuestOf[H] < 0 && "x0, or a bound register");
+  if (Gpr Old = HostOf[R]; Old != NoGpr)
+    GuestOf[Old] = -1; // Its value is overwritten: nothing to store.
+  bindHost(R, H);
+  Known.reset(R);
+  Dirty.set(R);
+  DefinedAt[H] = uint32_t(Index + 1);
+}
+
+void RegisterCache::writeBack(const State &S) {
+  for (unsigned R = 1; R < 32; ++R)
+    if (S.Dirty[R] && S.HostOf[R] != NoGpr)
+      A.store(Hart, homeOf(R), S.HostOf[R]);
+  for (unsigned R = 1; R < 32; ++R) {
+    if (!S.Dirty[R] || S.HostOf[R] != NoGpr)
+      continue;
+    assert(S.Known[R] && "a stale register is cached or known");
+    uint64_t V = S.Value[R];
+    if (int64_t(V) == int64_t(int32_t(V))) {
+      A.storeImm(Hart, homeOf(R), int32_t(V));
+    } else {
+      A.movImm(RAX, V);
+      A.store(Hart, homeOf(R), RAX);
+    }
+  }
 }
 
 void RegisterCache::flush(size_t End, uint32_t KeepHosts) {

@@ -34,9 +34,12 @@ public:
   /// reach the Hart).
   static constexpr uint16_t Killed = 0xffff, NotAgain = 0xfffe;
 
-  /// Reads/Writes: per instruction, the guest registers read and written.
+  /// Reads/Writes: per instruction, the guest registers read and written;
+  /// MayExit: whether the block may leave before the instruction (all
+  /// registers must reach the Hart there, so nothing is Killed across it).
   NextUse(const std::vector<std::bitset<32>> &Reads,
-          const std::vector<std::bitset<32>> &Writes);
+          const std::vector<std::bitset<32>> &Writes,
+          const std::vector<bool> &MayExit);
   /// For instruction Index (0 to the instruction count): the index of the
   /// next instruction at or after it that reads R, or Killed / NotAgain.
   uint16_t at(size_t Index, unsigned R) const { return Table[Index * 32 + R]; }
@@ -71,6 +74,25 @@ public:
   }
   /// Guest R (not x0) now holds V; no code is written for it yet.
   void defineConstant(unsigned R, uint64_t V);
+  /// A host register for a value of the compiled code's own (an address),
+  /// bound to no guest register; never one of KeepHosts.
+  Gpr scratch(size_t Index, uint32_t KeepHosts) { return take(Index, KeepHosts); }
+  /// Guest R (not x0) is now in host register H (a scratch register the
+  /// caller just wrote); R is dirty.
+  void defineInto(unsigned R, Gpr H, size_t Index);
+
+  /// What a side exit must write back: the guest registers whose Hart copy
+  /// is stale, and where their values are.
+  struct State {
+    std::array<Gpr, 32> HostOf;
+    std::bitset<32> Dirty, Known;
+    std::array<uint64_t, 32> Value;
+  };
+  State state() const { return {HostOf, Dirty, Known, Value}; }
+  /// Writes S's stale registers to the Hart (a side exit's code; RAX may be
+  /// clobbered).
+  void writeBack(const State &S);
+
   /// Stores every dirty guest register to the Hart at the end of the block
   /// (End: the instruction count); they stay cached. Known values too large
   /// for an immediate store go through a host register, never one of

@@ -51,6 +51,9 @@ constexpr const char *Names64[NumGprs] = {
 constexpr const char *Names32[NumGprs] = {
     "EAX", "ECX", "EDX", "EBX", "ESP", "EBP", "ESI", "EDI",
     "R8D", "R9D", "R10D", "R11D", "R12D", "R13D", "R14D", "R15D"};
+constexpr const char *Names16[NumGprs] = {
+    "AX",  "CX",  "DX",  "BX",  "SP",  "BP",  "SI",  "DI",
+    "R8W", "R9W", "R10W", "R11W", "R12W", "R13W", "R14W", "R15W"};
 constexpr const char *Names8[NumGprs] = {
     "AL",  "CL",  "DL",  "BL",  "SPL", "BPL", "SIL", "DIL",
     "R8B", "R9B", "R10B", "R11B", "R12B", "R13B", "R14B", "R15B"};
@@ -130,10 +133,12 @@ bool X86Encoder::init(std::string &Why) {
         Regs64[G] = R, ++Found;
       else if (!std::strcmp(Name, Names32[G]))
         Regs32[G] = R, ++Found;
+      else if (!std::strcmp(Name, Names16[G]))
+        Regs16[G] = R, ++Found;
       else if (!std::strcmp(Name, Names8[G]))
         Regs8[G] = R, ++Found;
     }
-    if (Found == 3 * NumGprs)
+    if (Found == 4 * NumGprs)
       return true;
   }
   Why = "LLVM's x86 register names are not the expected ones";
@@ -271,6 +276,46 @@ void Assembler::store(Gpr Base, int32_t Disp, Gpr S) {
   emit(MCInstBuilder(E.opcode(XOp::MOV64mr))
            .addReg(E.reg64(Base)).addImm(1).addReg(MCRegister()).addImm(Disp)
            .addReg(MCRegister()).addReg(E.reg64(S)));
+}
+
+void Assembler::loadSized(Gpr D, Gpr Base, unsigned Size, bool Signed) {
+  XOp O;
+  bool Narrow = false; // A 32-bit destination (zero-extends to 64).
+  switch (Size) {
+  case 1: O = Signed ? XOp::MOVSX64rm8 : XOp::MOVZX32rm8; Narrow = !Signed; break;
+  case 2: O = Signed ? XOp::MOVSX64rm16 : XOp::MOVZX32rm16; Narrow = !Signed; break;
+  case 4: O = Signed ? XOp::MOVSX64rm32 : XOp::MOV32rm; Narrow = !Signed; break;
+  default: O = XOp::MOV64rm; break;
+  }
+  emit(MCInstBuilder(E.opcode(O))
+           .addReg(Narrow ? E.reg32(D) : E.reg64(D)).addReg(E.reg64(Base))
+           .addImm(1).addReg(MCRegister()).addImm(0).addReg(MCRegister()));
+}
+
+void Assembler::storeSized(Gpr Base, Gpr S, unsigned Size) {
+  XOp O = Size == 1 ? XOp::MOV8mr : Size == 2 ? XOp::MOV16mr
+        : Size == 4 ? XOp::MOV32mr : XOp::MOV64mr;
+  MCRegister R = Size == 1 ? E.reg8(S) : Size == 2 ? E.reg16(S)
+               : Size == 4 ? E.reg32(S) : E.reg64(S);
+  emit(MCInstBuilder(E.opcode(O))
+           .addReg(E.reg64(Base)).addImm(1).addReg(MCRegister()).addImm(0)
+           .addReg(MCRegister()).addReg(R));
+}
+
+void Assembler::tiedMem(XOp O, Gpr D, Gpr Base, int32_t Disp) {
+  emit(MCInstBuilder(E.opcode(O))
+           .addReg(E.reg64(D)).addReg(E.reg64(D)).addReg(E.reg64(Base))
+           .addImm(1).addReg(MCRegister()).addImm(Disp).addReg(MCRegister()));
+}
+
+void Assembler::cmpMem(Gpr A, Gpr Base, int32_t Disp) {
+  emit(MCInstBuilder(E.opcode(XOp::CMP64rm))
+           .addReg(E.reg64(A)).addReg(E.reg64(Base)).addImm(1)
+           .addReg(MCRegister()).addImm(Disp).addReg(MCRegister()));
+}
+
+void Assembler::testImm(Gpr A, int32_t Imm) {
+  emit(MCInstBuilder(E.opcode(XOp::TEST64ri32)).addReg(E.reg64(A)).addImm(Imm));
 }
 
 void Assembler::storeImm(Gpr Base, int32_t Disp, int32_t Imm) {

@@ -65,6 +65,7 @@ public:
   unsigned opcode(XOp O) const { return Opcodes[size_t(O)]; }
   llvm::MCRegister reg64(Gpr R) const { return Regs64[R]; }
   llvm::MCRegister reg32(Gpr R) const { return Regs32[R]; }
+  llvm::MCRegister reg16(Gpr R) const { return Regs16[R]; }
   llvm::MCRegister reg8(Gpr R) const { return Regs8[R]; }
 
 private:
@@ -74,7 +75,7 @@ private:
   struct MCState;
   std::unique_ptr<MCState> MC;
   std::array<unsigned, size_t(XOp::Count)> Opcodes = {};
-  std::array<llvm::MCRegister, NumGprs> Regs64, Regs32, Regs8;
+  std::array<llvm::MCRegister, NumGprs> Regs64, Regs32, Regs16, Regs8;
 };
 
 /// One block's code: instructions in order, labels, and jumps to them.
@@ -108,6 +109,14 @@ public:
            bool Bits32 = false);
   void load(Gpr D, Gpr Base, int32_t Disp);
   void store(Gpr Base, int32_t Disp, Gpr S);
+  /// D = zero- or sign-extended Size-byte value at [Base] (Size 1, 2, 4, 8).
+  void loadSized(Gpr D, Gpr Base, unsigned Size, bool Signed);
+  /// [Base] = the low Size bytes of S.
+  void storeSized(Gpr Base, Gpr S, unsigned Size);
+  /// D = D op [Base + Disp] (ADD64rm, SUB64rm).
+  void tiedMem(XOp O, Gpr D, Gpr Base, int32_t Disp);
+  void cmpMem(Gpr A, Gpr Base, int32_t Disp);
+  void testImm(Gpr A, int32_t Imm);
   void storeImm(Gpr Base, int32_t Disp, int32_t Imm); // Sign-extended.
   void cmp(Gpr A, Gpr B);
   void cmpImm(Gpr A, int32_t Imm);
