@@ -61,18 +61,9 @@ public:
 
   /// The opcode named Name, or ~0u.
   unsigned find(llvm::StringRef Name) const {
-    for (auto [Lo, Hi] : Sorted) {
-      while (Lo < Hi) {
-        unsigned Mid = Lo + (Hi - Lo) / 2;
-        int C = compareWith(nameOf(Mid), Name);
-        if (C == 0)
-          return Mid;
-        if (C < 0)
-          Lo = Mid + 1;
-        else
-          Hi = Mid;
-      }
-    }
+    for (auto [Lo, Hi] : Sorted)
+      if (unsigned Op = findSorted(MII, Lo, Hi, Name); Op != ~0u)
+        return Op;
     for (unsigned Op : Rest)
       if (compareWith(nameOf(Op), Name) == 0)
         return Op;

@@ -174,6 +174,8 @@ private:
   Lowered regReg(Op O, unsigned Rd, unsigned Rs1, unsigned Rs2);
   Lowered regImm(Op O, unsigned Rd, unsigned Rs1, int64_t Imm);
   Lowered copy(unsigned Rd, unsigned Rs);
+  Lowered computed(Lowered::Kind K, Op O, unsigned Rd, unsigned Rs1,
+                   unsigned Rs2, int64_t Imm);
   Lowered constant(unsigned Rd, uint64_t V);
   bool known(unsigned R, uint64_t &V) const {
     V = Values[R];
@@ -255,13 +257,20 @@ Lowered Lowering::regImm(Op O, unsigned Rd, unsigned Rs1, int64_t Imm) {
     return constant(Rd, ~0ull);
   if (O == Op::Sltu && Imm == 0) // Nothing is below 0.
     return constant(Rd, 0);
+  return computed(Lowered::RegImm, O, Rd, Rs1, 0, Imm);
+}
+
+// Rd gets a new value, computed by host code.
+Lowered Lowering::computed(Lowered::Kind K, Op O, unsigned Rd, unsigned Rs1,
+                           unsigned Rs2, int64_t Imm) {
   Known.reset(Rd);
   ValueOf[Rd] = NextValue++;
   Lowered L;
-  L.K = Lowered::RegImm;
+  L.K = K;
   L.O = O;
   L.Rd = uint8_t(Rd);
   L.Rs1 = uint8_t(Rs1);
+  L.Rs2 = uint8_t(Rs2);
   L.Imm = Imm;
   return L;
 }
@@ -295,15 +304,7 @@ Lowered Lowering::regReg(Op O, unsigned Rd, unsigned Rs1, unsigned Rs2) {
     if (fitsInt32(K))
       return regImm(O, Rd, Rs2, int64_t(K));
   }
-  Known.reset(Rd);
-  ValueOf[Rd] = NextValue++;
-  Lowered L;
-  L.K = Lowered::RegReg;
-  L.O = O;
-  L.Rd = uint8_t(Rd);
-  L.Rs1 = uint8_t(Rs1);
-  L.Rs2 = uint8_t(Rs2);
-  return L;
+  return computed(Lowered::RegReg, O, Rd, Rs1, Rs2, 0);
 }
 
 Lowered Lowering::lower(const Decoded &D, const Rule &R) {
